@@ -1,0 +1,106 @@
+"""Attach normalised values to the entities of a Document (the normalise step of extract)."""
+
+from __future__ import annotations
+
+import re
+
+from ..schema import Document, Entity
+from .dates import document_anchor, find_dateline, normalize_date
+from .places import lookup_place
+from .sectors import sector_code
+from .titles import normalize_title
+
+_COUNTRY_AFTER = re.compile(r"^\s*(?:\(|của |thuộc |, )")
+
+
+def normalize_document(doc: Document) -> Document:
+    """Fill ``normalized`` on DATE, LOCATION and SECTOR entities, and ``published``.
+
+    Works in place and returns the document. Existing values are kept.
+    """
+    if doc.published is None:
+        dateline = find_dateline(doc.text)
+        doc.published = dateline.isoformat() if dateline else None
+    dates = [e for e in doc.entities if e.label == "DATE"]
+    anchor = document_anchor(doc.text, doc.published, [(e.start, e.end) for e in dates])
+    for ent in doc.entities:
+        if ent.normalized is not None:
+            continue
+        if ent.label == "DATE":
+            ent.normalized = normalize_date(ent.text, anchor)
+        elif ent.label == "LOCATION":
+            ent.normalized = _place_value(doc, ent)
+        elif ent.label == "SECTOR":
+            code = sector_code(ent.text)
+            ent.normalized = {"code": code} if code else None
+    return doc
+
+
+def _place_value(doc: Document, ent: Entity) -> dict | None:
+    place = lookup_place(ent.text, country_hint=_country_hint(doc, ent))
+    if place is None:
+        hint = _country_hint(doc, ent)
+        return {"name": _strip_type(ent.text), "country": hint, "admin": "other"} if hint else None
+    return {"name": place.name, "country": place.country, "admin": place.admin}
+
+
+def _strip_type(surface: str) -> str:
+    return re.sub(r"^(?:tỉnh|thành phố|TP\.?|Tp\.?|thủ đô)\s+", "", surface, flags=re.I)
+
+
+def _country_hint(doc: Document, ent: Entity) -> str | None:
+    """The country named right after a place (`Artemisa của Cuba`, `Champasak (Lào)`)."""
+    for other in doc.entities:
+        if other.label != "LOCATION" or other.start < ent.end or other.start - ent.end > 40:
+            continue
+        if not _COUNTRY_AFTER.match(doc.text[ent.end:other.start]):
+            continue
+        place = lookup_place(other.text)
+        if place is not None and place.admin == "country":
+            return place.country
+    return None
+
+
+def normalize_people(doc: Document) -> Document:
+    """Fill PERSON values from the HAS_TITLE and AFFILIATED_WITH relations of the document.
+
+    A person named again without a title keeps the title found at an earlier mention.
+    """
+    by_id = {e.id: e for e in doc.entities}
+    linked: dict[str, dict[str, Entity]] = {}
+    for rel in doc.relations:
+        if rel.label in ("HAS_TITLE", "AFFILIATED_WITH") and rel.head in by_id and rel.tail in by_id:
+            linked.setdefault(rel.head, {})[rel.label] = by_id[rel.tail]
+    known: dict[str, dict] = {}
+    for ent in sorted(doc.entities, key=lambda e: e.start):
+        if ent.label != "PERSON" or ent.normalized is not None:
+            continue
+        links = linked.get(ent.id, {})
+        title, body = links.get("HAS_TITLE"), links.get("AFFILIATED_WITH")
+        value = {
+            "title": normalize_title(title.text) if title else None,
+            "affiliation": ((body.normalized or {}).get("name") or body.text) if body else None,
+            "country": _entity_country(body) if body else None,
+        }
+        if title is None and body is None and ent.text in known:
+            value = dict(known[ent.text])
+        elif title is not None:
+            known.setdefault(ent.text, value)
+        ent.normalized = value
+    return doc
+
+
+def _entity_country(ent: Entity) -> str | None:
+    if ent.label == "LOCATION" and ent.normalized:
+        return ent.normalized.get("country")
+    place_words = re.search(r"(?:tỉnh|thành phố|TP\.?|tại)\s+(.+)$", ent.text)
+    if place_words:
+        place = lookup_place(place_words.group(1))
+        if place is not None:
+            return place.country
+    for size in range(min(4, len(ent.text.split())), 0, -1):
+        place = lookup_place(" ".join(ent.text.split()[-size:]))
+        if place is not None:
+            return place.country
+    return None
+

@@ -1,0 +1,71 @@
+"""Small string helpers shared by the normalisers: NFC, tone placement, keys for lookup."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
+_SPACES = re.compile(r"\s+")
+# An open `oa`/`oe`/`uy` at the end of a word, after a consonant other than q or after no letter.
+_BEFORE = r"(?:(?<=[bcdđfghjklmnprstvwxzBCDĐFGHJKLMNPRSTVWXZ])|(?<![^\W\d_]))"
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _tone_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Maps between `oà` and `òa` (and oe, uy, upper case) in both directions."""
+    to_old, to_new = {}, {}
+    for first, seconds in (("o", "aeAE"), ("O", "aeAE"), ("u", "yY"), ("U", "yY")):
+        for second in seconds:
+            for tone in _TONE_MARKS:
+                new_style = first + nfc(second + tone)
+                old_style = nfc(first + tone) + second
+                to_old[new_style], to_new[old_style] = old_style, new_style
+    return to_old, to_new
+
+
+_TO_OLD, _TO_NEW = _tone_tables()
+_NEW_STYLE = re.compile(_BEFORE + "(" + "|".join(sorted(_TO_OLD)) + r")(?![^\W\d_])")
+_OLD_STYLE = re.compile(_BEFORE + "(" + "|".join(sorted(_TO_NEW)) + r")(?![^\W\d_])")
+
+
+def old_tone(text: str) -> str:
+    """Tone on the first vowel of open ``oa/oe/uy`` (`Hoà` → `Hòa`, `Uỷ` → `Ủy`), as the seeds write."""
+    return _NEW_STYLE.sub(lambda m: _TO_OLD[m.group(1)], nfc(text))
+
+
+def new_tone(text: str) -> str:
+    """Tone on the second vowel of open ``oa/oe/uy`` (`Hòa` → `Hoà`, `Ủy` → `Uỷ`)."""
+    return _OLD_STYLE.sub(lambda m: _TO_NEW[m.group(1)], nfc(text))
+
+
+def tone_variants(text: str) -> list[str]:
+    """``text`` in both tone placements, the old style first, without duplicates."""
+    return list(dict.fromkeys([old_tone(text), new_tone(text)]))
+
+
+def strip_diacritics(text: str) -> str:
+    """``text`` without Vietnamese (or other Latin) diacritics; ``đ`` → ``d``."""
+    base = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in base if not unicodedata.combining(ch))
+
+
+def collapse(text: str) -> str:
+    """NFC with runs of whitespace collapsed to one space and the ends stripped."""
+    return _SPACES.sub(" ", nfc(text)).strip()
+
+
+def norm_key(text: str) -> str:
+    """A lookup key: NFC, old tone style, casefolded, dashes unified without spaces, spaces collapsed."""
+    text = old_tone(collapse(text)).casefold()
+    return _DASHES.sub("-", text)
+
+
+def is_ascii(text: str) -> bool:
+    """True when ``text`` has only ASCII characters."""
+    return all(ord(ch) < 128 for ch in text)

@@ -1,0 +1,5 @@
+"""Relation extractors. ``RuleRelater`` reads relations off sentence patterns."""
+
+from .rules import RuleRelater
+
+__all__ = ["RuleRelater"]

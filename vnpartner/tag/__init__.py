@@ -1,0 +1,5 @@
+"""Taggers: find entity spans. ``RuleTagger`` is the pattern layer."""
+
+from .rules import RuleTagger
+
+__all__ = ["RuleTagger"]

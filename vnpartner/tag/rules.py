@@ -1,0 +1,313 @@
+"""The pattern layer: gazetteers and Vietnamese naming patterns, no training needed.
+
+It finds the names it knows (places, titles, sector terms, instrument names, date forms)
+and the names that Vietnamese news writes in a fixed shape (``ông`` + a capitalised
+name, ``UBND tỉnh`` + a place, a common surname + given names). It is the baseline the
+neural tagger must beat, and ``extract(text, model="rules")`` selects it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..normalize import find_dates, is_ambiguous, place_surfaces, sector_terms, title_terms
+from ..text import Sentence
+
+UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper())
+LETTER = r"[^\W\d_]"
+CAP = rf"[{UPPER}]{LETTER}*(?:[-'’]{LETTER}+)*"
+NAME = rf"{CAP}(?: {CAP})*"
+
+SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Vương Trương "
+    "Đào Đoàn Lương Mai Cao Tô Lâm Hà Tạ Chu Trịnh Quách Lưu Phùng Kiều Thân Triệu Tăng Lại Nông "
+    "Hứa Vi Mạc Lò Lục Âu Văn Khổng Giáp Từ Thái Châu Quan Tôn Đàm Doãn Kim Ninh Nghiêm Lã Diệp"
+).split()
+HONORIFICS = r"(?:ông|bà|Ông|Bà|Ngài|ngài|đồng chí|Đồng chí|Ngài|Thượng tướng|Đại tướng|Trung tướng|Thiếu tướng)"
+PLACE_TYPES = r"(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.|TP|Tp\.|quận|huyện|thị xã)"
+
+# Organisation heads. `needs_place`: generic unless a place follows (`UBND tỉnh Bình Dương`).
+ORG_HEADS_PLACE = (
+    r"UBND|HĐND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|Hội đồng [Nn]hân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|"
+    r"Thành uỷ|Huyện ủy|Chính quyền|Đảng bộ|Đoàn đại biểu"
+)
+ORG_HEADS_NAME = (
+    r"Bộ|Sở|Ban|Cục|Tổng cục|Viện|Học viện|Trường Đại học|Đại học|Trường|Tổng công ty|Công ty cổ phần|"
+    r"Công ty TNHH|Công ty|Tập đoàn|Ngân hàng|Hiệp hội|Hội|Liên hiệp|Liên đoàn|Diễn đàn|Trung tâm|Nhóm|"
+    r"Đảng|Mặt trận|Ủy ban|Uỷ ban|Văn phòng|Quỹ|Tổ chức|Báo|Đài|Thông tấn xã|Đại sứ quán|"
+    r"Tổng Lãnh sự quán|Lãnh sự quán|Quốc hội|Bệnh viện|Sở giao dịch"
+)
+AGREEMENT_HEADS = (
+    r"Bản ghi nhớ|Biên bản ghi nhớ|Ý định thư|Thỏa thuận|Thoả thuận|Bản thỏa thuận|Hiệp định|Hiệp ước|"
+    r"Biên bản|Nghị định thư|Công hàm|Tuyên bố chung|Chương trình hợp tác|Kế hoạch hợp tác|Hợp đồng"
+)
+AGREEMENT_TAIL = (
+    r"(?: (?:hợp tác|hữu nghị|toàn diện|ghi nhớ|làm việc|thỏa thuận|kết nghĩa|chiến lược|và|"
+    r"giao, nhận|giao nhận|tượng trưng|về hợp tác(?: [a-zà-ỹ]+){0,3}))*(?: giai đoạn \d{4}\s*[-–]\s*\d{4})?"
+)
+SIGN_CUE = re.compile(r"(?:ký|kí|ký kết|kí kết|trao|thông qua)\s*$", re.I)
+COOPERATION_CUE = re.compile(
+    r"hợp tác|lĩnh vực|trao đổi|thúc đẩy|chuyển giao|giao lưu|đầu tư|phát triển|hỗ trợ|kết nối|"
+    r"chia sẻ|học tập|ký kết|nghiên cứu|tăng cường|mở rộng",
+    re.I,
+)
+ACRONYM = re.compile(r"(?<![\w.])[A-ZĐ]{2,}[0-9]?(?:\+)?(?![\w])")
+NOT_ORG_ACRONYMS = {"UBND", "HĐND", "TP", "TPHCM", "GMT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+                    "XIII", "XIV", "XV", "XX", "XXI", "COVID", "ĐT", "ĐC", "HCM", "CEO", "STT"}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    label: str
+    priority: int  # higher wins an overlap; then the longer span
+
+
+def _words_starting(sentence: Sentence) -> dict[int, int]:
+    return {w.start: w.end for w in sentence.words}
+
+
+@lru_cache(maxsize=1)
+def _place_regex() -> re.Pattern:
+    surfaces = sorted((s for s in place_surfaces() if len(s) > 1), key=len, reverse=True)
+    alternatives = "|".join(re.escape(s) for s in surfaces)
+    return re.compile(rf"(?<!\w)(?:{PLACE_TYPES} )?(?:{alternatives})(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _title_regex() -> re.Pattern:
+    terms = sorted(title_terms(), key=len, reverse=True)
+    heads = "|".join(re.escape(t) for t in terms)
+    return re.compile(
+        rf"(?<!\w)(?:Phó |Nguyên |Quyền )?(?:{heads})"
+        rf"(?: (?:thứ nhất|Thường trực|thường trực|Thường vụ|lâm thời|đặc mệnh toàn quyền))*"
+        rf"(?: (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND|Quốc hội|"
+        rf"Quốc phòng|Ngoại giao|Công Thương|Trung ương Đảng|Bộ Chính trị|Ban Bí thư)(?: (?:tỉnh|thành phố|TP))?)?"
+        rf"(?!\w)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _sector_regex() -> re.Pattern:
+    terms = sorted(sector_terms(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s*[-–]?\s*").replace(r"\-", r"\s*[-–]\s*") for t in terms)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+def _is_place(text: str) -> bool:
+    return text in place_surfaces()
+
+
+class RuleTagger:
+    """Finds entity spans with patterns and gazetteers. Stateless; one instance serves all."""
+
+    name = "rules"
+
+    def tag(self, text: str, sentences: list[Sentence]) -> list[tuple[int, int, str]]:
+        """Entity spans ``(start, end, label)`` over the whole document."""
+        candidates: list[Candidate] = []
+        for sentence in sentences:
+            candidates.extend(self.tag_sentence(text, sentence))
+        chosen = _resolve(candidates)
+        chosen = _propagate_people(text, chosen)
+        return [(c.start, c.end, c.label) for c in chosen]
+
+    def tag_sentence(self, text: str, sentence: Sentence) -> list[Candidate]:
+        s, e = sentence.start, sentence.end
+        chunk = text[s:e]
+        found: list[Candidate] = []
+        found += [Candidate(s + a, s + b, "DATE", 6) for a, b in find_dates(chunk)]
+        found += _places(chunk, s)
+        found += _titles(chunk, s)
+        found += _agreements(chunk, s)
+        found += _organisations(text, sentence)
+        found += _acronyms(chunk, s)
+        found += _people(chunk, s)
+        found += _sectors(chunk, s)
+        found += _after_titles(text, sentence, found)
+        return found
+
+
+def _places(chunk: str, offset: int) -> list[Candidate]:
+    out = []
+    for m in _place_regex().finditer(chunk):
+        surface = re.sub(rf"^{PLACE_TYPES} ", "", m.group())
+        typed = surface != m.group()
+        if is_ambiguous(surface) and not typed and not _country_context(chunk, m.start(), m.end()):
+            continue
+        out.append(Candidate(offset + m.start(), offset + m.end(), "LOCATION", 4))
+    # `tỉnh X` with X unknown to the gazetteer is still a place.
+    for m in re.finditer(rf"(?<!\w)(?:tỉnh|thành phố|Tỉnh|Thành phố) ({CAP}(?: {CAP}){{0,2}})(?!\w)", chunk):
+        if not _is_place(m.group(1)):
+            out.append(Candidate(offset + m.start(), offset + m.end(), "LOCATION", 3))
+    return out
+
+
+def _country_context(chunk: str, start: int, end: int) -> bool:
+    """An ambiguous short place name (`Lào`, `Anh`) read as a place only in place context."""
+    before = chunk[max(0, start - 12):start]
+    after = chunk[end:end + 3]
+    if re.search(rf"{CAP}\s*$", before) or re.match(rf"\s+{CAP}", after):
+        # inside a capitalised run: part of a person or organisation name...
+        return bool(re.search(r"[-–]\s*$", before) or re.match(r"\s*[-–]", after))  # ...unless `Việt-Lào`
+    return bool(re.search(r"(?:nước|tại|với|của|sang|đến|và|giữa|thăm|,)\s*$", before) or re.match(r"\s*[-–,)]", after))
+
+
+def _titles(chunk: str, offset: int) -> list[Candidate]:
+    out = []
+    for m in _title_regex().finditer(chunk):
+        start, end = m.start(), m.end()
+        # A body word followed by a named place belongs to the organisation, not the title.
+        body = re.search(r" (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND)(?: (?:tỉnh|thành phố|TP))?$", m.group())
+        if body and re.match(rf" (?:{PLACE_TYPES} )?{CAP}", chunk[end:]):
+            end = start + body.start()
+        if chunk[start].islower() and not chunk[start:end].startswith(("thứ", "ủy")):
+            continue
+        out.append(Candidate(offset + start, offset + end, "TITLE", 5))
+    return out
+
+
+def _agreements(chunk: str, offset: int) -> list[Candidate]:
+    out = []
+    pattern = re.compile(rf"(?<!\w)(?:{AGREEMENT_HEADS}|{AGREEMENT_HEADS.lower()}){AGREEMENT_TAIL}(?!\w)")
+    for m in pattern.finditer(chunk):
+        if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]):
+            continue
+        out.append(Candidate(offset + m.start(), offset + m.end(), "AGREEMENT", 5))
+    return out
+
+
+def _organisations(text: str, sentence: Sentence) -> list[Candidate]:
+    chunk = text[sentence.start:sentence.end]
+    words = _words_starting(sentence)
+    out = []
+    place_heads = re.compile(rf"(?<!\w)(?:{ORG_HEADS_PLACE})(?= (?:{PLACE_TYPES} )?[{UPPER}])")
+    for m in place_heads.finditer(chunk):
+        place = _place_regex().match(chunk, m.end() + 1) or re.compile(rf"{PLACE_TYPES} {NAME}").match(chunk, m.end() + 1)
+        if place:
+            out.append(Candidate(sentence.start + m.start(), sentence.start + place.end(), "ORGANIZATION", 5))
+    name_heads = re.compile(rf"(?<!\w)(?:{ORG_HEADS_NAME})(?= [{UPPER}])")
+    for m in name_heads.finditer(chunk):
+        end = _extend_capitalised(text, words, sentence.start + m.end(), sentence.end)
+        if end > sentence.start + m.end():
+            out.append(Candidate(sentence.start + m.start(), end, "ORGANIZATION", 4))
+    return out
+
+
+def _extend_capitalised(text: str, words: dict[int, int], pos: int, limit: int) -> int:
+    """End of the run of capitalised words (hyphen-joined too) that starts after ``pos``."""
+    end = pos
+    while end < limit:
+        gap = re.match(r" |[-–]", text[end:end + 1])
+        nxt = end + 1
+        if not gap or nxt >= limit or not text[nxt].isupper():
+            break
+        word_end = words.get(nxt) or re.match(rf"{CAP}", text[nxt:]).end() + nxt
+        if re.match(rf"(?:{'|'.join(SURNAMES)}) {CAP}", text[nxt:]) and end > pos:
+            break  # a person's name starts: `Bộ Ngoại giao Nguyễn Quốc Dũng`
+        end = word_end
+        if text.startswith(" tại ", end):  # `Đại sứ quán Ucraina tại Việt Nam`
+            place = _place_regex().match(text, end + 5)
+            if place:
+                end = place.end()
+                break
+    return end
+
+
+def _acronyms(chunk: str, offset: int) -> list[Candidate]:
+    out = []
+    for m in ACRONYM.finditer(chunk):
+        token = m.group()
+        if token.rstrip("+0123456789") in NOT_ORG_ACRONYMS or _is_place(token):
+            continue
+        out.append(Candidate(offset + m.start(), offset + m.end(), "ORGANIZATION", 3))
+    return out
+
+
+def _people(chunk: str, offset: int) -> list[Candidate]:
+    out = []
+    surname = re.compile(rf"(?<![\w])(?:{'|'.join(SURNAMES)})(?: {CAP}){{1,3}}(?!\w)")
+    for m in surname.finditer(chunk):
+        if _is_place(m.group()) or re.search(rf"{PLACE_TYPES}\s*$", chunk[:m.start()]):
+            continue
+        out.append(Candidate(offset + m.start(), offset + m.end(), "PERSON", 5))
+    cued = re.compile(rf"(?<!\w){HONORIFICS} ({NAME})")
+    for m in cued.finditer(chunk):
+        name = _trim_name(m.group(1))
+        if name and not _is_place(name):
+            out.append(Candidate(offset + m.start(1), offset + m.start(1) + len(name), "PERSON", 6))
+    # Photo credits and bylines: `(Ảnh: Huyền Trang/TTXVN)`, a line `Nguyên Nhung/VOV1`.
+    credit = re.compile(rf"(?:(?<=Ảnh: )|(?<=Ảnh:)|^)({CAP}(?: {CAP}){{1,3}})(?=\s*/\s*[A-ZĐ])")
+    for m in credit.finditer(chunk):
+        out.append(Candidate(offset + m.start(1), offset + m.end(1), "PERSON", 6))
+    return out
+
+
+def _trim_name(name: str) -> str:
+    """Cut a capitalised run where a title or organisation head starts."""
+    cut = re.search(rf" (?:{ORG_HEADS_NAME}|{ORG_HEADS_PLACE})(?: |$)", name)
+    name = name[:cut.start()] if cut else name
+    if _title_regex().match(name):
+        return ""
+    return name
+
+
+def _after_titles(text: str, sentence: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A capitalised name right after a title (and its body or place) is a person."""
+    out = []
+    ends = {c.end: c for c in found if c.label in ("TITLE", "ORGANIZATION", "LOCATION")}
+    titled = {c.end for c in found if c.label == "TITLE"}
+    for c in found:
+        if c.label in ("ORGANIZATION", "LOCATION") and c.start - 1 in titled:
+            titled.add(c.end)
+    for end in sorted(titled):
+        m = re.compile(rf" ({NAME})").match(text, end, sentence.end)
+        if not m or end not in ends:
+            continue
+        name = _trim_name(m.group(1))
+        if name and not _is_place(name) and not _title_regex().match(name):
+            out.append(Candidate(m.start(1), m.start(1) + len(name), "PERSON", 4))
+    return out
+
+
+def _sectors(chunk: str, offset: int) -> list[Candidate]:
+    if not COOPERATION_CUE.search(chunk):
+        return []
+    return [Candidate(offset + m.start(), offset + m.end(), "SECTOR", 2) for m in _sector_regex().finditer(chunk)]
+
+
+def _resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping spans: higher priority first, then longer, then earlier."""
+    taken: list[Candidate] = []
+    occupied: set[int] = set()
+    for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if cand.end <= cand.start or any(i in occupied for i in range(cand.start, cand.end)):
+            continue
+        taken.append(cand)
+        occupied.update(range(cand.start, cand.end))
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _propagate_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Every other mention of a name found as a person (or its first words) is that person too."""
+    names = {text[c.start:c.end] for c in chosen if c.label == "PERSON" and " " in text[c.start:c.end]}
+    variants = set(names)
+    for name in names:
+        parts = name.split()
+        if len(parts) >= 3 and parts[0] not in SURNAMES:  # foreign: `Luis Antonio` for `Luis Antonio Torres Iríbar`
+            variants.add(" ".join(parts[:2]))
+    if not variants:
+        return chosen
+    occupied = set()
+    for c in chosen:
+        occupied.update(range(c.start, c.end))
+    extra = []
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(v) for v in sorted(variants, key=len, reverse=True))})(?!\w)")
+    for m in pattern.finditer(text):
+        if not any(i in occupied for i in range(m.start(), m.end())):
+            extra.append(Candidate(m.start(), m.end(), "PERSON", 4))
+            occupied.update(range(m.start(), m.end()))
+    return sorted(chosen + extra, key=lambda c: c.start)

@@ -1,0 +1,87 @@
+"""Word segmentation with underthesea, keeping every word's offsets in the raw text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Scrape debris: a digit glued to a following capitalised word (a photo caption counter
+# running into the next sentence, `ảnh 1UBND`) or a lowercase letter glued to a capital
+# after punctuation. The segmenter sees a space there; offsets stay those of the raw text.
+_GLUED = re.compile(r"(?<=\d)(?=[A-ZĐ][A-ZĐa-zà-ỹ])|(?<=[a-zà-ỹ][;:])(?=\w)")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A segmented word: its surface text and its span in the document text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def syllables(self) -> list[str]:
+        return self.text.split()
+
+
+def _load_tagger():
+    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+    import underthesea.pipeline.word_tokenize as ws
+
+    if ws.word_tokenize_model is None:
+        model = FastCRFSequenceTagger()
+        model.load(ws.join(ws.dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727"))
+        ws.word_tokenize_model = model
+    return ws.word_tokenize_model
+
+
+def _syllable_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of underthesea's syllable tokens in ``text[start:end]``."""
+    from underthesea.pipeline.word_tokenize import tokenize
+
+    view = _GLUED.sub(" ", text[start:end])
+    # `view` only has spaces inserted, so map view positions back to the raw text.
+    back = []
+    raw = start
+    for char in view:
+        back.append(raw)
+        if raw < end and text[raw] == char:
+            raw += 1
+    spans = []
+    cursor = 0
+    for token in tokenize(view, use_token_normalize=False):
+        found = view.find(token, cursor)
+        if found < 0:  # the tokenizer changed characters: skip rather than misplace
+            continue
+        first, last = back[found], back[found + len(token) - 1] + 1
+        spans.append((first, last))
+        cursor = found + len(token)
+    return spans
+
+
+@lru_cache(maxsize=4096)
+def _segment_cached(sentence: str) -> tuple[tuple[int, int], ...]:
+    spans = _syllable_spans(sentence, 0, len(sentence))
+    if not spans:
+        return ()
+    tags = _load_tagger().predict([[sentence[s:e]] for s, e in spans])
+    words: list[list[int]] = []
+    for (s, e), tag in zip(spans, tags):
+        # Words never run across a space-free junction the tokenizer split (`1UBND`).
+        if tag == "I-W" and words and sentence[words[-1][1]:s].isspace() and s - words[-1][1] == 1:
+            words[-1][1] = e
+        else:
+            words.append([s, e])
+    return tuple((s, e) for s, e in words)
+
+
+def segment(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Words of ``text[start:end]`` (one sentence is best) with offsets into ``text``.
+
+    Multi-syllable words keep their inner spaces (``Bình Dương``); identical sentences
+    are segmented once (boilerplate repeats across news pages).
+    """
+    end = len(text) if end is None else end
+    sentence = text[start:end]
+    return [Word(sentence[s:e], start + s, start + e) for s, e in _segment_cached(sentence)]
