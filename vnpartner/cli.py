@@ -93,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except VnPartnerError as err:
         print(f"vnpartner: {err}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `vnpartner ... | head` closed the pipe: not an error
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

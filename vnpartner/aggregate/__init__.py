@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..normalize.places import lookup_place
@@ -75,7 +76,19 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
             mentions.setdefault(party.name, []).append(ent)
         links[a.name].add(b.name)
         links[b.name].add(a.name)
-    return [_record(doc, sentences, [keys[n] for n in group], mentions) for group in _components(links)]
+    groups = [[keys[n] for n in group] for group in _components(links)]
+    return [_record(doc, sentences, group, mentions) for group in _drop_background(groups)]
+
+
+def _drop_background(groups: list[list[Party]]) -> list[list[Party]]:
+    """A country pair that only restates a local pair's countries is context, not a record."""
+    local_countries = [
+        {p.country for p in group} for group in groups if any(p.kind != "country" for p in group)
+    ]
+    return [
+        group for group in groups
+        if any(p.kind != "country" for p in group) or {p.country for p in group} not in local_countries
+    ]
 
 
 def _components(links: dict[str, set[str]]) -> list[list[str]]:
@@ -97,26 +110,24 @@ def _components(links: dict[str, set[str]]) -> list[list[str]]:
 
 
 def _record(doc: Document, sentences: list[Sentence], parties: list[Party], mentions) -> Partnership:
+    by_id = {e.id: e for e in doc.entities}
     names = {p.name for p in parties}
     party_ids = {e.id for p in parties for e in mentions[p.name]}
     # Every mention of a party, including ones not in a PARTNER relation, counts as its mention.
     all_ids = {e.id for e in doc.entities if e.label in ("LOCATION", "ORGANIZATION") and party_of(e).name in names}
     party_ids |= all_ids
-    evidence = [
-        (s.start, s.end) for s in sentences
-        if any(r.label == "PARTNER" and doc.entity(r.head).start >= s.start and doc.entity(r.head).end <= s.end
-               and r.head in party_ids for r in doc.relations)
-    ]
+    partner_heads = sorted(by_id[r.head].start for r in doc.relations if r.label == "PARTNER" and r.head in party_ids)
+    evidence = [(s.start, s.end) for s in sentences if _any_between(partner_heads, s.start, s.end)]
     sector_ids = [r.tail for r in doc.relations if r.label == "COOPERATES_IN" and r.head in party_ids]
     sectors = []
     for ent_id in sector_ids:
-        code = (doc.entity(ent_id).normalized or {}).get("code")
+        code = (by_id[ent_id].normalized or {}).get("code")
         if code and code not in sectors:
             sectors.append(code)
-    signed = [doc.entity(r.tail) for r in doc.relations if r.label == "SIGNED" and r.head in party_ids]
+    signed = [by_id[r.tail] for r in doc.relations if r.label == "SIGNED" and r.head in party_ids]
     instruments = [code for code in (instrument_of(a.text) for a in signed) if code]
     instrument = min(instruments, key=INSTRUMENTS.index) if instruments else _event_instrument(doc, evidence)
-    date = _record_date(doc, signed)
+    date = _record_date(doc, by_id, signed)
     return Partnership(
         parties=parties, sectors=sectors, date=date, instrument=instrument,
         people=_people(doc), evidence=evidence,
@@ -132,16 +143,21 @@ def _event_instrument(doc: Document, evidence: list[tuple[int, int]]) -> str | N
     return None
 
 
-def _record_date(doc: Document, signed: list[Entity]) -> str | None:
+def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(sorted_starts, start)
+    return i < len(sorted_starts) and sorted_starts[i] < end
+
+
+def _record_date(doc: Document, by_id: dict[str, Entity], signed: list[Entity]) -> str | None:
     signed_ids = {a.id for a in signed}
     for rel in doc.relations:
         if rel.label == "DATE_OF" and rel.head in signed_ids:
-            value = (doc.entity(rel.tail).normalized or {}).get("value")
+            value = (by_id[rel.tail].normalized or {}).get("value")
             if value:
                 return value
     for rel in doc.relations:
         if rel.label == "DATE_OF":
-            value = (doc.entity(rel.tail).normalized or {}).get("value")
+            value = (by_id[rel.tail].normalized or {}).get("value")
             if value:
                 return value
     return None

@@ -53,26 +53,34 @@ _CORES: list[tuple[str, str, bool]] = [
     ("words", rf"(?P<d>{_D})\s+(?i:tháng)\s+(?P<m>{_M})(?:(?:\s+(?i:năm)\s+|\s*[/,]\s*)(?P<y>{_Y}))?", False),
     ("daymonth", rf"(?P<d>{_D})/(?P<m>{_M})", False),
     ("daymonth", rf"(?P<d>{_D})[.\-](?P<m>{_M})", True),
-    ("monthrange", rf"(?i:tháng)\s+(?P<m1>{_M})\s*[-–]\s*(?P<m2>{_M})(?:\s*[/.\-]\s*|\s+(?i:năm)\s+)(?P<y>{_Y})", False),
+    ("monthrange", rf"(?i:tháng)\s+(?P<m1>{_M})\s*[-–]\s*(?P<m2>{_M})"
+                   rf"(?:\s*[/.\-]\s*|\s+(?i:năm)\s+)(?P<y>{_Y})", False),
     ("month", rf"(?i:tháng)\s+(?:(?P<m>{_M})|(?P<mw>{_MONTH_WORD}))"
               rf"(?:\s*[/.\-]\s*(?P<y>{_Y})|\s+(?i:năm)\s+(?P<y2>{_Y})|\s+(?P<rel>(?i:{_REL})))?(?!\s+lần)", False),
     ("monthrel", rf"(?i:tháng)\s+(?P<mrel>(?i:{_REL_MONTH}))(?!\s+(?:khi|đó|đây|nữa))", False),
-    ("yearrange", rf"(?:(?i:giai\s+đoạn|năm|niên\s+khóa|nhiệm\s+kỳ)\s+)?(?P<y1>{_Y})\s*[-–]\s*(?P<y2>{_Y})", False),
+    ("yearrange", rf"(?:(?i:giai\s+đoạn|năm)\s+)?(?P<y1>{_Y})\s*[-–]\s*(?P<y2>{_Y})", False),
     ("year", rf"(?i:năm)\s+(?P<y>{_Y})", False),
     ("yearrel", rf"(?i:năm)\s+(?P<yrel>(?i:{_REL_YEAR}))(?!\s+(?:khi|đó|đây|nữa))", False),
 ]
-_FIND = [
-    (kind, re.compile(rf"(?<!\w)(?P<ctx>{_CTX})\s+(?P<core>{core}){_RIGHT}" if ctx else rf"{_LEFT}(?P<core>{core}){_RIGHT}"))
-    for kind, core, ctx in _CORES
-]
-_PARSE = [(kind, re.compile(rf"{core}")) for kind, core, _ in _CORES]
+
+
+def _finder(core: str, needs_context: bool) -> re.Pattern:
+    """The search pattern of a core: group ``core`` is the span, a context word stays outside."""
+    if needs_context:
+        return re.compile(rf"(?<!\w)(?P<ctx>{_CTX})\s+(?P<core>{core}){_RIGHT}")
+    return re.compile(rf"{_LEFT}(?P<core>{core}){_RIGHT}")
+
+
+_FIND = [(kind, _finder(core, ctx)) for kind, core, ctx in _CORES]
+_PARSE = [(kind, re.compile(core)) for kind, core, _ in _CORES]
 # A number or quantifier before `năm`/`tháng` makes a duration: `2 năm trước`, `mỗi tháng 2 lần`.
 _QUANTIFIER_BEFORE = re.compile(r"(?:\d|\b(?:những|các|nhiều|mấy|vài|hàng|hằng|mỗi|mọi|một|cả))\s*$", re.I)
 # `1/3 dân số` is a fraction, not 1 March.
 _FRACTION_BEFORE = re.compile(r"\b(?:chiếm|khoảng|gần|hơn|trên|dưới|tỷ lệ|tỉ lệ|bằng)\s*$", re.I)
 _FRACTION_AFTER = re.compile(r"^\s*(?:số|diện tích|dân số|tổng|lượng|phần|trường hợp)\b", re.I)
 _LEADING_NOISE = re.compile(
-    rf"^(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật)\s*,?\s*|(?:vào\s+)?{_CTX}\s+)+", re.I
+    rf"^(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật)\s*,?\s*|(?:vào\s+)?{_CTX}\s+"
+    rf"|(?:vào|trong|từ|đến|nhiệm\s+kỳ|niên\s+khóa|niên\s+khoá)\s+)+", re.I
 )
 
 
@@ -297,12 +305,15 @@ _VALUE = {
 # ---------------------------------------------------------------- datelines and anchors
 
 _WEEKDAY = r"(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+[Nn]hật|CN|T[2-7])"
-_FULL_DATE = rf"(?:(?P<d>{_D})(?P<s>[/.\-])(?P<m>{_M})(?P=s)(?P<y>{_Y})|(?P<iy>{_Y})-(?P<im>1[0-2]|0[1-9])-(?P<id>3[01]|[12]\d|0[1-9]))"
+_FULL_DATE = (
+    rf"(?:(?P<d>{_D})(?P<s>[/.\-])(?P<m>{_M})(?P=s)(?P<y>{_Y})"
+    rf"|(?P<iy>{_Y})-(?P<im>1[0-2]|0[1-9])-(?P<id>3[01]|[12]\d|0[1-9]))"
+)
 _TIME = r"(?:(?:lúc\s+)?\d{1,2}\s*[:hH]\s*\d{2}(?::\d{2})?(?:\.\d+)?\s*'?\s*(?:AM|PM|am|pm|SA|CH)?)"
 _ZONE = r"(?:\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?|[+-]\d{2}:?\d{2}|Z)"
 _GAP = r"\s*[,\-–|/]?\s*"
 _DATELINE = re.compile(
-    rf"^(?:(?P<t1>{_TIME}){_GAP})?(?:{_WEEKDAY}{_GAP})?(?:[Nn]gày\s+)?{_FULL_DATE}"
+    rf"^(?:(?:{_WEEKDAY}|(?P<t1>{_TIME})){_GAP}){{0,2}}(?:[Nn]gày\s+)?{_FULL_DATE}"
     rf"(?:(?:T|{_GAP})(?P<t2>{_TIME}))?\s*{_ZONE}?\s*$"
 )
 _LABELLED = re.compile(
@@ -375,12 +386,12 @@ def document_anchor(text: str, published: str | date | None = None,
     ``published`` when given; else the dateline (:func:`find_dateline`); else 31 December
     of the year of the latest fully dated expression (day, month and year) among
     ``date_spans`` (default: :func:`find_dates`). Year- or month-only dates never anchor.
-    Raises VnPartnerError [E101] for a ``published`` that is not an ISO date.
+    Raises VnPartnerError [E201] for a ``published`` that is not an ISO date.
     """
     if published:
         anchor = parse_iso_date(published)
         if anchor is None:
-            raise VnPartnerError("E101", f"published={published!r} is not an ISO date; use YYYY-MM-DD")
+            raise VnPartnerError("E201", f"published={published!r} is not an ISO date; use YYYY-MM-DD")
         return anchor
     dateline = find_dateline(text)
     if dateline is not None:

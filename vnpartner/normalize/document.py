@@ -10,7 +10,7 @@ from .places import lookup_place
 from .sectors import sector_code
 from .titles import normalize_title
 
-_COUNTRY_AFTER = re.compile(r"^\s*(?:\(|của |thuộc |, )")
+_COUNTRY_NEXT = re.compile(r"\s*(?:\(|của |thuộc |, )\s*([^\s(),.;:][^(),.;:\n]{0,40})")
 
 
 def normalize_document(doc: Document) -> Document:
@@ -50,12 +50,11 @@ def _strip_type(surface: str) -> str:
 
 def _country_hint(doc: Document, ent: Entity) -> str | None:
     """The country named right after a place (`Artemisa của Cuba`, `Champasak (Lào)`)."""
-    for other in doc.entities:
-        if other.label != "LOCATION" or other.start < ent.end or other.start - ent.end > 40:
-            continue
-        if not _COUNTRY_AFTER.match(doc.text[ent.end:other.start]):
-            continue
-        place = lookup_place(other.text)
+    match = _COUNTRY_NEXT.match(doc.text, ent.end)
+    if match is None:
+        return None
+    for size in range(min(6, len(match.group(1).split())), 0, -1):
+        place = lookup_place(" ".join(match.group(1).split()[:size]))
         if place is not None and place.admin == "country":
             return place.country
     return None

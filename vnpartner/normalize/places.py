@@ -58,7 +58,8 @@ _GENERIC_WORDS = frozenset(
     "nord sud est ouest centro norte sur este oeste littoral coast island islands lakes plateau "
     "mountain valley highlands interior".split()
 )
-_VN_LETTERS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+# One Vietnamese syllable once its diacritics are gone: onset, one to three vowels, coda.
+_VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
 @dataclass(frozen=True)
@@ -94,11 +95,11 @@ class _Index:
             surface = collapse(raw)
             if not surface:
                 continue
+            key = norm_key(surface)
             for variant in _surface_variants(surface):
                 _append(self.by_surface, variant, place)
                 if variant not in self.ambiguous:
-                    self.ambiguous[variant] = _looks_ambiguous(variant) if ambiguous is None else ambiguous
-            key = norm_key(surface)
+                    self.ambiguous[variant] = _looks_ambiguous(variant, key) if ambiguous is None else ambiguous
             _append(self.by_key, key, place)
             _append(self.by_ascii, strip_diacritics(key), place)
 
@@ -111,6 +112,8 @@ def _append(table: dict[str, list[Place]], key: str, place: Place) -> None:
 
 def _surface_variants(surface: str) -> list[str]:
     """``surface`` in both tone styles and, for `A - B` names, with the dash written three ways."""
+    if surface.isascii():
+        return [surface]
     forms = [surface]
     if re.search(r"\s[-–]\s", surface):
         forms += [re.sub(r"\s[-–]\s", "-", surface), re.sub(r"\s[-–]\s", " – ", surface),
@@ -134,7 +137,7 @@ def _resource_rows(name: str) -> list[list[str]]:
 def _package_dir(name: str) -> Path:
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
-        raise VnPartnerError("E102", f"the package {name!r} is needed for the gazetteers: pip install {name}")
+        raise VnPartnerError("E202", f"the package {name!r} is needed for the gazetteers: pip install {name}")
     return Path(list(spec.submodule_search_locations)[0])
 
 
@@ -142,7 +145,7 @@ def _package_dir(name: str) -> Path:
 def _underthesea_mapping() -> dict:
     path = _package_dir("underthesea") / "address" / "data" / "mapping.json"
     if not path.exists():
-        raise VnPartnerError("E103", f"{path} is missing: install underthesea>=8 (it ships the address data)")
+        raise VnPartnerError("E203", f"{path} is missing: install a recent underthesea (9.x ships address/data/mapping.json)")
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
 
@@ -161,16 +164,17 @@ def _manual_ambiguous() -> frozenset[str]:
     return frozenset(norm_key(row[0]) for row in _resource_rows("places_ambiguous.tsv"))
 
 
-def _looks_ambiguous(surface: str) -> bool:
+def _looks_ambiguous(surface: str, key: str | None = None) -> bool:
     """Could ``surface`` be an ordinary word or part of a person's name?"""
-    key = norm_key(surface)
+    key = norm_key(surface) if key is None else key
     if key in _manual_ambiguous():
         return True
     tokens = surface.split()
     if len(tokens) == 1:
         token = tokens[0]
-        if any(ch in _VN_LETTERS for ch in token.lower()) and "-" not in token:
-            return True  # one Vietnamese syllable: Lào, Nhật, Đức, Huế
+        acronym = token.isupper() and len(token) > 1
+        if not acronym and _VN_SYLLABLE.fullmatch(strip_diacritics(token).lower()):
+            return True  # one Vietnamese syllable: Lào, Nhật, Đức, Huế, Nga, Anh
         if is_ascii(token) and len(token) <= 3 and not token.isupper():
             return True
     return key in _common_words() or key in _GENERIC_WORDS
@@ -219,7 +223,8 @@ def _add_countries(index: _Index) -> dict[str, str]:
         row = rows.get(code)
         english = [getattr(country, attr, "") for attr in ("name", "common_name", "official_name")]
         translated = [vi.gettext(n) for n in english if n]
-        canonical = row[1] if row else _clean_vi_country(translated[0]) or english[0]
+        # Territories without a row keep their English short name, as Vietnamese news writes them.
+        canonical = row[1] if row else (english[1] or english[0])
         surfaces = [canonical] + (row[2].split(";") if row and len(row) > 2 else [])
         surfaces += [_clean_vi_country(n) for n in translated] + english
         surfaces = [s for s in surfaces if s and "," not in s and norm_key(s) not in dropped]
@@ -285,13 +290,26 @@ def _add_subdivisions(index: _Index, countries: dict[str, str]) -> None:
             continue
         names = [n.strip() for n in re.split(r";| / ", sub.name) if n.strip()]
         surfaces = [_clean_subdivision(n) for n in names] + names
-        translated = vi.gettext(names[0])
-        if translated != names[0] and not translated.startswith("Thành Phố"):
-            surfaces.append(_clean_subdivision(translated))
+        translated = _clean_subdivision(vi.gettext(names[0]))
+        if translated != names[0] and _useful_translation(translated):
+            surfaces.append(translated)
         surfaces = [s for s in dict.fromkeys(surfaces) if len(s) > 2 and "," not in s]
         if surfaces:
             place = Place(surfaces[0], sub.country_code, "province", countries.get(sub.country_code))
             index.add(place, surfaces)
+
+
+_GENERIC_HEADS = re.compile(
+    r"^(?:Miền|Vùng|Đảo|Quần [Đđ]ảo|Sông|Hạt|Cộng [Hh]o[àa]|Lãnh|Công|Quận|Vịnh|Bờ|Thành [Pp]hố)\b"
+)
+
+
+def _useful_translation(name: str) -> bool:
+    """A `vi` subdivision name worth matching: `Nam Úc`, `Bắc Kivu`; not `Miền Bắc`, `Tây Nam`."""
+    if _GENERIC_HEADS.match(name) or _looks_ambiguous(name):
+        return False
+    words = _common_words()
+    return not all(token.lower() in words for token in name.split())
 
 
 _SUBDIVISION_SUFFIX = re.compile(

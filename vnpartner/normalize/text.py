@@ -36,11 +36,15 @@ _OLD_STYLE = re.compile(_BEFORE + "(" + "|".join(sorted(_TO_NEW)) + r")(?![^\W\d
 
 def old_tone(text: str) -> str:
     """Tone on the first vowel of open ``oa/oe/uy`` (`Hoà` → `Hòa`, `Uỷ` → `Ủy`), as the seeds write."""
+    if text.isascii():
+        return text
     return _NEW_STYLE.sub(lambda m: _TO_OLD[m.group(1)], nfc(text))
 
 
 def new_tone(text: str) -> str:
     """Tone on the second vowel of open ``oa/oe/uy`` (`Hòa` → `Hoà`, `Ủy` → `Uỷ`)."""
+    if text.isascii():
+        return text
     return _OLD_STYLE.sub(lambda m: _TO_NEW[m.group(1)], nfc(text))
 
 
@@ -51,13 +55,16 @@ def tone_variants(text: str) -> list[str]:
 
 def strip_diacritics(text: str) -> str:
     """``text`` without Vietnamese (or other Latin) diacritics; ``đ`` → ``d``."""
+    if text.isascii():
+        return text
     base = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(ch for ch in base if not unicodedata.combining(ch))
 
 
 def collapse(text: str) -> str:
     """NFC with runs of whitespace collapsed to one space and the ends stripped."""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    text = _SPACES.sub(" ", text).strip()
+    return text if text.isascii() else nfc(text)
 
 
 def norm_key(text: str) -> str:
@@ -68,4 +75,4 @@ def norm_key(text: str) -> str:
 
 def is_ascii(text: str) -> bool:
     """True when ``text`` has only ASCII characters."""
-    return all(ord(ch) < 128 for ch in text)
+    return text.isascii()

@@ -11,6 +11,7 @@ PARTY_LABELS = ("LOCATION", "ORGANIZATION")
 _GAP_TITLE = re.compile(r"^(?:,? ?| [-–] )$")
 _GAP_PARTNER = re.compile(r"^\s*(?:và|với|[-–]|,)\s*$")
 _BETWEEN = re.compile(r"giữa\s*$")
+_LINKED = re.compile(r"^[^;:.]{0,80}\b(?:với|cùng)\s*$")
 _SIGN = re.compile(r"\b(?:ký|kí)(?: kết)?\b", re.I)
 _COOPERATE = re.compile(r"hợp tác|kết nghĩa|ký kết|kí kết|quan hệ hữu nghị", re.I)
 _IN_OF = re.compile(r"^\s*(?:\(|của |thuộc |, )\s*$")
@@ -24,13 +25,7 @@ class RuleRelater:
 
     def relate(self, doc: Document, sentences: list[Sentence]) -> list[Relation]:
         relations: list[Relation] = []
-        for sentence in sentences:
-            ents = sorted(
-                (e for e in doc.entities if e.start >= sentence.start and e.end <= sentence.end),
-                key=lambda e: e.start,
-            )
-            if not ents:
-                continue
+        for sentence, ents in entities_by_sentence(doc.entities, sentences):
             chunk = doc.text[sentence.start:sentence.end]
             relations += _titles(doc, ents)
             relations += _located_in(doc, ents)
@@ -39,6 +34,21 @@ class RuleRelater:
             relations += _cooperates_in(doc, ents, chunk)
             relations += _dates(doc, ents, chunk)
         return _unique(relations)
+
+
+def entities_by_sentence(entities: list[Entity], sentences: list[Sentence]):
+    """Pairs ``(sentence, its entities in text order)`` for sentences holding any, in one pass."""
+    ordered = sorted(entities, key=lambda e: e.start)
+    i = 0
+    for sentence in sentences:
+        while i < len(ordered) and ordered[i].start < sentence.start:
+            i += 1
+        inside = []
+        while i < len(ordered) and ordered[i].end <= sentence.end:
+            inside.append(ordered[i])
+            i += 1
+        if inside:
+            yield sentence, inside
 
 
 def _gap(doc: Document, left: Entity, right: Entity) -> str:
@@ -80,17 +90,26 @@ def _located_in(doc: Document, ents: list[Entity]) -> list[Relation]:
 
 
 def _partners(doc: Document, ents: list[Entity], chunk: str) -> list[Relation]:
-    """Two parties joined by `và`/`với`/a hyphen in a sentence about cooperation."""
+    """Two parties joined by `và`/`với`/`cùng`/a hyphen in a sentence about cooperation.
+
+    A country right after a place (`tỉnh Artemisa (Cuba)`) locates it and is skipped.
+    """
     if not _COOPERATE.search(chunk):
         return []
     parties = [e for e in ents if e.label in PARTY_LABELS]
+    parties = [p for i, p in enumerate(parties) if not (i and _located(doc, parties[i - 1], p))]
     out = []
     for left, right in zip(parties, parties[1:]):
-        if _same_place(left, right) or _located(doc, left, right):
-            continue
-        if _GAP_PARTNER.match(_gap(doc, left, right)) or _BETWEEN.search(doc.text[:left.start]):
+        if _same_place(left, right) or _is_country(left) != _is_country(right):
+            continue  # a country and a province are not partners at one level
+        gap = _gap(doc, left, right)
+        if _GAP_PARTNER.match(gap) or _BETWEEN.search(doc.text[:left.start]) or _LINKED.search(gap):
             out.append(Relation(left.id, right.id, "PARTNER"))
     return out
+
+
+def _is_country(ent: Entity) -> bool:
+    return (ent.normalized or {}).get("admin") == "country"
 
 
 def _same_place(a: Entity, b: Entity) -> bool:
@@ -107,7 +126,7 @@ def _signed(doc: Document, ents: list[Entity]) -> list[Relation]:
     out = []
     for agreement in (e for e in ents if e.label == "AGREEMENT"):
         verb = None
-        for m in _SIGN.finditer(doc.text, 0, agreement.start):
+        for m in _SIGN.finditer(doc.text, max(0, agreement.start - 60), agreement.start):
             verb = m
         if verb is None or agreement.start - verb.end() > 60:
             continue

@@ -25,13 +25,16 @@ SURNAMES = (
     "Đào Đoàn Lương Mai Cao Tô Lâm Hà Tạ Chu Trịnh Quách Lưu Phùng Kiều Thân Triệu Tăng Lại Nông "
     "Hứa Vi Mạc Lò Lục Âu Văn Khổng Giáp Từ Thái Châu Quan Tôn Đàm Doãn Kim Ninh Nghiêm Lã Diệp"
 ).split()
+# The most frequent surnames: a capitalised run that reaches one of these has ended.
+COMMON_SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương".split()
+_SURNAME_START = re.compile(rf"(?:{'|'.join(COMMON_SURNAMES)}) {CAP}")
 HONORIFICS = r"(?:ông|bà|Ông|Bà|Ngài|ngài|đồng chí|Đồng chí|Ngài|Thượng tướng|Đại tướng|Trung tướng|Thiếu tướng)"
 PLACE_TYPES = r"(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.|TP|Tp\.|quận|huyện|thị xã)"
 
 # Organisation heads. `needs_place`: generic unless a place follows (`UBND tỉnh Bình Dương`).
 ORG_HEADS_PLACE = (
     r"UBND|HĐND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|Hội đồng [Nn]hân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|"
-    r"Thành uỷ|Huyện ủy|Chính quyền|Đảng bộ|Đoàn đại biểu"
+    r"Thành uỷ|Huyện ủy|Chính quyền|chính quyền|Đảng bộ"
 )
 ORG_HEADS_NAME = (
     r"Bộ|Sở|Ban|Cục|Tổng cục|Viện|Học viện|Trường Đại học|Đại học|Trường|Tổng công ty|Công ty cổ phần|"
@@ -45,7 +48,7 @@ AGREEMENT_HEADS = (
 )
 AGREEMENT_TAIL = (
     r"(?: (?:hợp tác|hữu nghị|toàn diện|ghi nhớ|làm việc|thỏa thuận|kết nghĩa|chiến lược|và|"
-    r"giao, nhận|giao nhận|tượng trưng|về hợp tác(?: [a-zà-ỹ]+){0,3}))*(?: giai đoạn \d{4}\s*[-–]\s*\d{4})?"
+    r"giao, nhận|giao nhận|về hợp tác(?: (?!giữa|với|của|tại|và|tỉnh|thành)[a-zà-ỹ]+){0,3}))*(?: giai đoạn \d{4}\s*[-–]\s*\d{4})?"
 )
 SIGN_CUE = re.compile(r"(?:ký|kí|ký kết|kí kết|trao|thông qua)\s*$", re.I)
 COOPERATION_CUE = re.compile(
@@ -120,25 +123,26 @@ class RuleTagger:
         chunk = text[s:e]
         found: list[Candidate] = []
         found += [Candidate(s + a, s + b, "DATE", 6) for a, b in find_dates(chunk)]
-        found += _places(chunk, s)
+        places = [(m.start(), m.end()) for m in _place_regex().finditer(chunk)]
+        found += _places(chunk, s, places)
         found += _titles(chunk, s)
         found += _agreements(chunk, s)
         found += _organisations(text, sentence)
         found += _acronyms(chunk, s)
-        found += _people(chunk, s)
+        found += _people(chunk, s, places)
         found += _sectors(chunk, s)
         found += _after_titles(text, sentence, found)
         return found
 
 
-def _places(chunk: str, offset: int) -> list[Candidate]:
+def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Candidate]:
     out = []
-    for m in _place_regex().finditer(chunk):
-        surface = re.sub(rf"^{PLACE_TYPES} ", "", m.group())
-        typed = surface != m.group()
-        if is_ambiguous(surface) and not typed and not _country_context(chunk, m.start(), m.end()):
+    for start, end in places:
+        surface = re.sub(rf"^{PLACE_TYPES} ", "", chunk[start:end])
+        typed = surface != chunk[start:end]
+        if is_ambiguous(surface) and not typed and not _country_context(chunk, start, end):
             continue
-        out.append(Candidate(offset + m.start(), offset + m.end(), "LOCATION", 4))
+        out.append(Candidate(offset + start, offset + end, "LOCATION", 4))
     # `tỉnh X` with X unknown to the gazetteer is still a place.
     for m in re.finditer(rf"(?<!\w)(?:tỉnh|thành phố|Tỉnh|Thành phố) ({CAP}(?: {CAP}){{0,2}})(?!\w)", chunk):
         if not _is_place(m.group(1)):
@@ -176,7 +180,8 @@ def _agreements(chunk: str, offset: int) -> list[Candidate]:
     for m in pattern.finditer(chunk):
         if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]):
             continue
-        out.append(Candidate(offset + m.start(), offset + m.end(), "AGREEMENT", 5))
+        # Outranks a date nested in it: `thỏa thuận ... giai đoạn 2022-2026` is one span.
+        out.append(Candidate(offset + m.start(), offset + m.end(), "AGREEMENT", 7))
     return out
 
 
@@ -187,7 +192,7 @@ def _organisations(text: str, sentence: Sentence) -> list[Candidate]:
     place_heads = re.compile(rf"(?<!\w)(?:{ORG_HEADS_PLACE})(?= (?:{PLACE_TYPES} )?[{UPPER}])")
     for m in place_heads.finditer(chunk):
         place = _place_regex().match(chunk, m.end() + 1) or re.compile(rf"{PLACE_TYPES} {NAME}").match(chunk, m.end() + 1)
-        if place:
+        if place and not _SURNAME_START.match(chunk, place.end() - len(place.group().split(" ", 1)[-1])):
             out.append(Candidate(sentence.start + m.start(), sentence.start + place.end(), "ORGANIZATION", 5))
     name_heads = re.compile(rf"(?<!\w)(?:{ORG_HEADS_NAME})(?= [{UPPER}])")
     for m in name_heads.finditer(chunk):
@@ -206,7 +211,7 @@ def _extend_capitalised(text: str, words: dict[int, int], pos: int, limit: int) 
         if not gap or nxt >= limit or not text[nxt].isupper():
             break
         word_end = words.get(nxt) or re.match(rf"{CAP}", text[nxt:]).end() + nxt
-        if re.match(rf"(?:{'|'.join(SURNAMES)}) {CAP}", text[nxt:]) and end > pos:
+        if _SURNAME_START.match(text, nxt) and end > pos:
             break  # a person's name starts: `Bộ Ngoại giao Nguyễn Quốc Dũng`
         end = word_end
         if text.startswith(" tại ", end):  # `Đại sứ quán Ucraina tại Việt Nam`
@@ -227,17 +232,21 @@ def _acronyms(chunk: str, offset: int) -> list[Candidate]:
     return out
 
 
-def _people(chunk: str, offset: int) -> list[Candidate]:
+def _people(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Candidate]:
     out = []
-    surname = re.compile(rf"(?<![\w])(?:{'|'.join(SURNAMES)})(?: {CAP}){{1,3}}(?!\w)")
+    # A lookahead finds a candidate at every surname, overlapping ones too; the resolver picks.
+    surname = re.compile(rf"(?<![\w])(?=((?:{'|'.join(SURNAMES)})(?: {CAP}){{1,3}})(?!\w))")
     for m in surname.finditer(chunk):
-        if _is_place(m.group()) or re.search(rf"{PLACE_TYPES}\s*$", chunk[:m.start()]):
+        start, end = m.start(1), m.end(1)
+        if _is_place(m.group(1)) or re.search(rf"{PLACE_TYPES}\s*$", chunk[:start]):
             continue
-        out.append(Candidate(offset + m.start(), offset + m.end(), "PERSON", 5))
+        if any(s < end and start < e for s, e in places) or _starts_name_head(chunk, start):
+            continue
+        out.append(Candidate(offset + start, offset + end, "PERSON", 5))
     cued = re.compile(rf"(?<!\w){HONORIFICS} ({NAME})")
     for m in cued.finditer(chunk):
-        name = _trim_name(m.group(1))
-        if name and not _is_place(name):
+        name = _trim_name(chunk, m.start(1), m.group(1))
+        if name:
             out.append(Candidate(offset + m.start(1), offset + m.start(1) + len(name), "PERSON", 6))
     # Photo credits and bylines: `(Ảnh: Huyền Trang/TTXVN)`, a line `Nguyên Nhung/VOV1`.
     credit = re.compile(rf"(?:(?<=Ảnh: )|(?<=Ảnh:)|^)({CAP}(?: {CAP}){{1,3}})(?=\s*/\s*[A-ZĐ])")
@@ -246,11 +255,24 @@ def _people(chunk: str, offset: int) -> list[Candidate]:
     return out
 
 
-def _trim_name(name: str) -> str:
-    """Cut a capitalised run where a title or organisation head starts."""
+def _starts_name_head(text: str, pos: int) -> bool:
+    """A title, an organisation head or a place starts here: not a person's name."""
+    return bool(
+        _title_regex().match(text, pos)
+        or re.compile(rf"(?:{ORG_HEADS_NAME}|{ORG_HEADS_PLACE})(?!\w)").match(text, pos)
+        or _place_regex().match(text, pos)
+        or re.compile(r"(?:Đoàn|Phía|Thủ đô|Tỉnh|Thành phố|Nhà nước|Đảng)(?!\w)").match(text, pos)
+    )
+
+
+def _trim_name(text: str, start: int, name: str) -> str:
+    """The person name at ``text[start:]``: cut where a title or organisation head starts;
+    empty when none is left or it is a single word (a lone capital is rarely a name here)."""
+    if _starts_name_head(text, start):
+        return ""
     cut = re.search(rf" (?:{ORG_HEADS_NAME}|{ORG_HEADS_PLACE})(?: |$)", name)
     name = name[:cut.start()] if cut else name
-    if _title_regex().match(name):
+    if " " not in name or _is_place(name):
         return ""
     return name
 
@@ -267,8 +289,8 @@ def _after_titles(text: str, sentence: Sentence, found: list[Candidate]) -> list
         m = re.compile(rf" ({NAME})").match(text, end, sentence.end)
         if not m or end not in ends:
             continue
-        name = _trim_name(m.group(1))
-        if name and not _is_place(name) and not _title_regex().match(name):
+        name = _trim_name(text, m.start(1), m.group(1))
+        if name:
             out.append(Candidate(m.start(1), m.start(1) + len(name), "PERSON", 4))
     return out
 

@@ -1,0 +1,222 @@
+"""The place gazetteer (vnpartner.normalize.places)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from vnpartner.normalize import Place, is_ambiguous, lookup_place, place_surfaces, strip_place_type
+from vnpartner.normalize import places as places_module
+
+CENTRAL_CITIES = ["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]
+# The 34 provinces and cities after the merger of 1 July 2025.
+NEW_PROVINCES = [
+    "Hà Nội", "Tuyên Quang", "Cao Bằng", "Thái Nguyên", "Lào Cai", "Điện Biên", "Lai Châu", "Sơn La",
+    "Phú Thọ", "Lạng Sơn", "Quảng Ninh", "Bắc Ninh", "Hải Phòng", "Hưng Yên", "Ninh Bình", "Thanh Hóa",
+    "Nghệ An", "Hà Tĩnh", "Quảng Trị", "Huế", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Đắk Lắk", "Khánh Hòa",
+    "Lâm Đồng", "Đồng Nai", "Tây Ninh", "Hồ Chí Minh", "Đồng Tháp", "Vĩnh Long", "An Giang", "Cần Thơ",
+    "Cà Mau",
+]
+# Provinces merged away in 2025 → the province they joined.
+MERGED = {
+    "Bình Dương": "Hồ Chí Minh", "Bà Rịa - Vũng Tàu": "Hồ Chí Minh", "Hà Giang": "Tuyên Quang",
+    "Quảng Nam": "Đà Nẵng", "Hải Dương": "Hải Phòng", "Bắc Giang": "Bắc Ninh", "Hậu Giang": "Cần Thơ",
+    "Sóc Trăng": "Cần Thơ", "Kon Tum": "Quảng Ngãi", "Bình Định": "Gia Lai", "Phú Yên": "Đắk Lắk",
+    "Ninh Thuận": "Khánh Hòa", "Bình Thuận": "Lâm Đồng", "Đắk Nông": "Lâm Đồng", "Long An": "Tây Ninh",
+    "Tiền Giang": "Đồng Tháp", "Bến Tre": "Vĩnh Long", "Trà Vinh": "Vĩnh Long", "Kiên Giang": "An Giang",
+    "Bạc Liêu": "Cà Mau", "Yên Bái": "Lào Cai", "Hòa Bình": "Phú Thọ", "Vĩnh Phúc": "Phú Thọ",
+    "Hà Nam": "Ninh Bình", "Nam Định": "Ninh Bình", "Thái Bình": "Hưng Yên", "Quảng Bình": "Quảng Trị",
+    "Bắc Kạn": "Thái Nguyên", "Bình Phước": "Đồng Nai",
+}
+
+
+def value(surface: str, hint: str | None = None) -> tuple[str, str | None, str] | None:
+    place = lookup_place(surface, country_hint=hint)
+    return (place.name, place.country, place.admin) if place else None
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("Bình Dương", ("Bình Dương", "VN", "province")),
+    ("tỉnh Bình Dương", ("Bình Dương", "VN", "province")),
+    ("Tỉnh Bình Dương", ("Bình Dương", "VN", "province")),
+    ("TP Hồ Chí Minh", ("Hồ Chí Minh", "VN", "city")),
+    ("TP. Hồ Chí Minh", ("Hồ Chí Minh", "VN", "city")),
+    ("Thành phố Hồ Chí Minh", ("Hồ Chí Minh", "VN", "city")),
+    ("TP.HCM", ("Hồ Chí Minh", "VN", "city")),
+    ("TPHCM", ("Hồ Chí Minh", "VN", "city")),
+    ("HCM", ("Hồ Chí Minh", "VN", "city")),
+    ("Sài Gòn", ("Hồ Chí Minh", "VN", "city")),
+    ("thủ đô Hà Nội", ("Hà Nội", "VN", "city")),
+    ("Thủ đô Hà Nội", ("Hà Nội", "VN", "city")),
+    ("thành phố Hà Nội", ("Hà Nội", "VN", "city")),
+    ("Thừa Thiên Huế", ("Huế", "VN", "city")),
+    ("Thừa Thiên - Huế", ("Huế", "VN", "city")),
+    ("BR-VT", ("Bà Rịa - Vũng Tàu", "VN", "province")),
+    ("Bà Rịa-Vũng Tàu", ("Bà Rịa - Vũng Tàu", "VN", "province")),
+    ("Bà Rịa – Vũng Tàu", ("Bà Rịa - Vũng Tàu", "VN", "province")),
+    ("Khánh Hoà", ("Khánh Hòa", "VN", "province")),
+    ("thành phố Thủ Dầu Một", ("Thủ Dầu Một", "VN", "city")),
+    ("Thủ Dầu Một", ("Thủ Dầu Một", "VN", "city")),
+    ("Việt Nam", ("Việt Nam", "VN", "country")),
+    ("Việt", ("Việt Nam", "VN", "country")),
+    ("Lào", ("Lào", "LA", "country")),
+    ("Nhật", ("Nhật Bản", "JP", "country")),
+    ("Nhật Bản", ("Nhật Bản", "JP", "country")),
+    ("Hàn", ("Hàn Quốc", "KR", "country")),
+    ("Hàn Quốc", ("Hàn Quốc", "KR", "country")),
+    ("Trung", ("Trung Quốc", "CN", "country")),
+    ("Mỹ", ("Hoa Kỳ", "US", "country")),
+    ("Hoa Kỳ", ("Hoa Kỳ", "US", "country")),
+    ("Cuba", ("Cuba", "CU", "country")),
+    ("Cu-ba", ("Cuba", "CU", "country")),
+    ("Campuchia", ("Campuchia", "KH", "country")),
+    ("Ucraina", ("Ukraine", "UA", "country")),
+    ("Liên bang Nga", ("Nga", "RU", "country")),
+    ("nước Nga", ("Nga", "RU", "country")),
+    ("Cộng hòa Dân chủ Nhân dân Lào", ("Lào", "LA", "country")),
+    ("Japan", ("Nhật Bản", "JP", "country")),
+    ("Viet Nam", ("Việt Nam", "VN", "country")),
+    ("Artemisa", ("Artemisa", "CU", "province")),
+    ("tỉnh Artemisa", ("Artemisa", "CU", "province")),
+    ("Yamaguchi", ("Yamaguchi", "JP", "province")),
+    ("Champasak", ("Champasak", "LA", "province")),
+    ("Champassak", ("Champasak", "LA", "province")),
+    ("Emilia-Romagna", ("Emilia-Romagna", "IT", "province")),
+    ("vùng Emilia-Romagna", ("Emilia-Romagna", "IT", "province")),
+    ("La Habana", ("La Habana", "CU", "city")),
+    ("thủ đô La Habana", ("La Habana", "CU", "city")),
+    ("Havana", ("La Habana", "CU", "city")),
+    ("Viêng Chăn", ("Viêng Chăn", "LA", "city")),
+    ("Bắc Kinh", ("Bắc Kinh", "CN", "city")),
+    ("Moskva", ("Moskva", "RU", "city")),
+    ("Đông Nam Á", ("Đông Nam Á", None, "other")),
+])
+def test_lookup_place(surface, expected):
+    assert value(surface) == expected
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("Ha Noi", "Hà Nội"), ("ha noi", "Hà Nội"), ("Da Nang", "Đà Nẵng"), ("Binh Duong", "Bình Dương"),
+    ("Savannakhet", "Savannakhet"), ("Dak Lak", "Đắk Lắk"),
+])
+def test_ascii_surfaces_match_without_diacritics(surface, expected):
+    assert lookup_place(surface).name == expected
+
+
+def test_diacritics_are_not_ignored_for_non_ascii_surfaces():
+    assert lookup_place("Hà Noi") is None
+    assert lookup_place("Bình Duong") is None
+
+
+def test_case_and_spacing_are_ignored():
+    assert value("BÌNH DƯƠNG") == ("Bình Dương", "VN", "province")
+    assert value("  tỉnh   bình  dương ") == ("Bình Dương", "VN", "province")
+
+
+def test_type_word_steers_the_choice():
+    assert value("tỉnh La Habana") == ("La Habana", "CU", "province")
+    assert value("La Habana") == ("La Habana", "CU", "city")
+    assert value("Bắc Ninh") == ("Bắc Ninh", "VN", "province")
+    assert value("thành phố Bắc Ninh") == ("Bắc Ninh", "VN", "city")
+    assert value("huyện Dầu Tiếng") == ("Dầu Tiếng", "VN", "other")
+
+
+def test_country_hint_picks_among_homonyms():
+    assert value("Georgia") == ("Gruzia", "GE", "country")
+    assert value("Georgia", hint="US") == ("Georgia", "US", "province")
+
+
+@pytest.mark.parametrize("surface", ["", "   ", "Hợp tác", "UBND", "xyz", "Nam", "Hà", "tỉnh"])
+def test_unknown_surfaces_are_none(surface):
+    assert lookup_place(surface) is None
+
+
+@pytest.mark.parametrize("name", CENTRAL_CITIES)
+def test_centrally_run_cities_are_cities(name):
+    place = lookup_place(name)
+    assert (place.country, place.admin, place.successor) == ("VN", "city", None)
+
+
+@pytest.mark.parametrize("name", NEW_PROVINCES)
+def test_every_post_2025_province_is_known_and_current(name):
+    place = lookup_place(name)
+    assert place.name == name and place.country == "VN" and place.successor is None
+    assert place.admin == ("city" if name in CENTRAL_CITIES else "province")
+
+
+@pytest.mark.parametrize("old, new", sorted(MERGED.items()))
+def test_merged_provinces_name_their_successor(old, new):
+    place = lookup_place(old)
+    assert (place.name, place.admin, place.successor) == (old, "province", new)
+    assert lookup_place(new).successor is None
+
+
+def test_all_63_pre_2025_provinces_are_surfaces():
+    surfaces = place_surfaces()
+    provinces = {p for places in surfaces.values() for p in places
+                 if p.country == "VN" and p.admin in ("province", "city") and p.parent == "Việt Nam"}
+    assert len(provinces) == 63
+    assert len([p for p in provinces if p.admin == "city"]) == 6
+
+
+def test_district_level_city_knows_its_province():
+    assert lookup_place("Thủ Dầu Một").parent == "Bình Dương"
+    assert lookup_place("Artemisa").parent == "Cuba"
+    assert lookup_place("Champasak").parent == "Lào"
+
+
+def test_place_to_dict_is_the_contract_value():
+    assert lookup_place("Lào").to_dict() == {"name": "Lào", "country": "LA", "admin": "country"}
+    assert isinstance(lookup_place("Lào"), Place)
+
+
+def test_place_surfaces_lists_written_forms():
+    surfaces = place_surfaces()
+    for surface in ["Bình Dương", "TP.HCM", "Khánh Hòa", "Khánh Hoà", "Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu",
+                    "La Habana", "Lào", "Cuba", "Artemisa", "Việt", "Thủ Dầu Một", "Emilia-Romagna"]:
+        assert surface in surfaces, surface
+    assert all(places and all(isinstance(p, Place) for p in places) for places in surfaces.values())
+    assert surfaces["La Habana"][0].admin == "city"
+
+
+def test_place_surfaces_is_built_once():
+    assert place_surfaces() is place_surfaces()
+
+
+@pytest.mark.parametrize("surface", [
+    "Anh", "Nga", "Đức", "Pháp", "Mỹ", "Nhật", "Thái", "Lào", "Ý", "Áo", "Bỉ", "Việt", "Nam", "Hà", "Trung",
+    "Hàn", "Hòa Bình", "Dầu Tiếng", "Hải Nam",
+])
+def test_ambiguous_surfaces(surface):
+    assert is_ambiguous(surface)
+
+
+@pytest.mark.parametrize("surface", [
+    "Cuba", "Bình Dương", "Artemisa", "Việt Nam", "Hà Nội", "La Habana", "Nhật Bản", "Thủ Dầu Một",
+    "Champasak", "TP.HCM", "UAE",
+])
+def test_unambiguous_surfaces(surface):
+    assert not is_ambiguous(surface)
+
+
+def test_strip_place_type():
+    assert strip_place_type("tỉnh Bình Dương") == ("tỉnh", "Bình Dương")
+    assert strip_place_type("TP.HCM") == ("TP.", "HCM")
+    assert strip_place_type("La Habana") == (None, "La Habana")
+
+
+def test_gazetteer_is_not_built_at_import():
+    code = "import vnpartner.normalize as n; from vnpartner.normalize import places as p; " \
+           "assert p._index.cache_info().currsize == 0; print('lazy')"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "lazy"
+
+
+def test_first_build_is_fast():
+    places_module._index.cache_clear()
+    start = time.perf_counter()
+    places_module.place_surfaces()
+    assert time.perf_counter() - start < 3.0  # about 0.6 s on a laptop; generous for CI

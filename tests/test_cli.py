@@ -1,0 +1,80 @@
+import json
+import subprocess
+import sys
+
+from vnpartner.cli import extract_files, format_documents, main
+from vnpartner.io import read_jsonl, write_jsonl
+
+
+def test_extract_prints_a_document_as_json(seed_paths, capsys):
+    assert main(["extract", str(seed_paths[0]), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["id"] == seed_paths[0].stem
+    assert all(doc["text"][e["start"]:e["end"]] == e["text"] for e in doc["entities"])
+    dates = [e["normalized"]["value"] for e in doc["entities"] if e["label"] == "DATE"]
+    assert "2023-08-24" in dates
+    places = {e["normalized"]["name"]: e["normalized"]["country"] for e in doc["entities"]
+              if e["label"] == "LOCATION" and e.get("normalized")}
+    assert places["Artemisa"] == "CU" and places["Bình Dương"] == "VN"
+
+
+def test_extract_jsonl_and_conll_formats(seed_paths, capsys):
+    assert main(["extract", *map(str, seed_paths[:2]), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2
+    assert main(["extract", str(seed_paths[0]), "--format", "conll"]) == 0
+    conll = capsys.readouterr().out
+    assert "B-LOCATION" in conll and "B-DATE" in conll
+
+
+def test_a_missing_file_is_reported_and_the_others_still_run(seed_paths, capsys, tmp_path):
+    code = main(["extract", str(tmp_path / "missing.txt"), str(seed_paths[0]), "--format", "jsonl"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "missing.txt" in captured.err
+    assert len(captured.out.strip().splitlines()) == 1
+
+
+def test_stdin_input_and_published_flag():
+    result = subprocess.run(
+        [sys.executable, "-m", "vnpartner", "extract", "--published", "2023-09-01"],
+        input="Tối 24/8, tỉnh Bình Dương tiếp đoàn tỉnh Artemisa.".encode(),
+        capture_output=True, check=True,
+    )
+    doc = json.loads(result.stdout)
+    assert doc["id"] == "stdin"
+    assert [e["normalized"]["value"] for e in doc["entities"] if e["label"] == "DATE"] == ["2023-08-24"]
+
+
+def test_bad_bytes_on_a_file_give_a_clear_error(tmp_path, capsys):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Hà Nội hợp tác".encode("latin-1", errors="replace") + b"\xe0\xff")
+    assert main(["extract", str(bad)]) == 1
+    assert "E002" in capsys.readouterr().err
+
+
+def test_evaluate_prints_scores_and_writes_json(gold_path, tmp_path, capsys):
+    gold = read_jsonl(gold_path)
+    pred_path = tmp_path / "pred.jsonl"
+    write_jsonl(gold, pred_path)
+    out = tmp_path / "report.json"
+    assert main(["evaluate", str(gold_path), str(pred_path), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "PERSON" in printed and "100.0" in printed
+    report = json.loads(out.read_text())
+    assert report["entities"]["micro"]["f1"] == 1.0
+    assert report["partnerships"]["parties"]["f1"] == 1.0
+
+
+def test_evaluate_rejects_a_malformed_annotation_line(gold_path, tmp_path, capsys):
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text('{"id": "x", "text": "Hà Nội", "entities": [{"start": 0, "end": 3, "label": "LOCATION", "text": "Hà Nội"}]}\n')
+    assert main(["evaluate", str(gold_path), str(pred)]) == 2
+    err = capsys.readouterr().err
+    assert "line 1" in err and "pred.jsonl" in err
+
+
+def test_plain_functions_behind_the_commands(seed_paths):
+    docs, errors = extract_files([str(seed_paths[1])])
+    assert not errors and docs[0].entities
+    assert format_documents(docs, "jsonl").count("\n") == 0

@@ -1,0 +1,65 @@
+"""TITLE vocabulary for taggers and the canonical spelling of a title.
+
+Heads (``Bí thư``, ``Thống đốc``, ``Đại sứ đặc mệnh toàn quyền``) are in
+``vnpartner/resources/titles.tsv``; the generic bodies a title keeps when no place or
+proper name follows (``Tỉnh ủy``, ``UBND tỉnh``, ``Quốc phòng``) in ``title_bodies.tsv``.
+Both are read on first use.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from .text import collapse, old_tone, tone_variants
+
+__all__ = ["normalize_title", "title_bodies", "title_terms"]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("vnpartner").joinpath("resources", name).read_text(encoding="utf-8")
+    return [collapse(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _with_variants(terms: list[str]) -> tuple[str, ...]:
+    """Both tone spellings of each term (`Ủy viên`, `Uỷ viên`), longest first, no duplicates."""
+    forms = dict.fromkeys(variant for term in terms for variant in tone_variants(term))
+    return tuple(sorted(forms, key=lambda t: (-len(t), t)))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    return _with_variants(_lines("titles.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> tuple[str, ...]:
+    return _with_variants(_lines("title_bodies.tsv"))
+
+
+def title_terms() -> list[str]:
+    """Heads of office and role titles, longest first, as usually capitalised.
+
+    Includes `Bí thư`, `Phó Bí thư Thường trực`, `Bí thư thứ nhất`, `Thống đốc`,
+    `Tỉnh trưởng`, `Đại sứ đặc mệnh toàn quyền`, `Ủy viên Bộ Chính trị`, `Trưởng đoàn` ...
+    in both tone spellings (`Ủy`/`Uỷ`).
+    """
+    return list(_titles())
+
+
+def title_bodies() -> list[str]:
+    """Generic body words a title may absorb (`Tỉnh ủy`, `UBND tỉnh`, `Quốc hội`), longest first.
+
+    Per the guidelines a title keeps its body only when no place or proper name follows:
+    `Bí thư Tỉnh ủy` is one TITLE; in `Bí thư Thành ủy Hà Nội` the TITLE is `Bí thư`.
+    """
+    return list(_bodies())
+
+
+def normalize_title(text: str) -> str:
+    """A title in one spelling: NFC, spaces collapsed, `Uỷ` → `Ủy`, `hoà` → `hòa`.
+
+    >>> normalize_title("Phó  Chủ tịch  Uỷ ban nhân dân tỉnh")
+    'Phó Chủ tịch Ủy ban nhân dân tỉnh'
+    """
+    return old_tone(collapse(text))
