@@ -121,7 +121,6 @@ def test_recipe_cli(shared, tmp_path, tagger, monkeypatch, capsys):
     spec = importlib.util.spec_from_file_location("build_ner_data", ROOT / "recipes" / "build_ner_data.py")
     recipe = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(recipe)
-    monkeypatch.setattr(recipe, "STANDOFF_IN_REPO", tmp_path / "repo" / "data" / "silver" / "corpus_rules.jsonl")
     monkeypatch.setattr(recipe, "build", lambda *a, **k: build(*a, tagger=tagger, progress=False, **k))
     out = tmp_path / "runs" / "ner"
     code = recipe.main(["--shared", str(shared), "--out", str(out), "--corpus-docs", "2",
@@ -130,5 +129,6 @@ def test_recipe_cli(shared, tmp_path, tagger, monkeypatch, capsys):
     assert code == 0
     assert (out / "train.jsonl").exists() and (out / "dev.jsonl").exists()
     assert "TOTAL" in printed and "phoner" in printed
-    assert (tmp_path / "repo" / "data" / "silver" / "corpus_rules.jsonl").exists()
+    assert (out / "corpus_rules.jsonl").exists()
+    assert "corpus_rules.jsonl" in printed
     assert recipe.main(["--shared", str(shared), "--out", str(out), "--sources", "vlsp2021"]) == 2
