@@ -1,4 +1,4 @@
-"""Command line: ``vnpartner extract``, ``vnpartner evaluate``.
+"""Command line: ``vnpartner extract``, ``vnpartner evaluate``, ``vnpartner train``.
 
 Each command is a thin wrapper around an importable function that returns data, so
 tests and scripts call the same code the shell does.
@@ -66,6 +66,42 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    from .train import TrainConfig, format_train_report, train
+
+    options = {name: getattr(args, name) for name in _TRAIN_OPTIONS if getattr(args, name) is not None}
+    report = train(TrainConfig(train=args.train, base=args.base, output_dir=args.output, **options))
+    print(format_train_report(report))
+    return 0
+
+
+_TRAIN_OPTIONS = {  # TrainConfig field: (type, metavar); flags are the field names with dashes
+    "dev": (str, "DEV"), "epochs": (int, "N"), "max_steps": (int, "N"), "batch_size": (int, "N"),
+    "lr": (float, "X"), "seed": (int, "N"), "format": (str, "F"), "labels": (str, "A,B,..."),
+    "max_length": (int, "N"), "eval_every": (int, "N"), "save_every": (int, "N"), "tokenizer": (str, "DIR"),
+    "device": (str, "D"), "resume": (bool, None), "freeze_embeddings": (bool, None),
+}
+
+
+def _add_train_parser(commands) -> None:
+    from .train.config import TrainConfig
+
+    train = commands.add_parser("train", help="train the neural tagger on annotated data",
+                                description="Fine-tune a (PhoBERT-style) transformer into a vnpartner model folder.")
+    train.add_argument("train", help=TrainConfig.help("train"))
+    train.add_argument("--base", required=True, help=TrainConfig.help("base"))
+    train.add_argument("--output", "-o", required=True, metavar="DIR", help=TrainConfig.help("output_dir"))
+    for name, (kind, metavar) in _TRAIN_OPTIONS.items():
+        flag = "--" + name.replace("_", "-")
+        if kind is bool:
+            train.add_argument(flag, action="store_true", default=None, help=TrainConfig.help(name))
+        else:
+            default = TrainConfig.default(name)
+            text = TrainConfig.help(name) + ("" if default is None else f" (default: {default})")
+            train.add_argument(flag, type=kind, metavar=metavar, help=text)
+    train.set_defaults(func=_cmd_train)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnpartner", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -83,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("pred", help="predicted JSONL")
     evaluate.add_argument("--output", "-o", help="also write the report as JSON here")
     evaluate.set_defaults(func=_cmd_evaluate)
+    _add_train_parser(commands)
     return parser
 
 

@@ -91,8 +91,14 @@ def load(model: str | os.PathLike | None = None) -> Pipeline:
 def _build(key: str) -> Pipeline:
     if key == "rules":
         return Pipeline(name="rules")
-    if Path(key).exists():
-        raise VnPartnerError("E005", f"{key} has no vnpartner model (neural models arrive with the tagger)")
+    folder = Path(key)
+    if folder.is_dir() and any((folder / name).is_file() for name in ("vnpartner.json", "config.json")):
+        from .tag.neural import NeuralTagger
+
+        return Pipeline(tagger=NeuralTagger(key), name=key)
+    if folder.exists():
+        raise VnPartnerError("E005", f"{key} is not a model folder (no vnpartner.json or config.json); "
+                             "train one with `vnpartner train`")
     raise VnPartnerError("E006", f"unknown model {key!r}: use 'rules' or the path of a model folder")
 
 

@@ -1,0 +1,260 @@
+"""The neural tagger: a token-classification transformer (PhoBERT-style) over segmented words.
+
+A model folder holds what ``transformers`` saves (``config.json`` with ``id2label``,
+``model.safetensors``, tokenizer files: ``vocab.txt`` + ``bpe.codes`` for PhoBERT-style
+models) and ``vnpartner.json``::
+
+    {"schema": 1, "segmented": true, "max_length": 256, "labels": ["O", "B-AGREEMENT", ...],
+     "base": "vinai/phobert-base"}
+
+``segmented`` says whether the model reads words (``Bình_Dương``) or syllables. The
+tagger predicts one IOB2 tag per word from the word's first subword, repairs an ``I-``
+that continues nothing into a ``B-``, and returns character spans per sentence.
+
+Error codes: E410 model folder unreadable, E411 bad ``vnpartner.json``, E412 bad option.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..encode import encode_words, load_tokenizer, pad_batch
+from ..errors import VnPartnerError
+from ..text import Sentence
+
+META_FILE = "vnpartner.json"
+_NON_SPACE = re.compile(r"\S+")
+META_SCHEMA = 1
+Span = tuple[int, int, str]
+
+
+def read_meta(folder: str | os.PathLike) -> dict | None:
+    """The ``vnpartner.json`` of a model folder, or None when it has none."""
+    path = Path(folder) / META_FILE
+    if not path.is_file():
+        return None
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise VnPartnerError("E411", f"{path} is not readable JSON ({err}); retrain or rewrite it.") from None
+    if not isinstance(meta, dict) or meta.get("schema") != META_SCHEMA:
+        raise VnPartnerError("E411", f"{path}: expected schema {META_SCHEMA}, got {meta.get('schema')!r} "
+                             "(a model from another vnpartner version); retrain it with `vnpartner train`.")
+    return meta
+
+
+def write_meta(folder: str | os.PathLike, *, labels: Sequence[str], segmented: bool, max_length: int,
+               base: str) -> dict:
+    """Write ``vnpartner.json`` into a model folder and return what was written."""
+    meta = {"schema": META_SCHEMA, "segmented": bool(segmented), "max_length": int(max_length),
+            "labels": list(labels), "base": str(base)}
+    (Path(folder) / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
+def model_max_length(config) -> int | None:
+    """Positions a model can take: RoBERTa-family models lose ``pad_token_id + 1`` to the offset."""
+    positions = getattr(config, "max_position_embeddings", None)
+    if not positions:
+        return None
+    model_type = getattr(config, "model_type", "") or ""
+    if "roberta" in model_type or model_type in ("camembert", "phobert"):
+        return positions - (getattr(config, "pad_token_id", 1) or 0) - 1
+    return positions
+
+
+@contextmanager
+def quiet_transformers():
+    """Silence transformers' load reports and progress bars for the duration, then restore them."""
+    from transformers.utils import logging as hf_logging
+
+    verbosity = hf_logging.get_verbosity()
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
+def repair_iob(tags: Sequence[str]) -> list[str]:
+    """IOB2 tags where an ``I-X`` that does not continue an ``X`` becomes ``B-X``.
+
+    ``S-``/``E-`` (IOBES) read as ``B-``/``I-``; a plain label ``X`` reads as ``I-X``.
+    """
+    out: list[str] = []
+    previous = None
+    for tag in tags:
+        prefix, label = _split(tag)
+        if label is None:
+            out.append("O")
+        elif prefix == "B" or previous != label:
+            out.append(f"B-{label}")
+        else:
+            out.append(f"I-{label}")
+        previous = label
+    return out
+
+
+def _split(tag: str) -> tuple[str, str | None]:
+    if tag in ("O", "", None):
+        return "O", None
+    if len(tag) > 2 and tag[1] == "-" and tag[0] in "BIES":
+        return ("B" if tag[0] in "BS" else "I"), tag[2:]
+    return "I", tag
+
+
+def tags_to_spans(spans: Sequence[tuple[int, int]], tags: Sequence[str]) -> list[Span]:
+    """Character spans ``(start of first word, end of last word, label)`` of IOB2 word tags."""
+    out: list[Span] = []
+    current: list | None = None
+    for (start, end), tag in zip(spans, repair_iob(tags)):
+        if tag.startswith("I-") and current is not None:
+            current[1] = end
+            continue
+        if current is not None:
+            out.append(tuple(current))
+            current = None
+        if tag.startswith("B-"):
+            current = [start, end, tag[2:]]
+    if current is not None:
+        out.append(tuple(current))
+    return out
+
+
+def predict_words(model, windows, n_words: int, *, pad_id: int, batch_size: int = 16,
+                  device: str = "cpu") -> list[int]:
+    """The predicted label id of each of ``n_words`` words, all windows batched.
+
+    Windows are sorted by length so that a batch pads little; each word's label is the
+    argmax at its first subword in the window that owns it (``Window.predict``).
+    """
+    import torch
+
+    labels = [0] * n_words
+    order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
+    with torch.inference_mode():
+        for first in range(0, len(order), batch_size):
+            chunk = [windows[i] for i in order[first:first + batch_size]]
+            batch = pad_batch([w.input_ids for w in chunk], pad_id)
+            logits = model(**{k: v.to(device) for k, v in batch.items()}).logits
+            best = logits.argmax(-1).cpu().tolist()
+            for row, window in zip(best, chunk):
+                for position in window.predict:
+                    labels[window.word_ids[position]] = row[position]
+    return labels
+
+
+def load_token_model(name_or_path: str | os.PathLike, **kwargs):
+    """``AutoModelForTokenClassification`` from a folder (local files only) or a hub name."""
+    from transformers import AutoModelForTokenClassification
+
+    local = Path(name_or_path).is_dir()
+    with quiet_transformers():
+        return AutoModelForTokenClassification.from_pretrained(str(name_or_path), local_files_only=local, **kwargs)
+
+
+class NeuralTagger:
+    """Tag entities with a token-classification model; ``tag(text, sentences)`` as every tagger.
+
+    >>> tagger = NeuralTagger("models/vnpartner-base")            # doctest: +SKIP
+    >>> tagger.tag(text, list(iter_sentences(text)))              # doctest: +SKIP
+    [(10, 25, 'LOCATION'), ...]
+
+    ``model_dir`` is a model folder (read with local files only) or a hub name (loaded
+    the usual transformers way). ``quantize=True`` turns the Linear layers into int8
+    dynamic-quantised ones (CPU only): smaller and usually faster, slightly different.
+    """
+
+    def __init__(self, model_dir: str | os.PathLike, device: str = "cpu", quantize: bool = False, *,
+                 batch_size: int = 16, overlap: int = 32, max_length: int | None = None):
+        if batch_size < 1 or overlap < 0:
+            raise VnPartnerError("E412", "batch_size must be >= 1 and overlap >= 0")
+        if quantize and not str(device).startswith("cpu"):
+            raise VnPartnerError("E412", f"quantize=True runs on the CPU only; got device={device!r}")
+        self.model_dir = str(model_dir)
+        self.device = str(device)
+        self.batch_size = batch_size
+        self.overlap = overlap
+        local = Path(model_dir).is_dir()
+        self.meta = (read_meta(model_dir) if local else None) or {}
+        try:
+            self.tokenizer = load_tokenizer(model_dir)
+            model = load_token_model(model_dir)
+        except (OSError, ValueError) as err:
+            where = "folder" if local else "hub name"
+            raise VnPartnerError("E410", f"cannot load a token-classification model from {where} "
+                                 f"{self.model_dir!r}: {err}") from None
+        model.eval().to(self.device)
+        if quantize:
+            model = _quantize(model)
+        self.model = model
+        self.labels = [model.config.id2label[i] for i in range(len(model.config.id2label))]
+        if self.meta.get("labels") and list(self.meta["labels"]) != self.labels:
+            raise VnPartnerError("E411", f"{self.model_dir}: labels in {META_FILE} differ from config.json; "
+                                 "retrain or fix the files.")
+        self.segmented = bool(self.meta.get("segmented", not getattr(self.tokenizer, "is_fast", False)))
+        limit = model_max_length(model.config) or 512
+        self.max_length = min(max_length or self.meta.get("max_length") or limit, limit)
+        self.pad_id = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else 0
+
+    def __repr__(self) -> str:
+        return f"NeuralTagger({self.model_dir!r}, labels={len(self.labels)}, segmented={self.segmented})"
+
+    def words(self, sentences: Iterable[Sentence]) -> list[list[tuple[int, int, str]]]:
+        """The model's units per sentence: segmented words, or their syllables."""
+        out = []
+        for sentence in sentences:
+            units = []
+            for word in sentence.words:
+                if self.segmented:
+                    units.append((word.start, word.end, word.text))
+                    continue
+                for syllable in _NON_SPACE.finditer(word.text):
+                    units.append((word.start + syllable.start(), word.start + syllable.end(), syllable.group()))
+            out.append(units)
+        return out
+
+    def tag_words(self, words: Sequence[str]) -> list[str]:
+        """One IOB2 tag per word of one document (not repaired)."""
+        windows = encode_words(self.tokenizer, words, self.max_length, overlap=self.overlap)
+        ids = predict_words(self.model, windows, len(words), pad_id=self.pad_id,
+                            batch_size=self.batch_size, device=self.device)
+        return [self.labels[i] for i in ids]
+
+    def tag(self, text: str, sentences: Iterable[Sentence]) -> list[Span]:
+        """Entity spans ``(start, end, label)`` of one document, in text order."""
+        per_sentence = self.words(sentences)
+        flat = [unit for units in per_sentence for unit in units]
+        tags = self.tag_words([surface for _, _, surface in flat])
+        spans: list[Span] = []
+        first = 0
+        for units in per_sentence:
+            last = first + len(units)
+            spans.extend(tags_to_spans([(s, e) for s, e, _ in units], tags[first:last]))
+            first = last
+        return spans
+
+
+def _quantize(model):
+    """Int8 dynamic quantisation of the Linear layers (torch.ao's eager API).
+
+    torch marks torch.ao.quantization deprecated in favour of torchao, which is not a
+    dependency; the warnings say nothing a user of the tagger can act on, so they are muted.
+    """
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*", category=UserWarning)
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
