@@ -27,3 +27,14 @@ def seed_paths():
 @pytest.fixture(scope="session")
 def gold_path():
     return SEEDS / "gold.jsonl"
+
+
+@pytest.fixture
+def one_torch_thread():
+    """Tiny models run fastest on one thread (and do not fight other processes for cores)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)

@@ -16,14 +16,8 @@ TEXT = ("Ngày 3/5/2021, tỉnh Quảng Nam và tỉnh Sơn La ký kết Bản g
 
 
 @pytest.fixture(autouse=True)
-def one_thread():
-    """Tiny models run fastest on one thread (and do not fight other processes for cores)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
+def _one_thread(one_torch_thread):
     yield
-    torch.set_num_threads(before)
 
 
 @pytest.fixture
