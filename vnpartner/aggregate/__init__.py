@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..normalize.places import lookup_place
+from ..normalize.places import lookup_place, trailing_place
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 from ..text import Sentence
 
@@ -37,17 +37,8 @@ def party_of(ent: Entity) -> Party:
         place = lookup_place(body.group("place"))
         if place is not None:
             return Party(place.name, place.country, place.admin)
-    place = _trailing_place(ent.text)
+    place = trailing_place(ent.text)
     return Party(ent.text, place.country if place else None, "organization")
-
-
-def _trailing_place(text: str):
-    words = text.split()
-    for size in range(min(4, len(words) - 1), 0, -1):
-        place = lookup_place(" ".join(words[-size:]))
-        if place is not None:
-            return place
-    return None
 
 
 def instrument_of(text: str) -> str | None:

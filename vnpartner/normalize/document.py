@@ -6,7 +6,7 @@ import re
 
 from ..schema import Document, Entity
 from .dates import document_anchor, find_dateline, normalize_date
-from .places import lookup_place
+from .places import lookup_place, strip_place_type, trailing_place
 from .sectors import sector_code
 from .titles import normalize_title
 
@@ -40,12 +40,8 @@ def _place_value(doc: Document, ent: Entity) -> dict | None:
     place = lookup_place(ent.text, country_hint=_country_hint(doc, ent))
     if place is None:
         hint = _country_hint(doc, ent)
-        return {"name": _strip_type(ent.text), "country": hint, "admin": "other"} if hint else None
+        return {"name": strip_place_type(ent.text)[1], "country": hint, "admin": "other"} if hint else None
     return {"name": place.name, "country": place.country, "admin": place.admin}
-
-
-def _strip_type(surface: str) -> str:
-    return re.sub(r"^(?:tỉnh|thành phố|TP\.?|Tp\.?|thủ đô)\s+", "", surface, flags=re.I)
 
 
 def _country_hint(doc: Document, ent: Entity) -> str | None:
@@ -97,9 +93,6 @@ def _entity_country(ent: Entity) -> str | None:
         place = lookup_place(place_words.group(1))
         if place is not None:
             return place.country
-    for size in range(min(4, len(ent.text.split())), 0, -1):
-        place = lookup_place(" ".join(ent.text.split()[-size:]))
-        if place is not None:
-            return place.country
-    return None
+    place = trailing_place(ent.text, whole=True)
+    return place.country if place else None
 

@@ -369,6 +369,18 @@ def strip_place_type(surface: str) -> tuple[str | None, str]:
     return m.group("type"), text[m.end():]
 
 
+def trailing_place(name: str, *, whole: bool = False, max_words: int = 4) -> Place | None:
+    """The place named by the last words of ``name`` (`Đại sứ quán Ucraina tại Việt Nam` →
+    Việt Nam), longest ending first; ``whole`` lets all of a short name be the place."""
+    words = name.split()
+    longest = min(max_words, len(words) if whole else len(words) - 1)
+    for size in range(longest, 0, -1):
+        place = lookup_place(" ".join(words[-size:]))
+        if place is not None:
+            return place
+    return None
+
+
 def lookup_place(surface: str, country_hint: str | None = None) -> Place | None:
     """The place a LOCATION surface names, or None.
 

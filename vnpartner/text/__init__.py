@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 from .clean import decode, html_to_text, looks_like_html, prepare_text
 from .segment import Word, segment
-from .sentences import split_sentences
+from .sentences import split_sentences, strip_span
 from .windows import windows
 
 __all__ = [
     "Sentence", "Word", "decode", "html_to_text", "iter_sentences", "looks_like_html",
-    "prepare_text", "segment", "split_sentences", "windows",
+    "prepare_text", "segment", "split_sentences", "strip_span", "windows",
 ]
 
 

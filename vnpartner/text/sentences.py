@@ -44,10 +44,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return spans
 
 
-def _add_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past whitespace at either end (empty: ``start == end``)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _add_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    start, end = strip_span(text, start, end)
     if end > start:
         spans.append((start, end))

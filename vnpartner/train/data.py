@@ -19,7 +19,7 @@ from ..errors import VnPartnerError
 from ..io import detect_format, load_documents
 from ..io.tokens import desegment, is_segmented
 from ..schema import Document
-from ..text import iter_sentences
+from ..text import iter_sentences, strip_span
 
 TOKEN_FORMATS = ("tokens", "conll")
 _NON_SPACE = re.compile(r"\S+")
@@ -152,11 +152,7 @@ def _cut(text: str, owner: list[int], start: int, end: int) -> list[tuple[int, i
     pieces, first = [], start
     for i in range(start + 1, end + 1):
         if i == end or owner[i] != owner[i - 1]:
-            a, b = first, i
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
+            a, b = strip_span(text, first, i)
             if b > a:
                 pieces.append((a, b))
             first = i
