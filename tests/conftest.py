@@ -38,3 +38,14 @@ def one_torch_thread():
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(before)
+
+
+@pytest.fixture(autouse=True)
+def rules_by_default(request, monkeypatch):
+    """Tests pin the default model to the pattern layer, so that their expectations do not
+    move when the shipped model is retrained; tests of the shipped model say so with
+    ``@pytest.mark.shipped_model``."""
+    if "shipped_model" not in request.keywords:
+        monkeypatch.setenv("VNPARTNER_MODEL", "rules")
+    else:
+        monkeypatch.delenv("VNPARTNER_MODEL", raising=False)

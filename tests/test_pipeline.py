@@ -130,3 +130,31 @@ def test_gold_seeds_are_valid_and_complete(gold_path, seed_paths):
         assert doc.text == vnpartner.text.prepare_text(path.read_bytes())
         assert {e.label for e in doc.entities} <= set(vnpartner.schema.ENTITY_LABELS)
         assert doc.partnerships, f"{doc.id} has no partnership record"
+
+
+def test_default_model_follows_the_environment(monkeypatch, tmp_path):
+    from vnpartner import pipeline
+
+    monkeypatch.setenv("VNPARTNER_MODEL", "rules")
+    assert pipeline.default_model() == "rules" and vnpartner.load().name == "rules"
+    monkeypatch.delenv("VNPARTNER_MODEL")
+    monkeypatch.setattr(pipeline, "shipped_model_dir", lambda: tmp_path / "missing")
+    with pytest.warns(UserWarning, match="VNPARTNER_MODEL"):
+        assert pipeline.default_model() == "rules"
+    (tmp_path / "missing").mkdir()
+    (tmp_path / "missing" / "config.json").write_text("{}")
+    assert pipeline.default_model() == str(tmp_path / "missing")
+
+
+@pytest.mark.shipped_model
+def test_shipped_model_is_the_default_and_finds_the_parties(seed_paths):
+    from vnpartner.pipeline import shipped_model_dir
+
+    if not (shipped_model_dir() / "config.json").is_file():
+        pytest.skip("no model in models/ yet")
+    pipeline = vnpartner.load()
+    assert pipeline.name == str(shipped_model_dir()) and vnpartner.load("vnpartner-ner") is pipeline
+    doc = vnpartner.extract(seed_paths[0].read_text(encoding="utf-8"))
+    places = {e.text for e in doc.entities if e.label == "LOCATION"}
+    assert any("Bình Dương" in p for p in places) and any("Artemisa" in p for p in places)
+    assert {"PERSON", "ORGANIZATION", "DATE"} <= {e.label for e in doc.entities}

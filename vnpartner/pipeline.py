@@ -76,13 +76,43 @@ def _check_published(published: str | None) -> str | None:
 
 _LOADED: dict[str, Pipeline] = {}
 
+SHIPPED_MODEL = "vnpartner-ner"
+MODEL_ENV = "VNPARTNER_MODEL"
+
+
+def shipped_model_dir() -> Path:
+    """Where the shipped model lives: ``models/vnpartner-ner`` beside the package."""
+    return Path(__file__).resolve().parent.parent / "models" / SHIPPED_MODEL
+
+
+def default_model() -> str:
+    """The model ``load()`` uses when none is named: ``$VNPARTNER_MODEL``, else the shipped one.
+
+    Without either (a wheel installed without the ``models/`` folder) it is the pattern
+    layer, with a warning that says how to get the neural model.
+    """
+    named = os.environ.get(MODEL_ENV)
+    if named:
+        return named
+    shipped = shipped_model_dir()
+    if (shipped / "config.json").is_file():
+        return str(shipped)
+    import warnings
+
+    warnings.warn(f"the shipped model is not at {shipped}; using the pattern layer ('rules'). Pass "
+                  f"model=PATH or set {MODEL_ENV} to a model folder.", stacklevel=3)
+    return "rules"
+
 
 def load(model: str | os.PathLike | None = None) -> Pipeline:
-    """Load a pipeline once per process: ``"rules"`` (the pattern layer) or a model folder.
+    """Load a pipeline once per process: a model folder, ``"vnpartner-ner"`` or ``"rules"``.
 
-    ``None`` picks the default: the pattern layer until a neural model is shipped.
+    ``None`` is the default model (see :func:`default_model`); ``"vnpartner-ner"`` names the
+    shipped model and ``"rules"`` the pattern layer alone (no neural model).
     """
-    key = "rules" if model is None else str(model)
+    key = default_model() if model is None else str(model)
+    if key == SHIPPED_MODEL:
+        key = str(shipped_model_dir())
     if key not in _LOADED:
         _LOADED[key] = _build(key)
     return _LOADED[key]
@@ -99,7 +129,8 @@ def _build(key: str) -> Pipeline:
     if folder.exists():
         raise VnPartnerError("E005", f"{key} is not a model folder (no vnpartner.json or config.json); "
                              "train one with `vnpartner train`")
-    raise VnPartnerError("E006", f"unknown model {key!r}: use 'rules' or the path of a model folder")
+    raise VnPartnerError("E006", f"unknown model {key!r}: use 'rules', '{SHIPPED_MODEL}' or the path of a "
+                         "model folder")
 
 
 def extract(text: str | bytes, published: str | None = None, *, model: str | None = None,

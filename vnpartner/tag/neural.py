@@ -154,10 +154,16 @@ def predict_words(model, windows, n_words: int, *, pad_id: int, batch_size: int 
 
 
 def load_token_model(name_or_path: str | os.PathLike, **kwargs):
-    """``AutoModelForTokenClassification`` from a folder (local files only) or a hub name."""
+    """``AutoModelForTokenClassification`` from a folder (local files only) or a hub name.
+
+    Weights stored in half precision (the shipped model) are loaded as float32: CPUs run
+    float32 faster, and training needs it.
+    """
+    import torch
     from transformers import AutoModelForTokenClassification
 
     local = Path(name_or_path).is_dir()
+    kwargs.setdefault("dtype", torch.float32)
     with quiet_transformers():
         return AutoModelForTokenClassification.from_pretrained(str(name_or_path), local_files_only=local, **kwargs)
 

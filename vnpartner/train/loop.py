@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..encode import encode_words, pad_batch
-from ..errors import VnPartnerError
 from ..evaluate import score_tags
 from ..tag.neural import predict_words, repair_iob
 from . import checkpoint
@@ -44,6 +43,7 @@ class Prepared:
     dev: Corpus | None = None
     dev_docs: list[WordDoc] | None = None
     dev_stats: Counter = field(default_factory=Counter)
+    new_head: bool = False  # a vnpartner model continued with another label set
 
 
 def prepare(config: TrainConfig) -> Prepared:
@@ -51,12 +51,13 @@ def prepare(config: TrainConfig) -> Prepared:
     base = resolve_base(config.base)
     train_corpus = read_corpus(config.train, config.format)
     dev_corpus = read_corpus(config.dev, config.format) if config.dev else None
-    types = label_types(config, base, entity_types([train_corpus]))
+    types, new_head = label_types(config, base, entity_types([train_corpus]))
     if base.is_vnpartner_model:
-        tags, segmented = list(base.meta["labels"]), bool(base.meta["segmented"])
+        segmented = bool(base.meta["segmented"])
+        tags = tag_names(types) if new_head else list(base.meta["labels"])
     else:
         tags, segmented = tag_names(types), corpus_is_segmented(train_corpus)
-    data = Prepared(base, types, tags, segmented, train_corpus, [], Counter(), dev_corpus)
+    data = Prepared(base, types, tags, segmented, train_corpus, [], Counter(), dev_corpus, new_head=new_head)
     data.train_docs = to_word_docs(train_corpus, segmented=segmented, types=types, stats=data.train_stats)
     check_not_empty(data.train_docs, types, config.train)
     if dev_corpus is not None:
@@ -69,7 +70,7 @@ def train(config: TrainConfig) -> dict:
     started = time.perf_counter()
     data = prepare(config)
     tokenizer = load_base_tokenizer(data.base, config.tokenizer)
-    model = load_base_model(data.base, data.tags, config.seed)
+    model = load_base_model(data.base, data.tags, config.seed, new_head=data.new_head)
     check_compatible(model, tokenizer, config.max_length, data.base)
     dataset = build_dataset(data.train_docs, tokenizer, data.tags, max_length=config.max_length,
                             overlap=config.overlap)
@@ -83,6 +84,7 @@ def train(config: TrainConfig) -> dict:
                base=config.base)
     report = {
         "model": str(out), "base": config.base, "continued": data.base.is_vnpartner_model,
+        "new_head": data.new_head,
         "labels": data.types, "tags": data.tags, "segmented": data.segmented,
         "train": _data_report(data.train, data.train_stats, len(dataset)),
         "dev": None if data.dev is None else {**_data_report(data.dev, data.dev_stats), "scores": scores},
@@ -115,7 +117,8 @@ class Run:
         self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
         self.root = Path(config.output_dir) / "checkpoints"
         self.step, self.resumed_from, self.history = 0, None, []
-        self._order: tuple[int, list[int]] | None = None
+        self.lengths = [len(ids) for ids in dataset["input_ids"]]
+        self._order: tuple[int, list[list[int]]] | None = None
         found = checkpoint.latest(self.root) if config.resume else None
         if found is not None:
             self.step, info = checkpoint.load(found, model, self.optimizer, self.scheduler, tags=data.tags,
@@ -126,15 +129,11 @@ class Run:
         self.first_step = self.step
 
     def batch(self, step: int) -> dict:
-        """Batch ``step``: rows of epoch ``e`` come in an order seeded with ``seed + e``."""
-        import torch
-
+        """Batch ``step``: the batches of epoch ``e`` are fixed by ``seed + e`` (see ``epoch_batches``)."""
         epoch, index = divmod(step, self.steps_per_epoch)
         if self._order is None or self._order[0] != epoch:
-            generator = torch.Generator().manual_seed(self.config.seed + epoch)
-            self._order = (epoch, torch.randperm(len(self.dataset), generator=generator).tolist())
-        size = self.config.batch_size
-        rows = self.dataset[self._order[1][index * size:(index + 1) * size]]
+            self._order = (epoch, epoch_batches(self.lengths, self.config.batch_size, self.config.seed + epoch))
+        rows = self.dataset[self._order[1][index]]
         batch = pad_batch(rows["input_ids"], self.pad_id, rows["labels"])
         return {k: v.to(self.device) for k, v in batch.items()}
 
@@ -188,22 +187,36 @@ class Run:
                               batch_size=config.batch_size, device=self.device)
 
 
-def label_types(config: TrainConfig, base: Base, found: list[str]) -> list[str]:
-    """The entity types to learn; a vnpartner model base fixes them (E405 on a mismatch)."""
+def epoch_batches(lengths: list[int], batch_size: int, seed: int, pool: int = 50) -> list[list[int]]:
+    """Row indices of every batch of one epoch, grouped by length so that little is padding.
+
+    Rows are shuffled, cut into pools of ``pool`` batches, sorted by length within a pool
+    and batched; the batches are then shuffled. The same seed gives the same batches.
+    """
+    import torch
+
+    generator = torch.Generator().manual_seed(seed)
+    order = torch.randperm(len(lengths), generator=generator).tolist()
+    batches = []
+    for start in range(0, len(order), batch_size * pool):
+        chunk = sorted(order[start:start + batch_size * pool], key=lambda i: lengths[i])
+        batches.extend(chunk[i:i + batch_size] for i in range(0, len(chunk), batch_size))
+    shuffled = torch.randperm(len(batches), generator=generator).tolist()
+    return [batches[i] for i in shuffled]
+
+
+def label_types(config: TrainConfig, base: Base, found: list[str]) -> tuple[list[str], bool]:
+    """The entity types to learn, and whether a vnpartner model base needs a new head for them.
+
+    A vnpartner model keeps its labels (and head) when the data's labels are among them and
+    ``labels`` is unset or the same set; any other label set gets a fresh head on its encoder.
+    """
+    wanted = list(config.labels) if config.labels else found
     if not base.is_vnpartner_model:
-        return list(config.labels) if config.labels else found
+        return wanted, False
     known = [t[2:] for t in base.meta["labels"] if t.startswith("B-")]
-    if config.labels and sorted(config.labels) != sorted(known):
-        raise VnPartnerError("E405", f"the model {base.name} knows the labels {', '.join(known)}; "
-                             f"--labels {', '.join(config.labels)} differ. Continue with its labels, or train "
-                             f"from its base ({base.meta.get('base')}) for a new label set.")
-    unknown = sorted(set(found) - set(known))
-    if unknown and not config.labels:
-        raise VnPartnerError("E405", f"{config.train} has labels the model {base.name} does not know: "
-                             f"{', '.join(unknown)} (it knows {', '.join(known)}). Train from its base "
-                             f"({base.meta.get('base')}) for a new label set, or pass --labels "
-                             f"{','.join(known)} to ignore the others.")
-    return known
+    same = sorted(config.labels) == sorted(known) if config.labels else set(found) <= set(known)
+    return (known, False) if same else (wanted, True)
 
 
 def evaluate_words(model, tokenizer, docs: list[WordDoc], tags: list[str], *, max_length: int, overlap: int,

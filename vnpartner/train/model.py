@@ -63,8 +63,12 @@ def load_base_tokenizer(base: Base, tokenizer: str | None = None):
         raise _hub_error(Base(str(source), Path(source).is_dir()), err) from None
 
 
-def load_base_model(base: Base, tags: list[str], seed: int):
-    """The base as a token-classification model over ``tags`` (a new head where needed)."""
+def load_base_model(base: Base, tags: list[str], seed: int, *, new_head: bool = False):
+    """The base as a token-classification model over ``tags`` (a new head where needed).
+
+    ``new_head=True`` re-initialises the classifier even when its shape happens to fit,
+    for a vnpartner model trained on another label set.
+    """
     import torch
 
     torch.manual_seed(seed)
@@ -73,6 +77,11 @@ def load_base_model(base: Base, tags: list[str], seed: int):
                                  label2id={t: i for i, t in enumerate(tags)}, ignore_mismatched_sizes=True)
     except (OSError, ValueError) as err:
         raise _hub_error(base, err) from None
+    head = getattr(model, "classifier", None)
+    if new_head and isinstance(head, torch.nn.Linear):
+        with torch.no_grad():
+            head.weight.normal_(0.0, getattr(model.config, "initializer_range", 0.02))
+            head.bias.zero_()
     return model
 
 
