@@ -47,6 +47,10 @@ def format_documents(docs: list[Document], fmt: str) -> str:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    if args.input or args.output:
+        return _extract_jsonl(args)
+    if args.workers != 1:
+        raise VnPartnerError("E007", "--workers needs --input and --output (a JSONL batch job)")
     docs, errors = extract_files(args.files or ["-"], published=args.published, model=args.model,
                                  encoding=args.encoding)
     if docs:
@@ -54,6 +58,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"vnpartner: {error['id']}: {error['error']}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _extract_jsonl(args: argparse.Namespace) -> int:
+    from .batch import run
+
+    if not (args.input and args.output) or args.files:
+        raise VnPartnerError("E007", "a batch job takes --input DOCS.jsonl and --output OUT.jsonl, and no FILES")
+    counts = run(args.input, args.output, model=args.model, workers=args.workers, batch_size=args.batch_size)
+    print(f"vnpartner: {counts['written']} documents written to {args.output} ({counts['errors']} errors, "
+          f"{counts['skipped']} already there)", file=sys.stderr)
+    return 1 if counts["errors"] else 0
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -110,8 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="*", help="text files (UTF-8); none or '-' reads standard input")
     extract.add_argument("--format", choices=("json", "jsonl", "conll"), default="json")
     extract.add_argument("--published", help="publication date YYYY-MM-DD (anchors dates without a year)")
-    extract.add_argument("--model", default=None, help="'rules' or a model folder (default: the shipped model)")
+    extract.add_argument("--model", default=None, help="'rules', 'vnpartner-ner' or a model folder "
+                         "(default: $VNPARTNER_MODEL, else the shipped model)")
     extract.add_argument("--encoding", default=None, help="encoding of the input files (default UTF-8)")
+    extract.add_argument("--input", help="batch job: a JSONL of {id, text, published?} documents")
+    extract.add_argument("--output", help="batch job: JSONL written in input order; rerun to resume")
+    extract.add_argument("--workers", type=int, default=1, help="batch job: processes (default 1)")
+    extract.add_argument("--batch-size", type=int, default=16, help="documents that share model batches")
     extract.set_defaults(func=_cmd_extract)
 
     evaluate = commands.add_parser("evaluate", help="score predictions against gold annotations")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .aggregate import aggregate
@@ -16,6 +17,18 @@ from .text import iter_sentences, prepare_text
 
 # Longer inputs are almost always a wrong file (a dump, a binary); say so instead of churning.
 MAX_CHARS = 5_000_000
+
+
+@dataclass
+class Failure:
+    """A document the pipeline could not read: what ``pipe(errors="record")`` yields for it."""
+
+    id: str
+    code: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "error": {"code": self.code, "message": self.message}}
 
 
 class Pipeline:
@@ -35,32 +48,78 @@ class Pipeline:
         return next(self.pipe([text], published=published, ids=[id], encoding=encoding))
 
     def pipe(self, texts: Iterable[str | bytes], *, published: str | None = None,
-             ids: Iterable[str] | None = None, encoding: str | None = None,
-             batch_size: int = 16) -> Iterator[Document]:
-        """Documents for ``texts``, in order, lazily."""
-        id_iter = iter(ids) if ids is not None else None
-        for i, raw in enumerate(texts):
-            doc_id = next(id_iter, str(i)) if id_iter is not None else str(i)
-            yield self._extract_one(raw, published=published, doc_id=doc_id, encoding=encoding)
+             ids: Iterable[str] | None = None, encoding: str | None = None, batch_size: int = 16,
+             errors: str = "raise") -> Iterator[Document | Failure]:
+        """Documents for ``texts``, in input order, lazily.
 
-    def _extract_one(self, raw: str | bytes, *, published, doc_id: str, encoding) -> Document:
+        Documents are read ``batch_size * POOL`` at a time and tagged ``batch_size`` at a
+        time, shortest first, so that the model's batches pad little. ``errors="raise"``
+        raises a document's VnPartnerError; ``"record"`` yields a :class:`Failure` for it
+        and goes on.
+        """
+        if errors not in ("raise", "record"):
+            raise VnPartnerError("E007", f"errors must be 'raise' or 'record', not {errors!r}")
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise VnPartnerError("E007", f"batch_size must be a positive integer, not {batch_size!r}")
+        checked = _check_published(published)
+        id_iter = iter(ids) if ids is not None else None
+        numbered = ((next(id_iter, str(i)) if id_iter is not None else str(i), raw) for i, raw in enumerate(texts))
+        for pool in chunked(numbered, batch_size * POOL):
+            yield from self._pool(pool, checked, encoding, batch_size, errors)
+
+    def _pool(self, pool, published, encoding, batch_size: int, errors: str) -> list[Document | Failure]:
+        out: list[Document | Failure | None] = [None] * len(pool)
+        ready = []
+        for i, (doc_id, raw) in enumerate(pool):
+            try:
+                ready.append((i, self._prepare(raw, doc_id, published, encoding)))
+            except VnPartnerError as err:
+                if errors == "raise":
+                    raise
+                out[i] = Failure(doc_id, err.code, str(err))
+        ready.sort(key=lambda item: len(item[1][0].text))
+        for first in range(0, len(ready), batch_size):
+            chunk = ready[first:first + batch_size]
+            spans = self.tagger.tag_batch([(doc.text, sentences) for _, (doc, sentences) in chunk])
+            for (i, (doc, sentences)), found in zip(chunk, spans):
+                out[i] = self._finish(doc, sentences, found)
+        return out
+
+    def _prepare(self, raw: str | bytes, doc_id: str, published, encoding) -> tuple[Document, list]:
         text = prepare_text(raw, encoding)
         if len(text) > MAX_CHARS:
             raise VnPartnerError(
                 "E003", f"document {doc_id!r} has {len(text):,} characters (limit {MAX_CHARS:,}); "
                 "split it into articles first",
             )
-        doc = Document(text=text, id=doc_id, published=_check_published(published))
-        if not text.strip():
+        doc = Document(text=text, id=doc_id, published=published)
+        return doc, list(iter_sentences(text)) if text.strip() else []
+
+    def _finish(self, doc: Document, sentences: list, spans) -> Document:
+        if not sentences:
             return doc
-        sentences = list(iter_sentences(text))
-        for start, end, label in self.tagger.tag(text, sentences):
+        for start, end, label in spans:
             doc.add_entity(start, end, label)
         normalize_document(doc)
         doc.relations = self.relater.relate(doc, sentences)
         normalize_people(doc)
         doc.partnerships = aggregate(doc, sentences)
         return doc
+
+
+POOL = 8  # batches of documents read ahead and sorted by length
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` consecutive items (the last one shorter)."""
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _check_published(published: str | None) -> str | None:
@@ -145,6 +204,10 @@ def extract(text: str | bytes, published: str | None = None, *, model: str | Non
 
 
 def extract_batch(texts: Iterable[str | bytes], batch_size: int = 16, *, model: str | None = None,
-                  published: str | None = None) -> list[Document]:
-    """Documents for many texts, in input order."""
-    return list(load(model).pipe(texts, published=published, batch_size=batch_size))
+                  published: str | None = None, ids: Iterable[str] | None = None) -> list[Document]:
+    """Documents for many texts, in input order; ``batch_size`` documents share model batches.
+
+    For corpora that do not fit in memory, iterate ``vnpartner.load(model).pipe(texts)``
+    instead, or run ``vnpartner extract --input docs.jsonl --output out.jsonl``.
+    """
+    return list(load(model).pipe(texts, published=published, ids=ids, batch_size=batch_size))

@@ -151,3 +151,18 @@ def test_bad_options(model_dir):
         NeuralTagger(model_dir, device="cuda", quantize=True)
     with pytest.raises(VnPartnerError, match="E412"):
         NeuralTagger(model_dir, batch_size=0)
+
+
+def test_predict_many_batches_windows_of_several_documents():
+    from vnpartner.tag.neural import predict_many
+
+    one = [Window([0, 11, 12, 2], [None, 0, 1, None], (0, 2), predict=[1, 2])]
+    two = [Window([0, 21, 2], [None, 0, None], (0, 1), predict=[1])]
+    assert predict_many(ArgmaxIsTheId(), [(one, 2), (two, 1), ([], 0)], pad_id=1, batch_size=2) == [
+        [11, 12], [21], []]
+
+
+def test_tag_batch_equals_tagging_each_document(tagger, text):
+    texts = [text, "Tỉnh Sơn La ký kết.", "", text[:60]]
+    documents = [(t, list(iter_sentences(t))) for t in texts]
+    assert tagger.tag_batch(documents) == [tagger.tag(t, s) for t, s in documents]

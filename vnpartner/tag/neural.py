@@ -132,24 +132,32 @@ def tags_to_spans(spans: Sequence[tuple[int, int]], tags: Sequence[str]) -> list
 
 def predict_words(model, windows, n_words: int, *, pad_id: int, batch_size: int = 16,
                   device: str = "cpu") -> list[int]:
-    """The predicted label id of each of ``n_words`` words, all windows batched.
+    """The predicted label id of each of ``n_words`` words of one document (see ``predict_many``)."""
+    return predict_many(model, [(windows, n_words)], pad_id=pad_id, batch_size=batch_size, device=device)[0]
 
-    Windows are sorted by length so that a batch pads little; each word's label is the
-    argmax at its first subword in the window that owns it (``Window.predict``).
+
+def predict_many(model, documents: Sequence[tuple[list, int]], *, pad_id: int, batch_size: int = 16,
+                 device: str = "cpu") -> list[list[int]]:
+    """Label ids of every word of several documents, given as ``(windows, n_words)``.
+
+    The windows of all documents are sorted by length and batched together, so that a
+    batch pads little and short documents share batches; each word's label is the argmax
+    at its first subword in the window that owns it (``Window.predict``).
     """
     import torch
 
-    labels = [0] * n_words
-    order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
+    labels = [[0] * n_words for _, n_words in documents]
+    windows = [(doc, window) for doc, (doc_windows, _) in enumerate(documents) for window in doc_windows]
+    windows.sort(key=lambda item: len(item[1]))
     with torch.inference_mode():
-        for first in range(0, len(order), batch_size):
-            chunk = [windows[i] for i in order[first:first + batch_size]]
-            batch = pad_batch([w.input_ids for w in chunk], pad_id)
+        for first in range(0, len(windows), batch_size):
+            chunk = windows[first:first + batch_size]
+            batch = pad_batch([w.input_ids for _, w in chunk], pad_id)
             logits = model(**{k: v.to(device) for k, v in batch.items()}).logits
             best = logits.argmax(-1).cpu().tolist()
-            for row, window in zip(best, chunk):
+            for row, (doc, window) in zip(best, chunk):
                 for position in window.predict:
-                    labels[window.word_ids[position]] = row[position]
+                    labels[doc][window.word_ids[position]] = row[position]
     return labels
 
 
@@ -231,23 +239,35 @@ class NeuralTagger:
 
     def tag_words(self, words: Sequence[str]) -> list[str]:
         """One IOB2 tag per word of one document (not repaired)."""
-        windows = encode_words(self.tokenizer, words, self.max_length, overlap=self.overlap)
-        ids = predict_words(self.model, windows, len(words), pad_id=self.pad_id,
-                            batch_size=self.batch_size, device=self.device)
-        return [self.labels[i] for i in ids]
+        return self.tag_word_lists([words])[0]
+
+    def tag_word_lists(self, documents: Sequence[Sequence[str]]) -> list[list[str]]:
+        """One IOB2 tag per word of each document, the windows of all batched together."""
+        encoded = [(encode_words(self.tokenizer, words, self.max_length, overlap=self.overlap), len(words))
+                   for words in documents]
+        ids = predict_many(self.model, encoded, pad_id=self.pad_id, batch_size=self.batch_size,
+                           device=self.device)
+        return [[self.labels[i] for i in doc] for doc in ids]
 
     def tag(self, text: str, sentences: Iterable[Sentence]) -> list[Span]:
         """Entity spans ``(start, end, label)`` of one document, in text order."""
-        per_sentence = self.words(sentences)
-        flat = [unit for units in per_sentence for unit in units]
-        tags = self.tag_words([surface for _, _, surface in flat])
-        spans: list[Span] = []
-        first = 0
-        for units in per_sentence:
-            last = first + len(units)
-            spans.extend(tags_to_spans([(s, e) for s, e, _ in units], tags[first:last]))
-            first = last
-        return spans
+        return self.tag_batch([(text, sentences)])[0]
+
+    def tag_batch(self, documents: Sequence[tuple[str, Iterable[Sentence]]]) -> list[list[Span]]:
+        """``tag`` for several documents at once: their windows share model batches."""
+        units = [self.words(sentences) for _, sentences in documents]
+        flat = [[unit for sentence in doc for unit in sentence] for doc in units]
+        tags = self.tag_word_lists([[surface for _, _, surface in doc] for doc in flat])
+        out = []
+        for per_sentence, doc_tags in zip(units, tags):
+            spans: list[Span] = []
+            first = 0
+            for sentence in per_sentence:
+                last = first + len(sentence)
+                spans.extend(tags_to_spans([(s, e) for s, e, _ in sentence], doc_tags[first:last]))
+                first = last
+            out.append(spans)
+        return out
 
 
 def _quantize(model):

@@ -118,6 +118,10 @@ class RuleTagger:
         chosen = _propagate_people(text, chosen)
         return [(c.start, c.end, c.label) for c in chosen]
 
+    def tag_batch(self, documents) -> list[list[tuple[int, int, str]]]:
+        """``tag`` for each ``(text, sentences)``."""
+        return [self.tag(text, sentences) for text, sentences in documents]
+
     def tag_sentence(self, text: str, sentence: Sentence) -> list[Candidate]:
         s, e = sentence.start, sentence.end
         chunk = text[s:e]
