@@ -78,3 +78,17 @@ def test_plain_functions_behind_the_commands(seed_paths):
     docs, errors = extract_files([str(seed_paths[1])])
     assert not errors and docs[0].entities
     assert format_documents(docs, "jsonl").count("\n") == 0
+
+
+def test_partners_view_prints_one_line_per_record(seed_paths, tmp_path, capsys):
+    assert main(["partners", str(seed_paths[0])]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines and all(line.count(" · ") == 3 for line in lines)
+    first = next(line for line in lines if "Artemisa" in line)
+    assert first.startswith(seed_paths[0].stem + ": ") and "(CU)" in first and "mou" in first
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(seed_paths[0]), "--format", "jsonl"]) == 0
+    out.write_text(capsys.readouterr().out + '{"id": "bad", "error": {"code": "E002", "message": "x"}}\n')
+    assert main(["partners", str(out)]) == 0
+    assert capsys.readouterr().out.strip().splitlines() == lines
+    assert main(["partners", str(tmp_path / "missing.txt")]) == 1

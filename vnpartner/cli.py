@@ -71,6 +71,46 @@ def _extract_jsonl(args: argparse.Namespace) -> int:
     return 1 if counts["errors"] else 0
 
 
+def format_partnership(record) -> str:
+    """One line: ``parties · sectors · date · instrument`` (``–`` for what is unknown)."""
+    parties = " – ".join(p.name + (f" ({p.country})" if p.country else "") for p in record.parties)
+    return " · ".join([parties or "–", ", ".join(record.sectors) or "–", record.date or "–",
+                       record.instrument or "–"])
+
+
+def partnership_lines(paths: Sequence[str], *, model: str | None = None) -> tuple[list[str], list[str]]:
+    """Lines of the ``partners`` view for text files or extract's JSONL output, and errors."""
+    from .pipeline import load
+
+    lines, errors = [], []
+    for path in paths:
+        try:
+            if path.endswith(".jsonl"):
+                docs = [Document.from_dict(r) for r in _records(path) if "error" not in r]
+            else:
+                docs = [load(model)(Path(path).read_bytes(), id=Path(path).stem)]
+        except (OSError, ValueError, KeyError, VnPartnerError) as err:
+            errors.append(f"{path}: {err}")
+            continue
+        for doc in docs:
+            lines += [f"{doc.id}: {format_partnership(r)}" for r in doc.partnerships]
+    return lines, errors
+
+
+def _records(path: str) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _cmd_partners(args: argparse.Namespace) -> int:
+    lines, errors = partnership_lines(args.files, model=args.model)
+    if lines:
+        print("\n".join(lines))
+    for error in errors:
+        print(f"vnpartner: {error}", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_report, write_report
 
@@ -133,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--workers", type=int, default=1, help="batch job: processes (default 1)")
     extract.add_argument("--batch-size", type=int, default=16, help="documents that share model batches")
     extract.set_defaults(func=_cmd_extract)
+
+    partners = commands.add_parser("partners", help="one line per partnership record: parties · sectors · "
+                                   "date · instrument")
+    partners.add_argument("files", nargs="+", help="text files, or JSONL written by `vnpartner extract`")
+    partners.add_argument("--model", default=None, help="model for text files (as for extract)")
+    partners.set_defaults(func=_cmd_partners)
 
     evaluate = commands.add_parser("evaluate", help="score predictions against gold annotations")
     evaluate.add_argument("gold", help="gold JSONL (ANNOTATION.md format)")

@@ -1,0 +1,361 @@
+"""End-to-end speed and memory of extract(), per model variant, batch size and thread count.
+
+    python benchmarks/throughput.py                    # full grid (about 15 minutes on 2 cores)
+    python benchmarks/throughput.py --quick            # a smoke run
+
+For each variant (fp32; int8 dynamic quantisation; ONNX Runtime when ``onnxruntime`` is
+installed) and each torch thread count, a fresh process loads the model once, then runs
+the documents through the pipeline at each batch size, timing the three stages:
+``text`` (decoding, sentences, word segmentation), ``tag`` (the model) and ``rest``
+(normalisation, relations, records). Reported: documents/s, words/s (whitespace tokens),
+p50/p95 latency per document (the time of the batch it was in) and the process's peak
+RSS. underthesea's CRF NER runs on the same documents in the same run, for the ratio.
+The segmentation cache is emptied before every measured pass.
+
+Documents: the seeds plus a sample of ``../shared/data/corpora/news_vi.jsonl.xz``
+(the seeds alone when the shared folder is absent). Each variant's accuracy (VLSP 2016
+test, raw text in; the seeds) is measured in its process too, so that a faster
+variant's cost is visible. Writes ``benchmarks/results/throughput.json``,
+``benchmarks/RESULTS.md`` and the plot ``benchmarks/throughput.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import (  # noqa: E402
+    DEFAULT_MODEL, RESULTS, ROOT, Timer, crf_spans, machine, markdown_table, shared_data, syllables, write_json,
+)
+
+VARIANTS = ("fp32", "int8", "onnx")
+
+
+# --------------------------------------------------------------------------- documents
+
+def documents(n: int, data: Path | None) -> list[str]:
+    """The seeds, then corpus documents (every 40th of the file, for variety) up to ``n``."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    if data is None:
+        return texts
+    with lzma.open(data / "corpora" / "news_vi.jsonl.xz", "rt", encoding="utf-8") as lines:
+        for i, line in enumerate(lines):
+            if len(texts) >= n:
+                break
+            if i % 40 == 0:
+                texts.append(json.loads(line)["text"])
+    return texts
+
+
+# --------------------------------------------------------------------------- variants
+
+class OnnxTokenModel:
+    """A token-classification model run by ONNX Runtime, called like the torch model."""
+
+    def __init__(self, path: Path, threads: int):
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self.session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+    def __call__(self, input_ids, attention_mask):
+        import torch
+
+        logits = self.session.run(["logits"], {"input_ids": input_ids.numpy(),
+                                               "attention_mask": attention_mask.numpy()})[0]
+        return type("Output", (), {"logits": torch.from_numpy(logits)})()
+
+
+def export_onnx(model, out: Path) -> Path:
+    """Export the tagger's model once (dynamic batch and length axes)."""
+    import torch
+
+    if out.is_file():
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ids = torch.tensor([[0, 5, 6, 7, 2], [0, 8, 9, 2, 1]])
+    mask = (ids != 1).long()
+
+    class Logits(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask):
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask).logits
+
+    torch.onnx.export(Logits(model).eval(), (ids, mask), str(out), input_names=["input_ids", "attention_mask"],
+                      output_names=["logits"], dynamic_axes={"input_ids": {0: "batch", 1: "length"},
+                                                             "attention_mask": {0: "batch", 1: "length"},
+                                                             "logits": {0: "batch", 1: "length"}},
+                      opset_version=17, dynamo=False)
+    return out
+
+
+def load_variant(model_dir: str, variant: str, threads: int):
+    import vnpartner
+    from vnpartner.pipeline import Pipeline
+    from vnpartner.tag.neural import NeuralTagger
+
+    if variant == "fp32":
+        return vnpartner.load(model_dir)
+    tagger = NeuralTagger(model_dir, quantize=variant == "int8")
+    if variant == "onnx":
+        path = export_onnx(tagger.model, ROOT / "runs" / "onnx" / Path(model_dir).name / "model.onnx")
+        tagger.model = OnnxTokenModel(path, threads)
+    return Pipeline(tagger=tagger, name=f"{model_dir}:{variant}")
+
+
+# --------------------------------------------------------------------------- one process
+
+def measure(pipeline, texts: list[str], batch_size: int) -> dict:
+    """Stage times, throughput and latencies of one pass over ``texts``."""
+    from vnpartner.text.segment import _segment_cached
+
+    _segment_cached.cache_clear()
+    stages = {"text": 0.0, "tag": 0.0, "rest": 0.0}
+    latencies = []
+    started = time.perf_counter()
+    for first in range(0, len(texts), batch_size):
+        chunk = texts[first:first + batch_size]
+        with Timer() as t_text:
+            prepared = [pipeline._prepare(text, str(i), None, None) for i, text in enumerate(chunk)]
+        with Timer() as t_tag:
+            spans = pipeline.tagger.tag_batch([(doc.text, sentences) for doc, sentences in prepared])
+        with Timer() as t_rest:
+            for (doc, sentences), found in zip(prepared, spans):
+                pipeline._finish(doc, sentences, found)
+        stages["text"] += t_text.seconds
+        stages["tag"] += t_tag.seconds
+        stages["rest"] += t_rest.seconds
+        latencies += [t_text.seconds + t_tag.seconds + t_rest.seconds] * len(chunk)
+    seconds = time.perf_counter() - started
+    words = syllables(texts)
+    return {"batch_size": batch_size, "seconds": round(seconds, 3), "docs_per_s": round(len(texts) / seconds, 2),
+            "words_per_s": round(words / seconds, 1),
+            "p50_ms": round(1000 * statistics.median(latencies), 1),
+            "p95_ms": round(1000 * sorted(latencies)[int(0.95 * (len(latencies) - 1))], 1),
+            "stages_s": {k: round(v, 3) for k, v in stages.items()},
+            "tag_words_per_s": round(words / stages["tag"], 1) if stages["tag"] else None}
+
+
+def accuracy(pipeline, data: Path | None, limit: int | None) -> dict:
+    from accuracy import VLSP_LABELS, pipeline_spans, score_vlsp_raw, vlsp2016_test
+    from vnpartner.evaluate import score_entities
+    from vnpartner.io import read_jsonl
+
+    gold = read_jsonl(ROOT / "seeds" / "gold.jsonl")
+    preds = [pipeline(doc.text, id=doc.id, published=doc.published) for doc in gold]
+    out = {"seeds_f1": round(100 * score_entities(gold, preds)["micro"]["f1"], 2)}
+    if data is not None:
+        docs = vlsp2016_test(data, limit)
+        scores = score_vlsp_raw(docs, {"m": pipeline_spans(pipeline, set(VLSP_LABELS.values()))})["m"]
+        out["vlsp2016_f1"] = round(scores["f1"], 2)
+    return out
+
+
+def flops_ceiling(model_dir: str, threads: int) -> dict:
+    """FLOPs per subword of the encoder and the CPU's measured fp32 matmul rate."""
+    import torch
+    from transformers import AutoConfig
+
+    torch.set_num_threads(threads)
+    config = AutoConfig.from_pretrained(model_dir)
+    h, layers, ffn = config.hidden_size, config.num_hidden_layers, config.intermediate_size
+    length = 128  # a typical window: attention adds 4·L·n·h per token
+    per_token = 2 * layers * (4 * h * h + 2 * h * ffn) + 4 * layers * length * h
+    a = torch.randn(1024, 1024)
+    b = torch.randn(1024, 1024)
+    torch.mm(a, b)
+    runs = 20
+    started = time.perf_counter()
+    for _ in range(runs):
+        torch.mm(a, b)
+    gflops = runs * 2 * 1024 ** 3 / (time.perf_counter() - started) / 1e9
+    return {"flops_per_subword": per_token, "matmul_gflops": round(gflops, 1),
+            "ceiling_subwords_per_s": round(gflops * 1e9 / per_token)}
+
+
+def child(args) -> int:
+    import torch
+
+    torch.set_num_threads(args.threads)
+    data = shared_data(args.data)
+    texts = documents(args.docs, data)
+    with Timer() as load_time:
+        pipeline = load_variant(args.model, args.variant, args.threads)
+    pipeline(texts[0])  # warm-up: lazy loads (segmenter, gazetteers)
+    runs = [measure(pipeline, texts, b) for b in args.batch_sizes]
+    result = {"variant": args.variant, "threads": args.threads, "load_s": round(load_time.seconds, 2),
+              "runs": runs, "documents": len(texts), "words": syllables(texts)}
+    if not args.no_accuracy:
+        result["accuracy"] = accuracy(pipeline, data, args.limit)
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(result))
+    return 0
+
+
+def crf_child(args) -> int:
+    from vnpartner.text import iter_sentences
+
+    texts = documents(args.docs, shared_data(args.data))
+    crf_spans(texts[0][:200])
+    with Timer() as timer:
+        for text in texts:
+            for sentence in iter_sentences(text):
+                crf_spans(text[sentence.start:sentence.end])
+    words = syllables(texts)
+    print(json.dumps({"variant": "underthesea_crf", "seconds": round(timer.seconds, 2),
+                      "words_per_s": round(words / timer.seconds, 1),
+                      "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+    return 0
+
+
+# --------------------------------------------------------------------------- driver
+
+def spawn(args, *extra: str) -> dict | None:
+    command = [sys.executable, __file__, "--model", args.model, "--docs", str(args.docs), *extra]
+    if args.data:
+        command += ["--data", args.data]
+    if args.limit:
+        command += ["--limit", str(args.limit)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(f"failed: {' '.join(extra)}\n{done.stderr[-2000:]}", file=sys.stderr)
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default=str(DEFAULT_MODEL))
+    parser.add_argument("--docs", type=int, default=200, help="documents (seeds + corpus sample)")
+    parser.add_argument("--batch-sizes", type=int, nargs="+", default=[1, 4, 16, 64])
+    parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
+    parser.add_argument("--data", help="the shared data folder (default: ../shared/data)")
+    parser.add_argument("--limit", type=int, help="VLSP 2016 test sentences for the accuracy columns")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 20 documents, a small grid")
+    parser.add_argument("--no-accuracy", action="store_true")
+    parser.add_argument("--child", choices=VARIANTS + ("crf",), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.docs, args.batch_sizes, args.threads, args.limit = 20, [1, 16], [2], args.limit or 200
+    if args.child == "crf":
+        return crf_child(args)
+    if args.child:
+        args.variant, args.threads = args.child, args.threads[0]
+        return child(args)
+
+    results = {"model": args.model, "machine": machine(), "documents": args.docs, "runs": []}
+    for variant in args.variants:
+        if variant == "onnx" and not _has("onnxruntime"):
+            print("onnxruntime is not installed: skipping the onnx variant", file=sys.stderr)
+            continue
+        for threads in args.threads:
+            print(f"{variant}, {threads} thread(s) ...", file=sys.stderr)
+            extra = ["--child", variant, "--threads", str(threads), "--batch-sizes", *map(str, args.batch_sizes)]
+            if args.no_accuracy or threads != max(args.threads):
+                extra.append("--no-accuracy")
+            found = spawn(args, *extra)
+            if found:
+                results["runs"].append(found)
+    print("underthesea CRF ...", file=sys.stderr)
+    results["crf"] = spawn(args, "--child", "crf")
+    results["ceiling"] = flops_ceiling(args.model, max(args.threads))
+    write_json("throughput.json", results)
+    report = format_results(results)
+    (ROOT / "benchmarks" / "RESULTS.md").write_text(report + "\n", encoding="utf-8")
+    plot(results, ROOT / "benchmarks" / "throughput.png")
+    print(report)
+    return 0
+
+
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def format_results(results: dict) -> str:
+    crf = results.get("crf") or {}
+    rows = []
+    for run in results["runs"]:
+        for r in run["runs"]:
+            ratio = r["words_per_s"] / crf["words_per_s"] if crf.get("words_per_s") else None
+            stages = r["stages_s"]
+            rows.append([run["variant"], run["threads"], r["batch_size"], r["docs_per_s"], r["words_per_s"],
+                         r["tag_words_per_s"], r["p50_ms"], r["p95_ms"],
+                         f"{stages['text']:.1f} / {stages['tag']:.1f} / {stages['rest']:.1f}",
+                         run["peak_rss_mb"], ratio])
+    header = ["variant", "threads", "batch", "docs/s", "words/s", "model-only words/s", "p50 ms", "p95 ms",
+              "text / tag / rest s", "peak RSS MB", "× CRF"]
+    lines = [f"# Throughput of extract() — {results['model']}", "",
+             f"{results['documents']} documents requested (seeds + corpus sample); machine: "
+             f"{results['machine']['cpus']} CPUs, torch {results['machine']['torch']}.", "",
+             markdown_table(header, rows), ""]
+    if crf:
+        lines.append(f"underthesea CRF NER on the same documents: {crf['words_per_s']:.0f} words/s "
+                     f"(peak RSS {crf['peak_rss_mb']:.0f} MB).")
+    accuracy_rows = [[r["variant"], r["accuracy"].get("vlsp2016_f1"), r["accuracy"]["seeds_f1"]]
+                     for r in results["runs"] if "accuracy" in r]
+    if accuracy_rows:
+        lines += ["", "Accuracy of each variant (entity micro-F1):", "",
+                  markdown_table(["variant", "VLSP 2016 test (raw text)", "seeds (7 labels)"], accuracy_rows)]
+    ceiling = results.get("ceiling")
+    if ceiling:
+        best_tag = max((r["tag_words_per_s"] or 0 for run in results["runs"] for r in run["runs"]
+                        if run["variant"] == "fp32"), default=0)
+        lines += ["", f"FLOP ceiling: the encoder needs {ceiling['flops_per_subword'] / 1e6:.1f} MFLOP per "
+                  f"subword; this CPU multiplies fp32 matrices at {ceiling['matmul_gflops']} GFLOP/s, so the model "
+                  f"alone could reach about {ceiling['ceiling_subwords_per_s']:,} subwords/s. The best fp32 "
+                  f"model-only rate measured is {best_tag:,.0f} words/s (about 1.1 subwords per word): "
+                  f"{100 * best_tag * 1.1 / ceiling['ceiling_subwords_per_s']:.0f}% of the ceiling."]
+    return "\n".join(lines)
+
+
+def plot(results: dict, path: Path) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib is not installed: no plot", file=sys.stderr)
+        return
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+    for run in results["runs"]:
+        sizes = [r["batch_size"] for r in run["runs"]]
+        left.plot(sizes, [r["words_per_s"] for r in run["runs"]], marker="o",
+                  label=f"{run['variant']}, {run['threads']} thr")
+        if "accuracy" in run and "vlsp2016_f1" in run["accuracy"]:
+            best = max(r["words_per_s"] for r in run["runs"])
+            right.scatter([best], [run["accuracy"]["vlsp2016_f1"]], label=run["variant"])
+    crf = results.get("crf")
+    if crf:
+        left.axhline(crf["words_per_s"], color="grey", linestyle="--", label="underthesea CRF")
+    left.set_xscale("log", base=2)
+    left.set_xlabel("batch size (documents)")
+    left.set_ylabel("words/s, end to end")
+    left.legend(fontsize=8)
+    right.set_xlabel("best words/s")
+    right.set_ylabel("VLSP 2016 test F1 (raw text)")
+    right.legend(fontsize=8)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
