@@ -182,14 +182,23 @@ def _build(key: str) -> Pipeline:
         return Pipeline(name="rules")
     folder = Path(key)
     if folder.is_dir() and any((folder / name).is_file() for name in ("vnpartner.json", "config.json")):
-        from .tag.neural import NeuralTagger
-
-        return Pipeline(tagger=NeuralTagger(key), name=key)
+        return Pipeline(tagger=_model_tagger(key), name=key)
     if folder.exists():
         raise VnPartnerError("E005", f"{key} is not a model folder (no vnpartner.json or config.json); "
                              "train one with `vnpartner train`")
     raise VnPartnerError("E006", f"unknown model {key!r}: use 'rules', '{SHIPPED_MODEL}' or the path of a "
                          "model folder")
+
+
+def _model_tagger(folder: str):
+    """The tagger of a model folder: its model, merged with the pattern layer when its
+    ``vnpartner.json`` names the labels the model owns (``neural_labels``)."""
+    from .tag.hybrid import HybridTagger
+    from .tag.neural import NeuralTagger
+
+    tagger = NeuralTagger(folder)
+    owned = tagger.meta.get("neural_labels")
+    return HybridTagger(tagger, neural_labels=owned) if owned is not None else tagger
 
 
 def extract(text: str | bytes, published: str | None = None, *, model: str | None = None,

@@ -23,6 +23,7 @@ import re
 from datetime import date
 
 from ..normalize import SPAN_TYPE_WORDS, find_dates, normalize_date
+from ..normalize.places import type_word_before
 from ..schema import Document, Entity
 
 __all__ = [
@@ -30,19 +31,8 @@ __all__ = [
     "trim_date_context",
 ]
 
-# Longest first so that `thành phố` wins over nothing and `TP.` over `TP`.
-_TYPE_WORDS = tuple(sorted(SPAN_TYPE_WORDS, key=len, reverse=True))
-_TYPE_ALT = "|".join(re.escape(w) for w in _TYPE_WORDS)
-# A type word ending in a full stop may touch the name (`TP.HCM`); the others need a space.
-_TYPE_BEFORE = re.compile(rf"(?<![\w.])(?P<type>{_TYPE_ALT})(?:(?<=\.)[ \t]?|[ \t])$")
+_TYPE_ALT = "|".join(re.escape(w) for w in sorted(SPAN_TYPE_WORDS, key=len, reverse=True))
 _TYPE_AT_START = re.compile(rf"(?P<type>{_TYPE_ALT})(?:(?<=\.)[ \t]?|[ \t])(?=\w)")  # used with .match(text, pos)
-# `các tỉnh miền Trung`, `tám tỉnh Cao - Bắc - Lạng`, `một thành phố châu Âu`: here the
-# type word is a common noun (a number of provinces), not part of a place name.
-_QUANTIFIER = re.compile(
-    r"(?<!\w)(?:các|những|mọi|mỗi|từng|nhiều|mấy|vài|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|"
-    r"số|toàn|cả|\d+)\s+$",
-    re.I,
-)
 
 
 def _covered(entities: list[Entity], start: int, end: int, skip: Entity | None = None) -> bool:
@@ -62,11 +52,8 @@ def extend_type_words(doc: Document, *, blocked: list[tuple[int, int]] = ()) -> 
     for ent in doc.entities:
         if ent.label != "LOCATION":
             continue
-        m = _TYPE_BEFORE.search(doc.text, max(0, ent.start - 16), ent.start)
-        if not m:
-            continue
-        start = m.start("type")
-        if _QUANTIFIER.search(doc.text, max(0, start - 12), start):
+        start = type_word_before(doc.text, ent.start)
+        if start is None:
             continue
         if _covered(doc.entities, start, ent.start, skip=ent) or any(s < ent.start and start < e for s, e in blocked):
             continue

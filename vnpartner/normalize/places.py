@@ -32,7 +32,7 @@ from .text import collapse, is_ascii, norm_key, strip_diacritics, tone_variants
 
 __all__ = [
     "DISTRICT_TYPE_WORDS", "OUTSIDE_TYPE_WORDS", "SPAN_TYPE_WORDS", "Place", "is_ambiguous",
-    "lookup_place", "place_surfaces", "strip_place_type",
+    "lookup_place", "place_surfaces", "strip_place_type", "type_word_before",
 ]
 
 ADMIN_LEVELS = ("country", "province", "city", "other")
@@ -42,6 +42,34 @@ SPAN_TYPE_WORDS = ("tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "T
 OUTSIDE_TYPE_WORDS = ("thủ đô", "Thủ đô", "vùng", "Vùng", "nước", "Nước", "bang", "Bang")
 # ... and the district-level ones (`huyện Dầu Tiếng`), which the guidelines leave open.
 DISTRICT_TYPE_WORDS = ("quận", "Quận", "huyện", "Huyện", "thị xã", "Thị xã")
+
+# Longest first so that `thành phố` wins over nothing and `TP.` over `TP`.
+_SPAN_TYPE_ALT = "|".join(re.escape(w) for w in sorted(SPAN_TYPE_WORDS, key=len, reverse=True))
+# A type word ending in a full stop may touch the name (`TP.HCM`); the others need a space.
+_TYPE_BEFORE = re.compile(rf"(?<![\w.])(?P<type>{_SPAN_TYPE_ALT})(?:(?<=\.)[ \t]?|[ \t])$")
+# `các tỉnh miền Trung`, `tám tỉnh Cao - Bắc - Lạng`, `một thành phố châu Âu`: here the
+# type word is a common noun (a number of provinces), not part of a place name.
+_QUANTIFIER = re.compile(
+    r"(?<!\w)(?:các|những|mọi|mỗi|từng|nhiều|mấy|vài|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|"
+    r"số|toàn|cả|\d+)\s+$",
+    re.I,
+)
+
+
+def type_word_before(text: str, start: int) -> int | None:
+    """Start of a place type word (``tỉnh``, ``thành phố``, ``TP.``) right before ``start``.
+
+    None when there is none, or when a quantifier makes it a common noun
+    (``các tỉnh miền Trung``).
+    """
+    m = _TYPE_BEFORE.search(text, max(0, start - 16), start)
+    if not m:
+        return None
+    found = m.start("type")
+    if _QUANTIFIER.search(text, max(0, found - 12), found):
+        return None
+    return found
+
 
 _TYPE_PREFIX = re.compile(
     r"^(?P<type>tỉnh|thành\s+phố|t\.?p\.|tp|thủ\s+đô|vùng|nước|quận|huyện|thị\s+xã|bang|đặc\s+khu)"

@@ -7,7 +7,9 @@ models) and ``vnpartner.json``::
     {"schema": 1, "segmented": true, "max_length": 256, "labels": ["O", "B-AGREEMENT", ...],
      "base": "vinai/phobert-base"}
 
-``segmented`` says whether the model reads words (``Bình_Dương``) or syllables. The
+``segmented`` says whether the model reads words (``Bình_Dương``) or syllables. An
+optional ``neural_labels`` list makes ``vnpartner.load`` merge the model with the pattern
+layer: the model owns those labels, the rules the others (``vnpartner.tag.hybrid``). The
 tagger predicts one IOB2 tag per word from the word's first subword, repairs an ``I-``
 that continues nothing into a ``B-``, and returns character spans per sentence.
 
@@ -45,6 +47,9 @@ def read_meta(folder: str | os.PathLike) -> dict | None:
     if not isinstance(meta, dict) or meta.get("schema") != META_SCHEMA:
         raise VnPartnerError("E411", f"{path}: expected schema {META_SCHEMA}, got {meta.get('schema')!r} "
                              "(a model from another vnpartner version); retrain it with `vnpartner train`.")
+    owned = meta.get("neural_labels")
+    if owned is not None and (not isinstance(owned, list) or not all(isinstance(x, str) for x in owned)):
+        raise VnPartnerError("E411", f"{path}: neural_labels must be a list of entity labels, got {owned!r}")
     return meta
 
 

@@ -1,0 +1,90 @@
+"""Merging the neural tagger with the pattern layer: each label has an owner, the other fills gaps."""
+
+import json
+
+import pytest
+
+import vnpartner
+from vnpartner.errors import VnPartnerError
+from vnpartner.tag.neural import read_meta
+from vnpartner.tag.hybrid import HybridTagger, merge
+from vnpartner.text import iter_sentences
+
+OWNED = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+
+
+def test_owned_spans_win_and_the_other_source_fills_gaps():
+    neural = [(0, 10, "LOCATION"), (20, 30, "SECTOR"), (40, 50, "PERSON")]
+    rules = [(0, 14, "LOCATION"), (18, 32, "SECTOR"), (60, 70, "ORGANIZATION"), (41, 45, "TITLE")]
+    assert merge(neural, rules, OWNED) == [(0, 10, "LOCATION"), (18, 32, "SECTOR"), (40, 50, "PERSON"),
+                                           (60, 70, "ORGANIZATION")]
+
+
+def test_owned_spans_that_overlap_each_other_keep_the_longer():
+    neural = [(5, 20, "ORGANIZATION")]
+    rules = [(0, 8, "TITLE")]
+    assert merge(neural, rules, OWNED) == [(5, 20, "ORGANIZATION")]
+    assert merge([], rules, OWNED) == rules and merge(neural, [], OWNED) == neural
+
+
+def test_no_owned_labels_means_rules_first():
+    neural = [(0, 10, "LOCATION"), (12, 15, "PERSON")]
+    rules = [(0, 14, "LOCATION")]
+    assert merge(neural, rules, frozenset()) == [(0, 14, "LOCATION")]
+
+
+def test_model_dates_sectors_titles_count_only_where_owned():
+    neural = [(0, 5, "SECTOR"), (10, 15, "DATE"), (20, 25, "PERSON")]
+    assert merge(neural, [], OWNED) == [(20, 25, "PERSON")]
+    assert merge(neural, [], frozenset({"SECTOR"})) == [(0, 5, "SECTOR"), (20, 25, "PERSON")]
+
+
+class Fixed:
+    """A stand-in neural tagger that finds one fixed span per document."""
+
+    def __init__(self, span):
+        self.span = span
+
+    def tag_batch(self, documents):
+        return [[self.span] if len(text) >= self.span[1] else [] for text, _ in documents]
+
+
+def test_hybrid_tagger_batches_and_merges():
+    text = "Ngày 21/4/2023, tỉnh Bình Dương ký kết Bản ghi nhớ với tỉnh Artemisa."
+    hybrid = HybridTagger(Fixed((16, 31, "LOCATION")))
+    spans = hybrid.tag(text, iter_sentences(text))
+    assert (16, 31, "LOCATION") in spans and any(label == "DATE" for _, _, label in spans)
+    assert hybrid.tag_batch([(text, list(iter_sentences(text))), ("", [])])[1] == []
+
+
+def test_model_folder_with_neural_labels_loads_as_hybrid(model_dir, tmp_path):
+    import shutil
+
+    folder = tmp_path / "m"
+    shutil.copytree(model_dir, folder)
+    meta = json.loads((folder / "vnpartner.json").read_text())
+    meta["neural_labels"] = ["PERSON"]
+    (folder / "vnpartner.json").write_text(json.dumps(meta))
+    pipeline = vnpartner.load(str(folder))
+    assert isinstance(pipeline.tagger, HybridTagger) and pipeline.tagger.neural_labels == {"PERSON"}
+    doc = pipeline("Ngày 21/4/2023, tỉnh Bình Dương ký kết Bản ghi nhớ với tỉnh Artemisa.")
+    assert any(e.label == "DATE" for e in doc.entities)
+    meta["neural_labels"] = "PERSON"
+    (folder / "vnpartner.json").write_text(json.dumps(meta))
+    with pytest.raises(VnPartnerError, match="E411.*neural_labels"):
+        read_meta(folder)
+
+
+def test_tidy_brings_model_spans_to_the_guidelines():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Bà Nguyễn Thị Lệ trao quà tại Thành phố Hồ Chí Minh, nơi quan hệ Việt Nam-Cuba và ủy tỉnh."
+    name = text.index("Nguyễn")
+    city = text.index("Hồ Chí Minh")
+    pair = text.index("Việt Nam-Cuba")
+    lower = text.index("ủy tỉnh")
+    spans = [(name, text.index(" quà"), "PERSON"), (city, city + 11, "LOCATION"), (pair, pair + 13, "LOCATION"),
+             (lower, lower + 7, "ORGANIZATION")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
+        "Nguyễn Thị Lệ", "Thành phố Hồ Chí Minh", "Việt Nam", "Cuba"]
+    assert tidy("các tỉnh Hà Nam", [(9, 15, "LOCATION")]) == [(9, 15, "LOCATION")]

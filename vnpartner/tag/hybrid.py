@@ -1,0 +1,121 @@
+"""The default tagger: the neural model for names, the pattern layer for what patterns do best.
+
+The neural model finds people, organisations and places it has never seen; the pattern
+layer knows the exact conventions of dates, sector phrases, titles and agreement names
+(the model only learnt them second-hand, from the pattern layer's own silver labels).
+So each label has an owner, and spans of the other source fill the gaps:
+
+- the labels the model owns (default PERSON and ORGANIZATION) come from the model; a
+  pattern-layer span of such a label is added where it overlaps nothing chosen;
+- the other labels come from the pattern layer (places: its gazetteers know them
+  better); the model's places, people and organisations fill the gaps, its dates,
+  sectors, titles and agreements are not used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import re
+
+from ..normalize.places import lookup_place, type_word_before
+from ..text import Sentence
+from .rules import RuleTagger
+
+Span = tuple[int, int, str]
+NEURAL_LABELS = ("PERSON", "ORGANIZATION")
+
+
+class HybridTagger:
+    """``tag(text, sentences)`` like every tagger, merging a neural tagger with the rules."""
+
+    def __init__(self, neural, rules: RuleTagger | None = None, neural_labels: Sequence[str] = NEURAL_LABELS):
+        self.neural = neural
+        self.rules = rules or RuleTagger()
+        self.neural_labels = frozenset(neural_labels)
+
+    def __repr__(self) -> str:
+        return f"HybridTagger({self.neural!r}, neural_labels={sorted(self.neural_labels)})"
+
+    def tag(self, text: str, sentences: Iterable[Sentence]) -> list[Span]:
+        return self.tag_batch([(text, sentences)])[0]
+
+    def tag_batch(self, documents: Sequence[tuple[str, Iterable[Sentence]]]) -> list[list[Span]]:
+        documents = [(text, list(sentences)) for text, sentences in documents]
+        neural = self.neural.tag_batch(documents)
+        rules = self.rules.tag_batch(documents)
+        return [merge(tidy(text, n), r, self.neural_labels)
+                for (text, _), n, r in zip(documents, neural, rules)]
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+_HYPHEN_PAIR = re.compile(r"^(?P<a>\S.*?)\s*[-–]\s*(?P<b>\S.*)$")
+
+
+def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Bring the model's name spans to the annotation guidelines' conventions.
+
+    A name holds a capital letter; a person's name starts and ends with a capitalised
+    word (``Nguyễn Thị Lệ trao`` → ``Nguyễn Thị Lệ``); a place includes the type word
+    before it (``thành phố Hồ Chí Minh``); two places joined by a hyphen are two places
+    (``Việt Nam-Cuba``).
+    """
+    out: list[Span] = []
+    for start, end, label in spans:
+        if label == "PERSON":
+            start, end = _capitalised_core(text, start, end)
+        if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
+            continue
+        if label == "LOCATION":
+            pair = _hyphen_places(text, start, end)
+            if pair:
+                out.extend(pair)
+                continue
+            before = type_word_before(text, start)
+            if before is not None and not any(s < start and before < e for s, e, _ in out):
+                start = before
+        out.append((start, end, label))
+    return out
+
+
+def _capitalised_core(text: str, start: int, end: int) -> tuple[int, int]:
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    while words and not text[words[-1][0]].isupper():
+        words.pop()
+    while words and not text[words[0][0]].isupper():
+        words.pop(0)
+    return (words[0][0], words[-1][1]) if words else (start, start)
+
+
+def _hyphen_places(text: str, start: int, end: int) -> list[Span] | None:
+    m = _HYPHEN_PAIR.match(text[start:end])
+    if not m or lookup_place(m.group("a")) is None or lookup_place(m.group("b")) is None:
+        return None
+    return [(start + m.start("a"), start + m.end("a"), "LOCATION"),
+            (start + m.start("b"), start + m.end("b"), "LOCATION")]
+
+
+def merge(neural: Sequence[Span], rules: Sequence[Span], neural_labels: frozenset[str]) -> list[Span]:
+    """Owned spans of each source first, then gap fillers that overlap nothing chosen.
+
+    Gap fillers are the pattern layer's spans of model-owned labels and the model's name
+    spans (PERSON, ORGANIZATION, LOCATION) of rule-owned labels; the model's dates,
+    sectors, titles and agreements count only where it owns them.
+    """
+    first = [s for s in neural if s[2] in neural_labels] + [s for s in rules if s[2] not in neural_labels]
+    second = [s for s in rules if s[2] in neural_labels] + [
+        s for s in neural if s[2] not in neural_labels and s[2] in _NAME_LABELS]
+    chosen = _no_overlaps(first)
+    for span in second:
+        if not any(span[0] < end and start < span[1] for start, end, _ in chosen):
+            chosen.append(span)
+    return sorted(chosen)
+
+
+def _no_overlaps(spans: list[Span]) -> list[Span]:
+    """Owned spans can still overlap each other (a model place inside a rule title): keep the longer."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if not any(span[0] < end and start < span[1] for start, end, _ in kept):
+            kept.append(span)
+    return kept
