@@ -160,8 +160,14 @@ def main(argv=None) -> int:
     else:
         docs = vlsp2016_test(data, args.limit)
         labels = set(VLSP_LABELS.values())
-        systems = {"model": pipeline_spans(vnpartner.load(args.model), labels),
-                   "rules": pipeline_spans(vnpartner.load("rules"), labels)}
+        systems = {"model": pipeline_spans(vnpartner.load(args.model), labels)}
+        if Path(args.model).is_dir():  # the model without the pattern layer
+            from vnpartner.pipeline import Pipeline
+            from vnpartner.tag.neural import NeuralTagger
+
+            alone = Pipeline(tagger=NeuralTagger(args.model), name="model alone")
+            systems["model_alone"] = pipeline_spans(alone, labels)
+        systems["rules"] = pipeline_spans(vnpartner.load("rules"), labels)
         if args.teacher:
             systems["teacher"] = pipeline_spans(vnpartner.load(args.teacher), labels)
         if not args.no_crf:
