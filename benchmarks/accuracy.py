@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import (  # noqa: E402
-    DEFAULT_MODEL, RESULTS, ROOT, Timer, crf_spans, machine, markdown_table, progress, shared_data, syllables,
+    DEFAULT_MODEL, RESULTS, ROOT, Timer, crf_spans, machine, markdown_table, shown, progress, shared_data, syllables,
     write_json,
 )
 
@@ -153,7 +153,7 @@ def main(argv=None) -> int:
 
     import vnpartner
 
-    results: dict = {"model": args.model, "machine": machine(), "targets": TARGETS}
+    results: dict = {"model": shown(args.model), "machine": machine(), "targets": TARGETS}
     data = shared_data(args.data)
     if data is None:
         print("no shared data folder: only the seeds are scored", file=sys.stderr)

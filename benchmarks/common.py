@@ -22,6 +22,14 @@ def shared_data(path: str | None = None) -> Path | None:
     return None
 
 
+def shown(path: str) -> str:
+    """``path`` relative to the repository when inside it (results never name this machine's paths)."""
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def machine() -> dict:
     import torch
 

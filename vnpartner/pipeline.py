@@ -190,13 +190,14 @@ def _build(key: str) -> Pipeline:
                          "model folder")
 
 
-def _model_tagger(folder: str):
+def _model_tagger(folder: str, **options):
     """The tagger of a model folder: its model, merged with the pattern layer when its
-    ``vnpartner.json`` names the labels the model owns (``neural_labels``)."""
+    ``vnpartner.json`` names the labels the model owns (``neural_labels``). ``options``
+    go to ``NeuralTagger`` (``quantize=True``, ``batch_size``, ...)."""
     from .tag.hybrid import HybridTagger
     from .tag.neural import NeuralTagger
 
-    tagger = NeuralTagger(folder)
+    tagger = NeuralTagger(folder, **options)
     owned = tagger.meta.get("neural_labels")
     return HybridTagger(tagger, neural_labels=owned) if owned is not None else tagger
 
