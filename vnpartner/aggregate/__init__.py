@@ -13,8 +13,8 @@ __all__ = ["aggregate", "instrument_of", "party_of"]
 
 # Government bodies act for their place: `UBND tỉnh Bình Dương` is the party `Bình Dương`.
 _PLACE_BODY = re.compile(
-    r"^(?:UBND|HĐND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|Hội đồng [Nn]hân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|"
-    r"Thành uỷ|Chính quyền|Đảng bộ|Lãnh đạo)\s+(?:tỉnh|thành phố|TP\.?|Thủ đô|thủ đô)?\s*(?P<place>.+)$"
+    r"^(?:UBND|HĐND|(?i:ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|tỉnh ủy|tỉnh uỷ|thành ủy|"
+    r"thành uỷ|chính quyền|đảng bộ|lãnh đạo))\s+(?:tỉnh|thành phố|TP\.?|Thủ đô|thủ đô)?\s*(?P<place>.+)$"
 )
 _INSTRUMENT_WORDS = (
     ("agreement", r"thỏa thuận|thoả thuận|hiệp định|hiệp ước|biên bản|nghị định thư|hợp đồng"),
@@ -32,6 +32,9 @@ def party_of(ent: Entity) -> Party:
         value = ent.normalized or {}
         kind = value.get("admin", "other")
         return Party(value.get("name") or ent.text, value.get("country"), kind if kind != "other" else "other")
+    place = lookup_place(ent.text)  # a place the tagger called an organisation (`Tỉnh Artemisa`)
+    if place is not None:
+        return Party(place.name, place.country, place.admin)
     body = _PLACE_BODY.match(ent.text)
     if body:
         place = lookup_place(body.group("place"))
