@@ -132,9 +132,8 @@ def run(input_path: str | os.PathLike, output_path: str | os.PathLike, *, model:
     done = written_ids(output_path)
     ids = [item.id for item in read_items(input_path)]
     counts = {"input": len(ids), "skipped": sum(1 for i in ids if i in done), "written": 0, "errors": 0}
-    total = len(ids)
     chunks = chunked((item for item in read_items(input_path) if item.id not in done), CHUNK)
-    bar = _bar(total, counts["skipped"], progress)
+    bar = _bar(counts["input"], counts["skipped"], progress)
     with open(output_path, "a", encoding="utf-8") as out:
         for lines in _results(chunks, model, workers, batch_size):
             for line, failed in lines:
