@@ -52,79 +52,77 @@ def instrument_of(text: str) -> str | None:
 
 
 def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
-    """One record per group of parties linked by PARTNER relations."""
+    """One record per pair of parties that a PARTNER relation links.
+
+    Mentions of one party (``tỉnh Bình Dương``, ``UBND tỉnh Bình Dương``) merge through
+    :func:`party_of`. A pair of countries that only restates the countries of a local pair
+    in the same sentences is background, not a record of its own.
+    """
     by_id = {e.id: e for e in doc.entities}
-    partner_edges = [(by_id[r.head], by_id[r.tail]) for r in doc.relations if r.label == "PARTNER"]
-    if not partner_edges:
-        return []
-    keys: dict[str, Party] = {}
-    links: dict[str, set[str]] = {}
-    mentions: dict[str, list[Entity]] = {}
-    for head, tail in partner_edges:
-        a, b = party_of(head), party_of(tail)
+    pairs: dict[frozenset[str], tuple[Party, Party]] = {}
+    pair_sentences: dict[frozenset[str], set[int]] = {}
+    for rel in doc.relations:
+        if rel.label != "PARTNER":
+            continue
+        a, b = party_of(by_id[rel.head]), party_of(by_id[rel.tail])
         if a.name == b.name:
             continue
-        for party, ent in ((a, head), (b, tail)):
-            keys.setdefault(party.name, party)
-            links.setdefault(party.name, set())
-            mentions.setdefault(party.name, []).append(ent)
-        links[a.name].add(b.name)
-        links[b.name].add(a.name)
-    groups = [[keys[n] for n in group] for group in _components(links)]
-    return [_record(doc, sentences, group, mentions) for group in _drop_background(groups)]
+        key = frozenset((a.name, b.name))
+        pairs.setdefault(key, (a, b))
+        pair_sentences.setdefault(key, set()).add(_sentence_index(sentences, by_id[rel.head].start))
+    keys = _drop_background(pairs, pair_sentences)
+    evidence = {key: [(s.start, s.end) for i, s in enumerate(sentences) if i in pair_sentences[key]] for key in keys}
+    records = []
+    for key in keys:
+        elsewhere = [span for other in keys if other != key for span in evidence[other] if span not in evidence[key]]
+        records.append(_record(doc, list(pairs[key]), evidence[key], elsewhere))
+    if len(records) == 1 and records[0].date is None:
+        records[0].date = _first_event_date(doc, by_id)  # a one-event article: its event's date
+    return records
 
 
-def _drop_background(groups: list[list[Party]]) -> list[list[Party]]:
-    """A country pair that only restates a local pair's countries is context, not a record."""
-    local_countries = [
-        {p.country for p in group} for group in groups if any(p.kind != "country" for p in group)
-    ]
-    return [
-        group for group in groups
-        if any(p.kind != "country" for p in group) or {p.country for p in group} not in local_countries
-    ]
+def _sentence_index(sentences: list[Sentence], offset: int) -> int:
+    starts = [s.start for s in sentences]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def _components(links: dict[str, set[str]]) -> list[list[str]]:
-    seen: set[str] = set()
-    groups = []
-    for start in links:
-        if start in seen:
+def _drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
+    """Pairs in text order, less country pairs stated only where a local pair of the same countries is."""
+    local = {key: {p.country for p in pairs[key]} for key in pairs if any(p.kind != "country" for p in pairs[key])}
+    kept = []
+    for key, parties in pairs.items():
+        countries = {p.country for p in parties}
+        if all(p.kind == "country" for p in parties) and any(
+            countries == local_countries and pair_sentences[key] & pair_sentences[other]
+            for other, local_countries in local.items()
+        ):
             continue
-        stack, group = [start], []
-        while stack:
-            name = stack.pop()
-            if name in seen:
-                continue
-            seen.add(name)
-            group.append(name)
-            stack.extend(links[name] - seen)
-        groups.append(sorted(group))
-    return groups
+        kept.append(key)
+    return kept
 
 
-def _record(doc: Document, sentences: list[Sentence], parties: list[Party], mentions) -> Partnership:
+def _record(doc: Document, parties: list[Party], evidence: list[tuple[int, int]],
+            elsewhere: list[tuple[int, int]]) -> Partnership:
+    """A record from the mentions of its parties, less those in another record's sentences."""
     by_id = {e.id: e for e in doc.entities}
     names = {p.name for p in parties}
-    party_ids = {e.id for p in parties for e in mentions[p.name]}
-    # Every mention of a party, including ones not in a PARTNER relation, counts as its mention.
-    all_ids = {e.id for e in doc.entities if e.label in ("LOCATION", "ORGANIZATION") and party_of(e).name in names}
-    party_ids |= all_ids
-    partner_heads = sorted(by_id[r.head].start for r in doc.relations if r.label == "PARTNER" and r.head in party_ids)
-    evidence = [(s.start, s.end) for s in sentences if _any_between(partner_heads, s.start, s.end)]
-    sector_ids = [r.tail for r in doc.relations if r.label == "COOPERATES_IN" and r.head in party_ids]
+    party_ids = {
+        e.id for e in doc.entities
+        if e.label in ("LOCATION", "ORGANIZATION") and party_of(e).name in names
+        and not any(s <= e.start < end for s, end in elsewhere)
+    }
     sectors = []
-    for ent_id in sector_ids:
-        code = (by_id[ent_id].normalized or {}).get("code")
-        if code and code not in sectors:
+    for rel in doc.relations:
+        code = (by_id[rel.tail].normalized or {}).get("code") if rel.label == "COOPERATES_IN" else None
+        if rel.head in party_ids and code and code not in sectors:
             sectors.append(code)
     signed = [by_id[r.tail] for r in doc.relations if r.label == "SIGNED" and r.head in party_ids]
     instruments = [code for code in (instrument_of(a.text) for a in signed) if code]
     instrument = min(instruments, key=INSTRUMENTS.index) if instruments else _event_instrument(doc, evidence)
-    date = _record_date(doc, by_id, signed)
+    strongest = [a for a in signed if instrument_of(a.text) == instrument]
     return Partnership(
-        parties=parties, sectors=sectors, date=date, instrument=instrument,
-        people=_people(doc), evidence=evidence,
+        parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, signed, evidence),
+        instrument=instrument, people=_people(doc, evidence), evidence=evidence,
     )
 
 
@@ -137,30 +135,34 @@ def _event_instrument(doc: Document, evidence: list[tuple[int, int]]) -> str | N
     return None
 
 
-def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
-    i = bisect.bisect_left(sorted_starts, start)
-    return i < len(sorted_starts) and sorted_starts[i] < end
-
-
-def _record_date(doc: Document, by_id: dict[str, Entity], signed: list[Entity]) -> str | None:
-    signed_ids = {a.id for a in signed}
-    for rel in doc.relations:
-        if rel.label == "DATE_OF" and rel.head in signed_ids:
-            value = (by_id[rel.tail].normalized or {}).get("value")
-            if value:
-                return value
-    for rel in doc.relations:
-        if rel.label == "DATE_OF":
-            value = (by_id[rel.tail].normalized or {}).get("value")
-            if value:
-                return value
+def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity], signed: list[Entity],
+                 evidence: list[tuple[int, int]]) -> str | None:
+    """The date of the strongest instrument, else of any signed one, else of an event in the evidence."""
+    dated = {r.head: (by_id[r.tail].normalized or {}).get("value") for r in doc.relations if r.label == "DATE_OF"}
+    for candidates in (strongest, signed):
+        for agreement in candidates:
+            if dated.get(agreement.id):
+                return dated[agreement.id]
+    for head_id, value in dated.items():
+        head = by_id[head_id]
+        if value and any(s <= head.start < e for s, e in evidence):
+            return value
     return None
 
 
-def _people(doc: Document) -> list[Person]:
+def _first_event_date(doc: Document, by_id: dict[str, Entity]) -> str | None:
+    dates = [by_id[r.tail] for r in doc.relations if r.label == "DATE_OF"]
+    values = [(d.start, (d.normalized or {}).get("value")) for d in dates]
+    return min((v for v in values if v[1]), default=(0, None))[1]
+
+
+def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
+    """People with a title who are named in the record's evidence sentences."""
     people: dict[str, Person] = {}
     for ent in doc.entities:
         if ent.label != "PERSON" or not ent.normalized or not ent.normalized.get("title"):
+            continue
+        if evidence and not any(s <= ent.start < e for s, e in evidence):
             continue
         value = ent.normalized
         if ent.text not in people:

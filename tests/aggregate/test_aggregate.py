@@ -1,0 +1,89 @@
+"""Partnership records from hand-written entities and relations (no tagger involved)."""
+
+from vnpartner.aggregate import aggregate
+from vnpartner.schema import Document, Relation
+from vnpartner.text import iter_sentences
+
+PLACES = {
+    "Bình Dương": ("VN", "province"), "Artemisa": ("CU", "province"), "Việt Nam": ("VN", "country"),
+    "Cuba": ("CU", "country"), "Nhật Bản": ("JP", "country"), "Hà Nội": ("VN", "city"),
+    "Lào": ("LA", "country"),
+}
+
+
+def build(text, spans, relations):
+    """A Document with entities at the n-th occurrence of each (surface, label[, normalized, n]) and relations."""
+    doc = Document(text=text, id="t")
+    for surface, label, *rest in spans:
+        normalized = rest[0] if rest else None
+        nth = rest[1] if len(rest) > 1 else 1
+        at = -1
+        for _ in range(nth):
+            at = text.index(surface, at + 1)
+        if label == "LOCATION" and normalized is None:
+            name = surface.removeprefix("tỉnh ").removeprefix("thành phố ")
+            country, admin = PLACES[name]
+            normalized = {"name": name, "country": country, "admin": admin}
+        doc.add_entity(at, at + len(surface), label, normalized)
+    doc.relations = [Relation(doc.entities[h].id, doc.entities[t].id, label) for h, t, label in relations]
+    return doc
+
+
+def records(doc):
+    return aggregate(doc, list(iter_sentences(doc.text, words=False)))
+
+
+def test_mentions_of_one_party_merge_into_one_record():
+    text = ("UBND tỉnh Bình Dương và tỉnh Artemisa ký Bản ghi nhớ ngày 24/8/2023. "
+            "Hai tỉnh hợp tác về y tế. Bình Dương và Artemisa sẽ trao đổi đoàn.")
+    doc = build(text, [
+        ("UBND tỉnh Bình Dương", "ORGANIZATION"), ("tỉnh Artemisa", "LOCATION"), ("Bản ghi nhớ", "AGREEMENT"),
+        ("24/8/2023", "DATE", {"value": "2023-08-24", "granularity": "day"}),
+        ("y tế", "SECTOR", {"code": "health"}), ("Bình Dương", "LOCATION", None, 2), ("Artemisa", "LOCATION", None, 2),
+    ], [(0, 1, "PARTNER"), (0, 2, "SIGNED"), (1, 2, "SIGNED"), (2, 3, "DATE_OF"), (5, 6, "PARTNER"),
+        (5, 4, "COOPERATES_IN")])
+    [record] = records(doc)
+    assert {(p.name, p.country, p.kind) for p in record.parties} == {
+        ("Bình Dương", "VN", "province"), ("Artemisa", "CU", "province")}
+    assert record.instrument == "mou" and record.date == "2023-08-24"
+    assert record.sectors == ["health"]
+    assert len(record.evidence) == 2
+
+
+def test_several_groups_give_several_records_with_their_own_dates():
+    text = ("Ngày 25/11, Việt Nam và Nhật Bản hội đàm. "
+            "Chiều 17/11, Việt Nam và Lào ký hiệp định về giáo dục.")
+    doc = build(text, [
+        ("25/11", "DATE", {"value": "--11-25", "granularity": "day"}), ("Việt Nam", "LOCATION"),
+        ("Nhật Bản", "LOCATION"), ("17/11", "DATE", {"value": "--11-17", "granularity": "day"}),
+        ("Việt Nam", "LOCATION", None, 2), ("Lào", "LOCATION"), ("hiệp định", "AGREEMENT"),
+        ("giáo dục", "SECTOR", {"code": "education"}),
+    ], [(1, 2, "PARTNER"), (4, 5, "PARTNER"), (4, 6, "SIGNED"), (5, 6, "SIGNED"), (6, 3, "DATE_OF"),
+        (4, 7, "COOPERATES_IN")])
+    found = {frozenset(p.name for p in r.parties): r for r in records(doc)}
+    assert set(found) == {frozenset({"Việt Nam", "Nhật Bản"}), frozenset({"Việt Nam", "Lào"})}
+    laos = found[frozenset({"Việt Nam", "Lào"})]
+    assert (laos.instrument, laos.date) == ("agreement", "--11-17")
+    japan = found[frozenset({"Việt Nam", "Nhật Bản"})]
+    assert japan.instrument == "meeting" and japan.date is None
+
+
+def test_a_country_pair_restating_a_local_pair_is_background():
+    text = "Bình Dương và Artemisa góp phần vun đắp quan hệ Việt Nam - Cuba."
+    doc = build(text, [("Bình Dương", "LOCATION"), ("Artemisa", "LOCATION"), ("Việt Nam", "LOCATION"),
+                       ("Cuba", "LOCATION")], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Bình Dương", "Artemisa"}]
+
+
+def test_no_partner_relation_means_no_record():
+    text = "Bình Dương đẩy mạnh phát triển y tế."
+    doc = build(text, [("Bình Dương", "LOCATION"), ("y tế", "SECTOR", {"code": "health"})],
+                [(0, 1, "COOPERATES_IN")])
+    assert records(doc) == []
+
+
+def test_a_party_partnered_with_itself_is_not_a_record():
+    text = "tỉnh Bình Dương và UBND tỉnh Bình Dương làm việc."
+    doc = build(text, [("tỉnh Bình Dương", "LOCATION"), ("UBND tỉnh Bình Dương", "ORGANIZATION")],
+                [(0, 1, "PARTNER")])
+    assert records(doc) == []
