@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from vnpartner.data.standoff import problems, to_standoff
+from vnpartner.evaluate.partnerships import party_set
 from vnpartner.errors import VnPartnerError
 from vnpartner.io._files import write_lines
 from vnpartner.io.jsonl import parse_record
@@ -130,7 +131,7 @@ def _keys(doc: Document) -> tuple[set, set, set]:
     spans = {e.id: (e.start, e.end) for e in doc.entities}
     entities = {(e.start, e.end, e.label) for e in doc.entities}
     relations = {(spans[r.head], spans[r.tail], r.label) for r in doc.relations}
-    parties = {frozenset(p.name for p in record.parties) for record in doc.partnerships}
+    parties = {frozenset(party_set(record.parties)) for record in doc.partnerships}
     return entities, relations, parties
 
 
@@ -158,7 +159,7 @@ def compare(folder_a: Path, folder_b: Path, out: Path | None) -> None:
 
 def _show(text: str, key) -> str:
     if isinstance(key, frozenset):
-        return " + ".join(sorted(key))
+        return " + ".join(sorted(f"{name} ({country})" for name, country in key))
     if isinstance(key[0], int):
         return f"{key[2]} [{key[0]}, {key[1]}] {text[key[0]:key[1]]!r}"
     (hs, he), (ts, te), label = key

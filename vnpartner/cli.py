@@ -124,9 +124,37 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def _cmd_train(args: argparse.Namespace) -> int:
     from .train import TrainConfig, format_train_report, train
 
+    if args.task == "relations":
+        return _train_relations(args)
+    if args.corpus:
+        raise VnPartnerError("E400", "--corpus (stand-off gold) is read by --task relations only")
     options = {name: getattr(args, name) for name in _TRAIN_OPTIONS if getattr(args, name) is not None}
     report = train(TrainConfig(train=args.train, base=args.base, output_dir=args.output, **options))
     print(format_train_report(report))
+    return 0
+
+
+def _train_relations(args: argparse.Namespace) -> int:
+    from .train.relations import train_relations
+
+    def read(path):
+        if path is None:
+            return []
+        if args.corpus:
+            from .data.standoff import load_gold
+            return load_gold(path, args.corpus)
+        from .io import load_documents
+        return load_documents(path, args.format or "auto")
+
+    options = {name: getattr(args, name) for name in ("epochs", "lr", "batch_size", "seed")
+               if getattr(args, name) is not None}
+    report = train_relations(read(args.train), read(args.dev), args.base, args.output, **options)
+    dev = report.get("dev") or report["train_fit"]
+    print(f"relation head: best epoch {report['best_epoch']} of {report['epochs']}, "
+          f"{'dev' if 'dev' in report else 'train'} micro-F1 {100 * dev['micro']['f1']:.1f}")
+    for label, row in dev.items():
+        print(f"  {label:<16} P {100 * row['p']:5.1f}  R {100 * row['r']:5.1f}  F1 {100 * row['f1']:5.1f}  "
+              f"support {row['support']}")
     return 0
 
 
@@ -146,6 +174,13 @@ def _add_train_parser(commands) -> None:
     train.add_argument("train", help=TrainConfig.help("train"))
     train.add_argument("--base", required=True, help=TrainConfig.help("base"))
     train.add_argument("--output", "-o", required=True, metavar="DIR", help=TrainConfig.help("output_dir"))
+    train.add_argument("--task", choices=("entities", "relations"), default="entities",
+                       help="entities: fine-tune the tagger; relations: fit the relation head over the "
+                            "frozen encoder of --base (a model folder) and save it with a copy of it "
+                            "(default: entities)")
+    train.add_argument("--corpus", metavar="PATH",
+                       help="read train/dev as stand-off gold records (data/gold/*.jsonl) whose texts "
+                            "come from this corpus file")
     for name, (kind, metavar) in _TRAIN_OPTIONS.items():
         flag = "--" + name.replace("_", "-")
         if kind is bool:

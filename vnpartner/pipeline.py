@@ -11,6 +11,7 @@ from .aggregate import aggregate
 from .errors import VnPartnerError
 from .normalize.document import normalize_document, normalize_people
 from .relate import RuleRelater
+from .relate.neural import load_relater
 from .schema import Document
 from .tag import RuleTagger
 from .text import iter_sentences, prepare_text
@@ -80,9 +81,13 @@ class Pipeline:
         ready.sort(key=lambda item: len(item[1][0].text))
         for first in range(0, len(ready), batch_size):
             chunk = ready[first:first + batch_size]
-            spans = self.tagger.tag_batch([(doc.text, sentences) for _, (doc, sentences) in chunk])
-            for (i, (doc, sentences)), found in zip(chunk, spans):
-                out[i] = self._finish(doc, sentences, found)
+            inputs = [(doc.text, sentences) for _, (doc, sentences) in chunk]
+            if getattr(self.relater, "needs_vectors", False):
+                tagged = self.tagger.tag_encode_batch(inputs)
+            else:
+                tagged = [(spans, None) for spans in self.tagger.tag_batch(inputs)]
+            for (i, (doc, sentences)), (spans, vectors) in zip(chunk, tagged):
+                out[i] = self._finish(doc, sentences, spans, vectors)
         return out
 
     def _prepare(self, raw: str | bytes, doc_id: str, published, encoding) -> tuple[Document, list]:
@@ -95,13 +100,13 @@ class Pipeline:
         doc = Document(text=text, id=doc_id, published=published)
         return doc, list(iter_sentences(text)) if text.strip() else []
 
-    def _finish(self, doc: Document, sentences: list, spans) -> Document:
+    def _finish(self, doc: Document, sentences: list, spans, vectors=None) -> Document:
         if not sentences:
             return doc
         for start, end, label in spans:
             doc.add_entity(start, end, label)
         normalize_document(doc)
-        doc.relations = self.relater.relate(doc, sentences)
+        doc.relations = self.relater.relate(doc, sentences, vectors)
         normalize_people(doc)
         doc.partnerships = aggregate(doc, sentences)
         return doc
@@ -182,7 +187,7 @@ def _build(key: str) -> Pipeline:
         return Pipeline(name="rules")
     folder = Path(key)
     if folder.is_dir() and any((folder / name).is_file() for name in ("vnpartner.json", "config.json")):
-        return Pipeline(tagger=_model_tagger(key), name=key)
+        return Pipeline(tagger=_model_tagger(key), relater=load_relater(key), name=key)
     if folder.exists():
         raise VnPartnerError("E005", f"{key} is not a model folder (no vnpartner.json or config.json); "
                              "train one with `vnpartner train`")

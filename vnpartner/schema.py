@@ -26,6 +26,17 @@ SECTOR_CODES = (
 # Strongest first: a record keeps the first of these the document reports.
 INSTRUMENTS = ("agreement", "mou", "letter_of_intent", "twinning", "visit", "meeting")
 PARTY_KINDS = ("country", "province", "city", "organization", "other")
+_PARTIES = frozenset({"LOCATION", "ORGANIZATION"})
+# label -> (allowed head labels, allowed tail labels), as in ANNOTATION.md's relation table.
+RELATION_ARGUMENTS = {
+    "PARTNER": (_PARTIES, _PARTIES),
+    "LOCATED_IN": (_PARTIES, frozenset({"LOCATION"})),
+    "HAS_TITLE": (frozenset({"PERSON"}), frozenset({"TITLE"})),
+    "AFFILIATED_WITH": (frozenset({"PERSON"}), _PARTIES),
+    "COOPERATES_IN": (_PARTIES, frozenset({"SECTOR"})),
+    "SIGNED": (_PARTIES | {"PERSON"}, frozenset({"AGREEMENT"})),
+    "DATE_OF": (frozenset({"AGREEMENT", "PERSON"}), frozenset({"DATE"})),
+}
 # Relations that say the same thing in both directions; stored once, head first in text.
 SYMMETRIC_RELATIONS = frozenset({"PARTNER"})
 

@@ -107,6 +107,15 @@ def tiny_base(tmp_path_factory, sentences) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny_tagger(tmp_path_factory, sentences) -> Path:
+    """A vnpartner token-classification model (same shape as ``tiny_base``) with random weights."""
+    from vnpartner.train.tiny import random_phobert
+
+    return random_phobert(tmp_path_factory.mktemp("tagger"), segmented_lines(sentences), layers=2, hidden=32,
+                          heads=2, vocab_size=400, max_length=256)
+
+
+@pytest.fixture(scope="session")
 def data_dir(tmp_path_factory, sentences) -> Path:
     folder = tmp_path_factory.mktemp("data")
     write_jsonl(folder / "train.jsonl", sentences[:40])

@@ -25,20 +25,10 @@ from typing import Any
 
 from ..errors import AnnotationError, VnPartnerError
 from ..io.jsonl import parse_record
-from ..schema import INSTRUMENTS, PARTY_KINDS, SECTOR_CODES, Document
+from ..schema import INSTRUMENTS, PARTY_KINDS, RELATION_ARGUMENTS, SECTOR_CODES, Document
 
-__all__ = ["RELATION_ARGUMENTS", "corpus_texts", "from_standoff", "load_gold", "problems", "to_standoff"]
+__all__ = ["corpus_texts", "from_standoff", "load_gold", "problems", "to_standoff"]
 
-PARTY_LABELS = frozenset({"LOCATION", "ORGANIZATION"})
-RELATION_ARGUMENTS = {
-    "PARTNER": (PARTY_LABELS, PARTY_LABELS),
-    "LOCATED_IN": (PARTY_LABELS, frozenset({"LOCATION"})),
-    "HAS_TITLE": (frozenset({"PERSON"}), frozenset({"TITLE"})),
-    "AFFILIATED_WITH": (frozenset({"PERSON"}), PARTY_LABELS),
-    "COOPERATES_IN": (PARTY_LABELS, frozenset({"SECTOR"})),
-    "SIGNED": (PARTY_LABELS | {"PERSON"}, frozenset({"AGREEMENT"})),
-    "DATE_OF": (frozenset({"AGREEMENT", "PERSON"}), frozenset({"DATE"})),
-}
 GRANULARITIES = ("day", "month", "year", "range")
 ADMIN_LEVELS = ("country", "province", "city", "other")
 # (where in the record, key) of the strings that quote the article.

@@ -2,7 +2,8 @@
 
 Within one document, gold and predicted records are matched one to one when their
 party *sets* are equal. A party is keyed by its normalised name and its country; a
-``None`` country on either side matches any country. Sector, date and instrument
+``None`` country on either side matches any country. A country party is keyed by its
+ISO code alone, so that ``Mỹ`` and ``Hoa Kỳ`` (both ``US``) are one party. Sector, date and instrument
 are then compared over the matched records only.
 """
 
@@ -58,8 +59,10 @@ def _drop_type_word(text: str) -> str:
 
 
 def party_key(party: Party) -> PartyKey:
-    """(normalised name, upper-case ISO country or None)."""
+    """(normalised name, upper-case ISO country or None); a country's name is its ISO code."""
     country = (party.country or "").strip().upper() or None
+    if party.kind == "country" and country:
+        return (f"@{country}", country)
     return (normalize_party_name(party.name), country)
 
 

@@ -23,7 +23,8 @@ class RuleRelater:
 
     name = "rules"
 
-    def relate(self, doc: Document, sentences: list[Sentence]) -> list[Relation]:
+    def relate(self, doc: Document, sentences: list[Sentence], vectors=None) -> list[Relation]:
+        """Relations of ``doc`` (``vectors``, the encoder's word vectors, are not used here)."""
         relations: list[Relation] = []
         for sentence, ents in entities_by_sentence(doc.entities, sentences):
             chunk = doc.text[sentence.start:sentence.end]

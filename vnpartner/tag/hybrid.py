@@ -42,7 +42,16 @@ class HybridTagger:
 
     def tag_batch(self, documents: Sequence[tuple[str, Iterable[Sentence]]]) -> list[list[Span]]:
         documents = [(text, list(sentences)) for text, sentences in documents]
-        neural = self.neural.tag_batch(documents)
+        return self._merged(documents, self.neural.tag_batch(documents))
+
+    def tag_encode_batch(self, documents: Sequence[tuple[str, Iterable[Sentence]]]):
+        """``tag_batch`` plus the neural tagger's word vectors of each document (one encoder pass)."""
+        documents = [(text, list(sentences)) for text, sentences in documents]
+        found = self.neural.tag_encode_batch(documents)
+        merged = self._merged(documents, [spans for spans, _ in found])
+        return [(spans, vectors) for spans, (_, vectors) in zip(merged, found)]
+
+    def _merged(self, documents, neural: list[list[Span]]) -> list[list[Span]]:
         rules = self.rules.tag_batch(documents)
         return [merge(tidy(text, n), r, self.neural_labels)
                 for (text, _), n, r in zip(documents, neural, rules)]

@@ -23,6 +23,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..encode import encode_words, load_tokenizer, pad_batch
@@ -33,6 +34,18 @@ META_FILE = "vnpartner.json"
 _NON_SPACE = re.compile(r"\S+")
 META_SCHEMA = 1
 Span = tuple[int, int, str]
+
+
+@dataclass
+class WordVectors:
+    """The encoder's view of one document: each model unit's character span and its vector."""
+
+    spans: list[tuple[int, int]]
+    matrix: object  # torch.Tensor [len(spans), hidden]
+
+    def rows(self, start: int, end: int) -> list[int]:
+        """Indices of the units inside the character span ``[start, end)``."""
+        return [i for i, (s, e) in enumerate(self.spans) if s < end and start < e]
 
 
 def read_meta(folder: str | os.PathLike) -> dict | None:
@@ -142,28 +155,42 @@ def predict_words(model, windows, n_words: int, *, pad_id: int, batch_size: int 
 
 
 def predict_many(model, documents: Sequence[tuple[list, int]], *, pad_id: int, batch_size: int = 16,
-                 device: str = "cpu") -> list[list[int]]:
+                 device: str = "cpu", vectors: bool = False):
     """Label ids of every word of several documents, given as ``(windows, n_words)``.
 
     The windows of all documents are sorted by length and batched together, so that a
     batch pads little and short documents share batches; each word's label is the argmax
-    at its first subword in the window that owns it (``Window.predict``).
+    at its first subword in the window that owns it (``Window.predict``). With
+    ``vectors=True`` it returns ``(labels, vectors)``: the same pass also gives each word's
+    last hidden state at that subword, one ``[n_words, hidden]`` tensor per document
+    (what the relation head reads).
     """
     import torch
 
     labels = [[0] * n_words for _, n_words in documents]
+    states = [None] * len(documents)
     windows = [(doc, window) for doc, (doc_windows, _) in enumerate(documents) for window in doc_windows]
     windows.sort(key=lambda item: len(item[1]))
     with torch.inference_mode():
         for first in range(0, len(windows), batch_size):
             chunk = windows[first:first + batch_size]
             batch = pad_batch([w.input_ids for _, w in chunk], pad_id)
-            logits = model(**{k: v.to(device) for k, v in batch.items()}).logits
-            best = logits.argmax(-1).cpu().tolist()
-            for row, (doc, window) in zip(best, chunk):
+            inputs = {k: v.to(device) for k, v in batch.items()}
+            out = model(**inputs, output_hidden_states=True) if vectors else model(**inputs)
+            best = out.logits.argmax(-1).cpu().tolist()
+            last = out.hidden_states[-1].float().cpu() if vectors else None
+            for r, (row, (doc, window)) in enumerate(zip(best, chunk)):
                 for position in window.predict:
                     labels[doc][window.word_ids[position]] = row[position]
-    return labels
+                if vectors:
+                    if states[doc] is None:
+                        states[doc] = torch.zeros(documents[doc][1], last.shape[-1])
+                    positions = list(window.predict)
+                    states[doc][[window.word_ids[p] for p in positions]] = last[r, positions]
+    if not vectors:
+        return labels
+    hidden = model.config.hidden_size
+    return labels, [s if s is not None else torch.zeros(n, hidden) for s, (_, n) in zip(states, documents)]
 
 
 def load_token_model(name_or_path: str | os.PathLike, **kwargs):
@@ -248,11 +275,16 @@ class NeuralTagger:
 
     def tag_word_lists(self, documents: Sequence[Sequence[str]]) -> list[list[str]]:
         """One IOB2 tag per word of each document, the windows of all batched together."""
+        return self._run(documents, vectors=False)
+
+    def _run(self, documents: Sequence[Sequence[str]], vectors: bool):
         encoded = [(encode_words(self.tokenizer, words, self.max_length, overlap=self.overlap), len(words))
                    for words in documents]
-        ids = predict_many(self.model, encoded, pad_id=self.pad_id, batch_size=self.batch_size,
-                           device=self.device)
-        return [[self.labels[i] for i in doc] for doc in ids]
+        found = predict_many(self.model, encoded, pad_id=self.pad_id, batch_size=self.batch_size,
+                             device=self.device, vectors=vectors)
+        ids, states = found if vectors else (found, None)
+        tags = [[self.labels[i] for i in doc] for doc in ids]
+        return (tags, states) if vectors else tags
 
     def tag(self, text: str, sentences: Iterable[Sentence]) -> list[Span]:
         """Entity spans ``(start, end, label)`` of one document, in text order."""
@@ -260,18 +292,28 @@ class NeuralTagger:
 
     def tag_batch(self, documents: Sequence[tuple[str, Iterable[Sentence]]]) -> list[list[Span]]:
         """``tag`` for several documents at once: their windows share model batches."""
+        return [spans for spans, _ in self._tag(documents, vectors=False)]
+
+    def tag_encode_batch(self, documents: Sequence[tuple[str, Iterable[Sentence]]]
+                         ) -> list[tuple[list[Span], WordVectors]]:
+        """``tag_batch`` plus each document's :class:`WordVectors`, from the same encoder pass."""
+        return self._tag(documents, vectors=True)
+
+    def _tag(self, documents, vectors: bool) -> list[tuple[list[Span], WordVectors | None]]:
         units = [self.words(sentences) for _, sentences in documents]
         flat = [[unit for sentence in doc for unit in sentence] for doc in units]
-        tags = self.tag_word_lists([[surface for _, _, surface in doc] for doc in flat])
+        found = self._run([[surface for _, _, surface in doc] for doc in flat], vectors)
+        tags, states = found if vectors else (found, [None] * len(flat))
         out = []
-        for per_sentence, doc_tags in zip(units, tags):
+        for per_sentence, doc_units, doc_tags, state in zip(units, flat, tags, states):
             spans: list[Span] = []
             first = 0
             for sentence in per_sentence:
                 last = first + len(sentence)
                 spans.extend(tags_to_spans([(s, e) for s, e, _ in sentence], doc_tags[first:last]))
                 first = last
-            out.append(spans)
+            word_vectors = WordVectors([(s, e) for s, e, _ in doc_units], state) if vectors else None
+            out.append((spans, word_vectors))
         return out
 
 

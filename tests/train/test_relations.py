@@ -1,0 +1,94 @@
+"""The relation head: trained with `vnpartner train --task relations`, saved with the tagger, run by extract()."""
+
+import json
+
+import pytest
+
+import vnpartner
+from vnpartner.cli import main
+from vnpartner.errors import VnPartnerError
+from vnpartner.relate import RuleRelater
+from vnpartner.relate.neural import NeuralRelater, candidate_pairs
+from vnpartner.schema import RELATION_ARGUMENTS, Document
+from vnpartner.text import iter_sentences
+from vnpartner.train.relations import train_relations
+
+
+def with_relations(path):
+    """The documents of a JSONL file, given the relations the pattern layer reads off them."""
+    docs = vnpartner.io.read_jsonl(path)
+    for doc in docs:
+        doc.relations = RuleRelater().relate(doc, list(iter_sentences(doc.text)))
+    return docs
+
+
+@pytest.fixture
+def relation_files(tmp_path, sentences, files):
+    folder = tmp_path
+    out = {}
+    for name, part in (("train", sentences[:40]), ("dev", sentences[40:])):
+        docs = with_relations(files.jsonl(folder / f"{name}_plain.jsonl", part))
+        vnpartner.io.write_jsonl(docs, folder / f"{name}.jsonl")
+        out[name] = folder / f"{name}.jsonl"
+    return out
+
+
+def test_candidates_respect_the_argument_types_and_symmetry():
+    text = "Tỉnh Gia Lai và tỉnh Kon Tum ký Bản ghi nhớ ngày 3/5/2021."
+    doc = Document(text=text)
+    for surface, label in (("Tỉnh Gia Lai", "LOCATION"), ("tỉnh Kon Tum", "LOCATION"),
+                           ("Bản ghi nhớ", "AGREEMENT"), ("3/5/2021", "DATE")):
+        at = text.index(surface)
+        doc.add_entity(at, at + len(surface), label)
+    pairs = candidate_pairs(doc, list(iter_sentences(text)))
+    for pair in pairs:
+        for label in pair.allowed:
+            heads, tails = RELATION_ARGUMENTS[label]
+            assert pair.head.label in heads and pair.tail.label in tails
+    partner = [(p.head.text, p.tail.text) for p in pairs if "PARTNER" in p.allowed]
+    assert partner == [("Tỉnh Gia Lai", "tỉnh Kon Tum")]  # stored once, head first in text
+    assert any(p.head.label == "AGREEMENT" and p.tail.label == "DATE" for p in pairs)
+
+
+def test_cli_trains_a_head_that_extract_uses(tmp_path, tiny_tagger, relation_files, capsys):
+    out = tmp_path / "with_relations"
+    code = main(["train", str(relation_files["train"]), "--task", "relations", "--dev", str(relation_files["dev"]),
+                 "--base", str(tiny_tagger), "--output", str(out), "--epochs", "40", "--lr", "3e-3"])
+    printed = capsys.readouterr().out
+    assert code == 0 and "micro-F1" in printed
+    for name in ("relations.safetensors", "relations.json", "relations_report.json", "model.safetensors"):
+        assert (out / name).is_file(), name
+    report = json.loads((out / "relations_report.json").read_text())
+    assert report["train_relations"] > 50
+    # Templated sentences: the types and distances alone decide most relations.
+    assert report["dev"]["micro"]["f1"] > 0.6
+    pipeline = vnpartner.load(str(out))
+    assert isinstance(pipeline.relater, NeuralRelater)
+    doc = pipeline(json.loads(relation_files["dev"].read_text().splitlines()[0])["text"])
+    by_id = {e.id: e for e in doc.entities}
+    for rel in doc.relations:
+        heads, tails = RELATION_ARGUMENTS[rel.label]
+        assert by_id[rel.head].label in heads and by_id[rel.tail].label in tails
+
+
+def test_relations_come_from_the_tagging_pass(tmp_path, tiny_tagger, relation_files):
+    """One encoder pass per window: adding the relation head adds no forward call."""
+    out = tmp_path / "counted"
+    train_relations(vnpartner.io.read_jsonl(relation_files["train"]), [], str(tiny_tagger), out, epochs=1,
+                    progress=False)
+    text = json.loads(relation_files["dev"].read_text().splitlines()[0])["text"]
+    calls = []
+    for folder in (tiny_tagger, out):
+        pipeline = vnpartner.load(str(folder))
+        model = pipeline.tagger.model
+        handle = model.register_forward_hook(lambda *_: calls.append(folder))
+        pipeline(text)
+        handle.remove()
+    assert calls.count(tiny_tagger) == calls.count(out) >= 1
+
+
+def test_no_relations_to_learn_is_a_clear_error(tmp_path, tiny_tagger, data_dir):
+    with pytest.raises(VnPartnerError) as err:
+        train_relations(vnpartner.io.read_jsonl(data_dir / "train.jsonl"), [], str(tiny_tagger), tmp_path / "x",
+                        progress=False)
+    assert err.value.code == "E404"
