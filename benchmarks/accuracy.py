@@ -12,6 +12,9 @@ Evaluation sets (test splits, used here and nowhere else):
 - ``phoner``: PhoNER_COVID19 test, its 10 labels, gold words in, seqeval micro-F1, scored
   for a model trained from the shipped base with plain ``vnpartner train`` on its train split.
 - ``seeds``: the gold seeds, 7 labels, full ``extract()`` (also relations and records).
+- ``team_test``: the team's in-domain test split (``data/gold/test.jsonl``, 44 corpus
+  articles), 7 labels, full ``extract()``; relations and records are in
+  ``benchmarks/partnerships.py``.
 
 The speed row times the shipped model in ``extract()`` and underthesea's CRF NER on the
 same VLSP 2016 sentences in this run (words = whitespace tokens of the raw text).
@@ -26,6 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from partnerships import gold_split  # noqa: E402
+from partnerships import score as score_gold_set  # noqa: E402
 from common import (  # noqa: E402
     DEFAULT_MODEL, RESULTS, ROOT, Timer, crf_spans, machine, markdown_table, shown, progress, shared_data, syllables,
     write_json,
@@ -183,6 +188,10 @@ def main(argv=None) -> int:
         if Path(args.phoner_model).is_dir():
             phoner = token_tags(data / "ner" / "phoner_covid19" / "test_word.jsonl.xz", None)
             results["phoner"] = score_gold_words(args.phoner_model, phoner)
+        team = gold_split("test", data)
+        if team is not None:
+            results["team_test"] = {name: score_gold_set(system, team) for name, system in
+                                    (("model", args.model), ("rules", "rules"))}
     results["seeds"] = score_seeds(args.model)
     results["seeds_rules"] = score_seeds("rules")
     table = format_table(results)
@@ -204,6 +213,9 @@ def format_table(results: dict) -> str:
     if "phoner" in results:
         rows.append(["PhoNER_COVID19 test (10 labels): trained from the shipped model", results["phoner"]["f1"],
                      None, None, None, None])
+    for name, row in results.get("team_test", {}).items():
+        rows.append([f"team test split (7 labels): {name}", row["entities"], row["per_label"].get("PERSON"),
+                     row["per_label"].get("LOCATION"), row["per_label"].get("ORGANIZATION"), None])
     for key, name in (("seeds", "model"), ("seeds_rules", "rules")):
         seeds = results[key]["per_label"]
         rows.append([f"seeds gold (7 labels): {name}", results[key]["f1"], seeds.get("PERSON"),

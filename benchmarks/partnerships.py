@@ -65,6 +65,8 @@ def score(model: str, gold) -> dict:
         "relations": 100 * report["relations"]["micro"]["f1"],
         "entities": 100 * report["entities"]["micro"]["f1"],
         "records": parts["counts"],
+        "per_label": {k: round(100 * v["f1"], 1) for k, v in report["entities"].items()
+                      if k not in ("micro", "macro")},
         "relations_per_label": {k: round(100 * v["f1"], 1) for k, v in report["relations"].items()
                                 if k not in ("micro", "macro")},
     }
