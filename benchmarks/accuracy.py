@@ -32,8 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from partnerships import gold_split  # noqa: E402
 from partnerships import score as score_gold_set  # noqa: E402
 from common import (  # noqa: E402
-    DEFAULT_MODEL, RESULTS, ROOT, Timer, crf_spans, machine, markdown_table, shown, progress, shared_data, syllables,
-    write_json,
+    DEFAULT_MODEL, ROOT, Timer, crf_spans, machine, markdown_table, progress, publish, shared_data, shown, syllables,
 )
 
 VLSP_LABELS = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
@@ -194,10 +193,7 @@ def main(argv=None) -> int:
                                     (("model", args.model), ("rules", "rules"))}
     results["seeds"] = score_seeds(args.model)
     results["seeds_rules"] = score_seeds("rules")
-    table = format_table(results)
-    print(table)
-    write_json("accuracy.json", results)
-    (RESULTS / "accuracy.md").write_text(table + "\n", encoding="utf-8")
+    publish("accuracy", results, format_table(results))
     return 0
 
 

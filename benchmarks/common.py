@@ -87,6 +87,13 @@ def write_json(name: str, data: dict) -> Path:
     return path
 
 
+def publish(stem: str, results: dict, table: str) -> None:
+    """Print the table and write ``results/<stem>.json`` and ``results/<stem>.md``."""
+    print(table)
+    write_json(f"{stem}.json", results)
+    (RESULTS / f"{stem}.md").write_text(table + "\n", encoding="utf-8")
+
+
 def markdown_table(header: list[str], rows: list[list]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import DEFAULT_MODEL, RESULTS, ROOT, machine, markdown_table, shared_data, shown, write_json  # noqa: E402
+from common import DEFAULT_MODEL, ROOT, machine, markdown_table, publish, shared_data, shown  # noqa: E402
 
 GOLD = ROOT / "data" / "gold"
 TARGETS = {"parties": 85.0, "sectors": 85.0, "date": 80.0, "relations": 70.0}
@@ -94,10 +94,7 @@ def main(argv=None) -> int:
     agreement = GOLD / "agreement.json"
     if agreement.is_file():
         results["agreement"] = json.loads(agreement.read_text(encoding="utf-8"))
-    table = format_table(results)
-    print(table)
-    write_json("partnerships.json", results)
-    (RESULTS / "partnerships.md").write_text(table + "\n", encoding="utf-8")
+    publish("partnerships", results, format_table(results))
     return 0
 
 

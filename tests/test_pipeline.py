@@ -158,3 +158,10 @@ def test_shipped_model_is_the_default_and_finds_the_parties(seed_paths):
     places = {e.text for e in doc.entities if e.label == "LOCATION"}
     assert any("Bình Dương" in p for p in places) and any("Artemisa" in p for p in places)
     assert {"PERSON", "ORGANIZATION", "DATE"} <= {e.label for e in doc.entities}
+    from vnpartner.relate.neural import NeuralRelater
+
+    assert isinstance(pipeline.relater, NeuralRelater)
+    [record] = [r for r in doc.partnerships if {p.name for p in r.parties} == {"Bình Dương", "Artemisa"}]
+    assert {(p.country, p.kind) for p in record.parties} == {("VN", "province"), ("CU", "province")}
+    assert (record.date, record.instrument) == ("2023-08-24", "mou")
+    assert {"health", "education", "trade"} <= set(record.sectors)

@@ -87,3 +87,18 @@ def test_a_party_partnered_with_itself_is_not_a_record():
     doc = build(text, [("tỉnh Bình Dương", "LOCATION"), ("UBND tỉnh Bình Dương", "ORGANIZATION")],
                 [(0, 1, "PARTNER")])
     assert records(doc) == []
+
+
+def test_a_country_paired_with_a_place_already_paired_inside_it_is_background():
+    text = "Bình Dương và Artemisa ký kết hợp tác. Cuba và Bình Dương có quan hệ tốt."
+    doc = build(text, [("Bình Dương", "LOCATION"), ("Artemisa", "LOCATION"), ("Cuba", "LOCATION"),
+                       ("Bình Dương", "LOCATION", None, 2)], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Bình Dương", "Artemisa"}]
+
+
+def test_a_country_does_not_partner_its_own_bodies():
+    text = "Việt Nam và Bộ Ngoại giao Việt Nam trao đổi với Nhật Bản."
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Bộ Ngoại giao Việt Nam", "ORGANIZATION"),
+                       ("Nhật Bản", "LOCATION")], [(0, 1, "PARTNER"), (1, 2, "PARTNER")])
+    # the ministry acts for its state, so the one record is the country pair
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Nhật Bản"}]

@@ -20,3 +20,13 @@ def test_bodies_and_places_called_organisations_are_their_place(text):
 def test_other_organisations_stay_organisations():
     party = party_of(_org("Tổng công ty Becamex IDC"))
     assert party.kind == "organization" and party.name == "Tổng công ty Becamex IDC"
+
+
+@pytest.mark.parametrize("text", ["Bộ Ngoại giao Mỹ", "Chính phủ Hoa Kỳ", "Quân đội Hoa Kỳ"])
+def test_a_states_own_bodies_are_the_state(text):
+    party = party_of(_org(text))
+    assert (party.name, party.country, party.kind) == ("Hoa Kỳ", "US", "country")
+
+
+def test_the_people_of_a_country_is_the_country():
+    assert party_of(_org("nhân dân Việt Nam")).kind == "country"

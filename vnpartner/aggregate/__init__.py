@@ -14,8 +14,10 @@ __all__ = ["aggregate", "instrument_of", "party_of"]
 # Government bodies act for their place: `UBND tỉnh Bình Dương` is the party `Bình Dương`.
 _PLACE_BODY = re.compile(
     r"^(?:UBND|HĐND|(?i:ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|tỉnh ủy|tỉnh uỷ|thành ủy|"
-    r"thành uỷ|chính quyền|đảng bộ|lãnh đạo))\s+(?:tỉnh|thành phố|TP\.?|Thủ đô|thủ đô)?\s*(?P<place>.+)$"
+    r"thành uỷ|chính quyền|đảng bộ|lãnh đạo|nhân dân))\s+(?:tỉnh|thành phố|TP\.?|Thủ đô|thủ đô)?\s*(?P<place>.+)$"
 )
+# A state's own bodies act for the state: `Bộ Ngoại giao Mỹ` is the party `Hoa Kỳ`.
+_STATE_BODY = re.compile(r"^(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội)\s")
 _INSTRUMENT_WORDS = (
     ("agreement", r"thỏa thuận|thoả thuận|hiệp định|hiệp ước|biên bản|nghị định thư|hợp đồng"),
     ("mou", r"ghi nhớ"),
@@ -41,6 +43,8 @@ def party_of(ent: Entity) -> Party:
         if place is not None:
             return Party(place.name, place.country, place.admin)
     place = trailing_place(ent.text)
+    if place is not None and place.admin == "country" and _STATE_BODY.match(ent.text):
+        return Party(place.name, place.country, "country")
     return Party(ent.text, place.country if place else None, "organization")
 
 
@@ -65,7 +69,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         if rel.label != "PARTNER":
             continue
         a, b = party_of(by_id[rel.head]), party_of(by_id[rel.tail])
-        if a.name == b.name:
+        if a.name == b.name or _own_body(a, b) or _own_body(b, a):
             continue
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
@@ -87,7 +91,13 @@ def _sentence_index(sentences: list[Sentence], offset: int) -> int:
 
 
 def _drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
-    """Pairs in text order, less country pairs stated only where a local pair of the same countries is."""
+    """Pairs in text order, less those that only restate a more specific pair.
+
+    A country pair stated in a sentence of a local pair of the same two countries is
+    background; so is a country paired with a place or body whenever that place is paired
+    with something inside the country (``Cuba`` – ``Bình Dương`` beside ``Artemisa`` –
+    ``Bình Dương``).
+    """
     local = {key: {p.country for p in pairs[key]} for key in pairs if any(p.kind != "country" for p in pairs[key])}
     kept = []
     for key, parties in pairs.items():
@@ -97,8 +107,27 @@ def _drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
             for other, local_countries in local.items()
         ):
             continue
+        if _restates_a_local_pair(parties, pairs.values()):
+            continue
         kept.append(key)
     return kept
+
+
+def _restates_a_local_pair(parties: tuple[Party, Party], all_pairs) -> bool:
+    kinds = [p.kind == "country" for p in parties]
+    if kinds.count(True) != 1:
+        return False
+    country, other = parties if kinds[0] else parties[::-1]
+    for a, b in all_pairs:
+        for inside, same in ((a, b), (b, a)):
+            if same.name == other.name and inside.kind != "country" and inside.country == country.country:
+                return True
+    return False
+
+
+def _own_body(country: Party, other: Party) -> bool:
+    """A country does not partner a body of its own (`Hoa Kỳ` – `Bộ Ngoại giao Hoa Kỳ`)."""
+    return country.kind == "country" and other.kind != "country" and other.country == country.country
 
 
 def _record(doc: Document, parties: list[Party], evidence: list[tuple[int, int]],
