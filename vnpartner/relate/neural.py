@@ -179,11 +179,12 @@ class NeuralRelater:
         return f"NeuralRelater(owned={sorted(self.owned)})"
 
     def relate(self, doc: Document, sentences: list[Sentence], vectors=None) -> list[Relation]:
-        rules = self.fallback.relate(doc, sentences)
         if vectors is None:
-            return rules
+            return self.fallback.relate(doc, sentences)
         found = [r for r in self.predict(doc, sentences, vectors) if r.label in self.owned]
-        return found + [r for r in rules if r.label not in self.owned]
+        if self.owned >= set(RELATION_LABELS):
+            return found
+        return found + [r for r in self.fallback.relate(doc, sentences) if r.label not in self.owned]
 
     def predict(self, doc: Document, sentences: list[Sentence], vectors) -> list[Relation]:
         import torch
