@@ -153,7 +153,7 @@ def _train_relations(args: argparse.Namespace) -> int:
     print(f"relation head: best epoch {report['best_epoch']} of {report['epochs']}, "
           f"{'dev' if 'dev' in report else 'train'} micro-F1 {100 * dev['micro']['f1']:.1f}")
     for label, row in dev.items():
-        print(f"  {label:<16} P {100 * row['p']:5.1f}  R {100 * row['r']:5.1f}  F1 {100 * row['f1']:5.1f}  "
+        print(f"  {label:<16} P {100 * row['precision']:5.1f}  R {100 * row['recall']:5.1f}  F1 {100 * row['f1']:5.1f}  "
               f"support {row['support']}")
     return 0
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ..normalize.places import lookup_place, trailing_place
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
-from ..text import Sentence
+from ..text import Sentence, sentence_finder
 
 __all__ = ["aggregate", "instrument_of", "party_of"]
 
@@ -63,6 +62,8 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     in the same sentences is background, not a record of its own.
     """
     by_id = {e.id: e for e in doc.entities}
+    party_names = {e.id: party_of(e).name for e in doc.entities if e.label in ("LOCATION", "ORGANIZATION")}
+    sentence_at = sentence_finder(sentences)
     pairs: dict[frozenset[str], tuple[Party, Party]] = {}
     pair_sentences: dict[frozenset[str], set[int]] = {}
     for rel in doc.relations:
@@ -73,21 +74,16 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
             continue
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
-        pair_sentences.setdefault(key, set()).add(_sentence_index(sentences, by_id[rel.head].start))
+        pair_sentences.setdefault(key, set()).add(sentence_at(by_id[rel.head].start))
     keys = _drop_background(pairs, pair_sentences)
     evidence = {key: [(s.start, s.end) for i, s in enumerate(sentences) if i in pair_sentences[key]] for key in keys}
     records = []
     for key in keys:
         elsewhere = [span for other in keys if other != key for span in evidence[other] if span not in evidence[key]]
-        records.append(_record(doc, list(pairs[key]), evidence[key], elsewhere))
+        records.append(_record(doc, by_id, party_names, list(pairs[key]), evidence[key], elsewhere))
     if len(records) == 1 and records[0].date is None:
         records[0].date = _first_event_date(doc, by_id)  # a one-event article: its event's date
     return records
-
-
-def _sentence_index(sentences: list[Sentence], offset: int) -> int:
-    starts = [s.start for s in sentences]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
@@ -130,15 +126,13 @@ def _own_body(country: Party, other: Party) -> bool:
     return country.kind == "country" and other.kind != "country" and other.country == country.country
 
 
-def _record(doc: Document, parties: list[Party], evidence: list[tuple[int, int]],
-            elsewhere: list[tuple[int, int]]) -> Partnership:
+def _record(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str], parties: list[Party],
+            evidence: list[tuple[int, int]], elsewhere: list[tuple[int, int]]) -> Partnership:
     """A record from the mentions of its parties, less those in another record's sentences."""
-    by_id = {e.id: e for e in doc.entities}
     names = {p.name for p in parties}
     party_ids = {
-        e.id for e in doc.entities
-        if e.label in ("LOCATION", "ORGANIZATION") and party_of(e).name in names
-        and not any(s <= e.start < end for s, end in elsewhere)
+        ent_id for ent_id, name in party_names.items()
+        if name in names and not any(s <= by_id[ent_id].start < end for s, end in elsewhere)
     }
     sectors = []
     for rel in doc.relations:
@@ -180,9 +174,9 @@ def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity
 
 
 def _first_event_date(doc: Document, by_id: dict[str, Entity]) -> str | None:
-    dates = [by_id[r.tail] for r in doc.relations if r.label == "DATE_OF"]
-    values = [(d.start, (d.normalized or {}).get("value")) for d in dates]
-    return min((v for v in values if v[1]), default=(0, None))[1]
+    """The value of the first dated DATE_OF tail in the text."""
+    dates = sorted((by_id[r.tail] for r in doc.relations if r.label == "DATE_OF"), key=lambda d: d.start)
+    return next((d.normalized["value"] for d in dates if (d.normalized or {}).get("value")), None)
 
 
 def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:

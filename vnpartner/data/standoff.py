@@ -148,9 +148,8 @@ def problems(doc: Document) -> list[str]:
 
 def _normalized_problems(ent) -> list[str]:
     norm = ent.normalized
-    required = {"DATE": True, "LOCATION": True, "SECTOR": True}
     if norm is None:
-        return ["missing normalized value"] if required.get(ent.label) else []
+        return ["missing normalized value"] if ent.label in ("DATE", "LOCATION", "SECTOR") else []
     if ent.label == "DATE":
         if not isinstance(norm.get("value"), str) or norm.get("granularity") not in GRANULARITIES:
             return ['DATE needs {"value": str, "granularity": day|month|year|range}']

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import VnPartnerError
 from ..schema import (ENTITY_LABELS, RELATION_ARGUMENTS, RELATION_LABELS, SYMMETRIC_RELATIONS, Document, Entity,
                       Relation)
-from ..text import Sentence
+from ..text import Sentence, sentence_finder
 from .rules import RuleRelater
 
 __all__ = ["HEAD_CONFIG", "HEAD_WEIGHTS", "NeuralRelater", "Pair", "candidate_pairs", "load_relater",
@@ -48,11 +48,12 @@ class Pair:
 
 def candidate_pairs(doc: Document, sentences: list[Sentence]) -> list[Pair]:
     """Ordered entity pairs of one sentence (DATE_OF also to a date in the sentence before)."""
-    sentence_of = _sentence_index(doc.entities, sentences)
+    sentence_at = sentence_finder(sentences)
+    sentence_of = {ent.id: sentence_at(ent.start) for ent in doc.entities}
     pairs = []
     for head in doc.entities:
         for tail in doc.entities:
-            if head is tail or head.id not in sentence_of or tail.id not in sentence_of:
+            if head is tail:
                 continue
             gap = sentence_of[head.id] - sentence_of[tail.id]
             allowed = tuple(label for label in RELATION_LABELS if _allows(label, head, tail, gap))
@@ -68,16 +69,6 @@ def _allows(label: str, head: Entity, tail: Entity, gap: int) -> bool:
     if label in SYMMETRIC_RELATIONS and head.start > tail.start:
         return False
     return gap == 0 or (label == "DATE_OF" and gap == 1)
-
-
-def _sentence_index(entities: list[Entity], sentences: list[Sentence]) -> dict[str, int]:
-    out = {}
-    for ent in entities:
-        for i, sentence in enumerate(sentences):
-            if sentence.start <= ent.start < sentence.end:
-                out[ent.id] = i
-                break
-    return out
 
 
 def _bucket(distance: int) -> int:

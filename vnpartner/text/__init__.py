@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import decode, html_to_text, looks_like_html, prepare_text
@@ -17,7 +18,7 @@ from .sentences import split_sentences, strip_span
 from .windows import windows
 
 __all__ = [
-    "Sentence", "Word", "decode", "html_to_text", "iter_sentences", "looks_like_html",
+    "Sentence", "Word", "decode", "sentence_finder", "html_to_text", "iter_sentences", "looks_like_html",
     "prepare_text", "segment", "split_sentences", "strip_span", "windows",
 ]
 
@@ -35,3 +36,9 @@ def iter_sentences(text: str, *, words: bool = True) -> Iterator[Sentence]:
     """Sentences of ``text`` one at a time (bounded memory for long documents)."""
     for start, end in split_sentences(text):
         yield Sentence(start, end, segment(text, start, end) if words else [])
+
+
+def sentence_finder(sentences: list[Sentence]) -> Callable[[int], int]:
+    """A function giving the index of the sentence holding a character offset (bisect)."""
+    starts = [s.start for s in sentences]
+    return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)

@@ -18,12 +18,13 @@ import json
 import os
 import random
 import shutil
-from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import VnPartnerError
 from ..relate.neural import NONE, build_head, candidate_pairs, pair_inputs, save_head
-from ..schema import RELATION_LABELS, Document
+from ..evaluate import score_relations
+from ..schema import RELATION_LABELS, Document, Relation
 from ..text import iter_sentences
 
 __all__ = ["encode_documents", "relation_scores", "train_relations"]
@@ -55,34 +56,21 @@ def encode_documents(tagger, docs: list[Document], batch_size: int = 8, progress
 
 
 def relation_scores(head, examples: list[dict]) -> dict:
-    """Micro and per-label P/R/F1 of the head on encoded documents (gold entities as candidates)."""
+    """``score_relations`` of the head on encoded documents (gold entities as candidates)."""
     import torch
 
-    counts = {label: Counter() for label in RELATION_LABELS}
     head.eval()
+    gold, predicted = [], []
     with torch.inference_mode():
         for example in examples:
             inputs = {k: v for k, v in example["inputs"].items() if k not in ("gold", "keys")}
             best = head(**inputs).argmax(-1).tolist()
-            predicted = {(key, RELATION_LABELS[k - 1]) for key, k in zip(example["inputs"]["keys"], best) if k != NONE}
-            gold = {((r.head, r.tail), r.label) for r in example["doc"].relations}
-            for key, label in predicted | gold:
-                counts[label].update(tp=(key, label) in predicted and (key, label) in gold,
-                                     fp=(key, label) in predicted and (key, label) not in gold,
-                                     fn=(key, label) in gold and (key, label) not in predicted)
-    return _prf_table(counts)
-
-
-def _prf_table(counts: dict[str, Counter]) -> dict:
-    def prf(c: Counter) -> dict:
-        p = c["tp"] / max(1, c["tp"] + c["fp"])
-        r = c["tp"] / max(1, c["tp"] + c["fn"])
-        return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / max(1e-9, p + r), 4),
-                "support": c["tp"] + c["fn"]}
-
-    table = {label: prf(c) for label, c in counts.items()}
-    table["micro"] = prf(sum(counts.values(), Counter()))
-    return table
+            doc = example["doc"]
+            found = [Relation(h, t, RELATION_LABELS[k - 1]) for (h, t), k in zip(example["inputs"]["keys"], best)
+                     if k != NONE]
+            gold.append(doc)
+            predicted.append(replace(doc, relations=found, partnerships=[]))
+    return score_relations(gold, predicted, RELATION_LABELS)
 
 
 def train_relations(train_docs: list[Document], dev_docs: list[Document], base: str | os.PathLike,
