@@ -22,7 +22,8 @@ def test_other_organisations_stay_organisations():
     assert party.kind == "organization" and party.name == "Tổng công ty Becamex IDC"
 
 
-@pytest.mark.parametrize("text", ["Bộ Ngoại giao Mỹ", "Chính phủ Hoa Kỳ", "Quân đội Hoa Kỳ"])
+@pytest.mark.parametrize("text", ["Bộ Ngoại giao Mỹ", "Chính phủ Hoa Kỳ", "Quân đội Hoa Kỳ",
+                                  "Cục Thông tin, Quân đội Hoa Kỳ"])
 def test_a_states_own_bodies_are_the_state(text):
     party = party_of(_org(text))
     assert (party.name, party.country, party.kind) == ("Hoa Kỳ", "US", "country")

@@ -16,7 +16,8 @@ _PLACE_BODY = re.compile(
     r"thành uỷ|chính quyền|đảng bộ|lãnh đạo|nhân dân))\s+(?:tỉnh|thành phố|TP\.?|Thủ đô|thủ đô)?\s*(?P<place>.+)$"
 )
 # A state's own bodies act for the state: `Bộ Ngoại giao Mỹ` is the party `Hoa Kỳ`.
-_STATE_BODY = re.compile(r"^(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội)\s")
+# a state body, or a department of one (`Cục Thông tin, Quân đội Myanmar`)
+_STATE_BODY = re.compile(r"(?:^|,\s*)(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội)\s")
 _INSTRUMENT_WORDS = (
     ("agreement", r"thỏa thuận|thoả thuận|hiệp định|hiệp ước|biên bản|nghị định thư|hợp đồng"),
     ("mou", r"ghi nhớ"),
@@ -42,7 +43,7 @@ def party_of(ent: Entity) -> Party:
         if place is not None:
             return Party(place.name, place.country, place.admin)
     place = trailing_place(ent.text)
-    if place is not None and place.admin == "country" and _STATE_BODY.match(ent.text):
+    if place is not None and place.admin == "country" and _STATE_BODY.search(ent.text):
         return Party(place.name, place.country, "country")
     return Party(ent.text, place.country if place else None, "organization")
 
