@@ -169,6 +169,30 @@ def vlsp_gold_records(path: Path):
         yield {"id": f"vlsp2016-test-{n}", "tokens": record["tokens"], "tags": tags}
 
 
+# ----------------------------------------------------------------------------- in-domain
+
+
+def indomain(args) -> None:
+    """The in-domain fine-tuning mix: gold train (repeated) + a random sample of the general data.
+
+    Also writes the gold dev split alone as a word file, the dev set of that run.
+    """
+    import random
+
+    folder, gold = Path(args.folder), ROOT / "data" / "gold"
+    train_ids = gold_ids(gold, ("train",))
+    records = list(read_words(folder / "train.words.jsonl.xz"))
+    in_domain = list({r["id"]: r for r in records if r["id"] in train_ids}.values())
+    general = [r for r in records if r["id"] not in train_ids]
+    sample = random.Random(args.seed).sample(general, min(args.general, len(general)))
+    words = write_words(folder / "indomain.words.jsonl.xz", sample + in_domain * args.repeat)
+    dev_ids = gold_ids(gold, ("dev",))
+    dev = [r for r in read_words(folder / "dev.words.jsonl.xz") if r["id"] in dev_ids]
+    write_words(folder / "golddev.words.jsonl.xz", dev)
+    print(f"{len(in_domain)} gold documents x {args.repeat} + {len(sample)} general: {words} words; "
+          f"{len(dev)} gold dev documents")
+
+
 # ----------------------------------------------------------------------------- label
 
 
@@ -254,6 +278,12 @@ def main(argv=None) -> int:
     p.add_argument("--gold-repeat", type=int, default=3, help="copies of the in-domain gold train split")
     p.add_argument("--force", action="store_true", help="rebuild files that exist")
     p.set_defaults(run=prepare)
+    p = sub.add_parser("indomain", help="the in-domain fine-tuning mix, from prepare's files")
+    p.add_argument("folder", help="prepare's --out folder")
+    p.add_argument("--general", type=int, default=4000, help="general documents sampled")
+    p.add_argument("--repeat", type=int, default=4, help="copies of each gold train document")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(run=indomain)
     p = sub.add_parser("label", help="tag a word file with a model (the teacher)")
     p.add_argument("model")
     p.add_argument("words")

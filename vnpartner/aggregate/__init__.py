@@ -24,6 +24,7 @@ _INSTRUMENT_WORDS = (
     ("letter_of_intent", r"ý định thư"),
     ("twinning", r"kết nghĩa"),
 )
+_VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác", re.I)
 _MEETING = re.compile(r"hội đàm|làm việc|hội kiến|tiếp|hội thảo|gặp", re.I)
 
@@ -70,6 +71,8 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     for rel in doc.relations:
         if rel.label != "PARTNER":
             continue
+        if _is_venue(doc.text, by_id[rel.head]) or _is_venue(doc.text, by_id[rel.tail]):
+            continue
         a, b = party_of(by_id[rel.head]), party_of(by_id[rel.tail])
         if a.name == b.name or _own_body(a, b) or _own_body(b, a):
             continue
@@ -85,6 +88,11 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     if len(records) == 1 and records[0].date is None:
         records[0].date = _first_event_date(doc, by_id)  # a one-event article: its event's date
     return records
+
+
+def _is_venue(text: str, ent: Entity) -> bool:
+    """An organisation named as the place of the event (`tại Trung tâm Hành chính tỉnh`)."""
+    return ent.label == "ORGANIZATION" and _VENUE.search(text[max(0, ent.start - 8):ent.start]) is not None
 
 
 def _drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
