@@ -102,3 +102,11 @@ def test_a_country_does_not_partner_its_own_bodies():
                        ("Nhật Bản", "LOCATION")], [(0, 1, "PARTNER"), (1, 2, "PARTNER")])
     # the ministry acts for its state, so the one record is the country pair
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Nhật Bản"}]
+
+
+def test_an_organisation_named_as_the_venue_is_no_party():
+    text = "Đoàn tỉnh Artemisa làm việc với tỉnh Bình Dương tại Trung tâm Hành chính tỉnh."
+    doc = build(text, [("tỉnh Artemisa", "LOCATION"), ("tỉnh Bình Dương", "LOCATION"),
+                       ("Trung tâm Hành chính", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (0, 2, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Artemisa", "Bình Dương"}]

@@ -15,8 +15,8 @@ _PLACE_BODY = re.compile(
     r"^(?:UBND|HĐND|(?i:ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|tỉnh ủy|tỉnh uỷ|thành ủy|"
     r"thành uỷ|chính quyền|đảng bộ|lãnh đạo|nhân dân))\s+(?:tỉnh|thành phố|TP\.?|Thủ đô|thủ đô)?\s*(?P<place>.+)$"
 )
-# A state's own bodies act for the state: `Bộ Ngoại giao Mỹ` is the party `Hoa Kỳ`.
-# a state body, or a department of one (`Cục Thông tin, Quân đội Myanmar`)
+# A state's own bodies, and their departments, act for the state: `Bộ Ngoại giao Mỹ` and
+# `Cục Thông tin, Quân đội Myanmar` are the parties `Hoa Kỳ` and `Myanmar`.
 _STATE_BODY = re.compile(r"(?:^|,\s*)(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội)\s")
 _INSTRUMENT_WORDS = (
     ("agreement", r"thỏa thuận|thoả thuận|hiệp định|hiệp ước|biên bản|nghị định thư|hợp đồng"),
