@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The training half of the distillation recipe (see recipes/distil.py and the model card); CPU or GPU.
 #   bash recipes/distil.sh teacher OUT   # fine-tune the e5 teacher, tag the corpus and VLSP 2016 test
-#   bash recipes/distil.sh student OUT   # train the shipped-size student on gold + teacher-tagged corpus
-# Reads runs/gpu/ (written by `python recipes/distil.py prepare --out runs/gpu`); OUT gets the results.
+#   bash recipes/distil.sh student OUT   # student on gold + teacher-tagged corpus, then the in-domain step,
+#                                        # then the PhoNER_COVID19 model trained from the student
+#   bash recipes/distil.sh fast OUT      # the 2-layer student: layers 0-1 of models/vnpartner-ner, same data
+# Reads $GPU_DATA (default runs/gpu/, written by `python recipes/distil.py prepare --out runs/gpu`
+# and `indomain`); the student also needs corpus.teacher.jsonl.xz there (the teacher's output) and
+# phoner_{train,dev}_word.jsonl.xz (copies of the PhoNER_COVID19 word files). OUT gets the results.
 set -euo pipefail
 stage=$1; out=$2; mkdir -p "$out"
 gpu=${GPU_DATA:-runs/gpu}
@@ -18,12 +22,28 @@ if [ "$stage" = teacher ]; then
         python recipes/distil.py label runs/teacher $gpu/$name.words.jsonl.xz "$out/$name.teacher.jsonl.xz" --batch-size 128
     done
 elif [ "$stage" = student ]; then
-    cat $gpu/train.words.jsonl.xz $gpu/corpus.teacher.jsonl.xz > /tmp/student.words.jsonl.xz
-    train /tmp/student.words.jsonl.xz --dev $gpu/dev.words.jsonl.xz --base "${STUDENT_BASE:-models/vnpartner-ner}" \
+    cat $gpu/train.words.jsonl.xz $gpu/corpus.teacher.jsonl.xz > runs/student.words.jsonl.xz
+    train runs/student.words.jsonl.xz --dev $gpu/dev.words.jsonl.xz --base "${STUDENT_BASE:-models/vnpartner-ner}" \
         --output runs/student --epochs "${STUDENT_EPOCHS:-3}" --batch-size 32 --lr "${STUDENT_LR:-1e-4}"
-    python recipes/ship_model.py runs/student runs/student-ship --neural-labels PERSON,ORGANIZATION
-    cp runs/student/report.json "$out/student_report.json"
-    tar czf - -C runs student-ship | split -b 15M - "$out/student.tgz."
+    train $gpu/indomain.words.jsonl.xz --dev $gpu/golddev.words.jsonl.xz --base runs/student \
+        --output runs/student-in --epochs 3 --batch-size 16 --lr 5e-5
+    python recipes/ship_model.py runs/student-in runs/ship/vnpartner-ner --neural-labels PERSON,ORGANIZATION,TITLE,DATE
+    cp runs/student/report.json runs/ship/student_report.json
+    train $gpu/phoner_train_word.jsonl.xz --dev $gpu/phoner_dev_word.jsonl.xz --base runs/ship/vnpartner-ner \
+        --output runs/phoner --epochs "${PHONER_EPOCHS:-6}" --lr 1e-4
+    python recipes/ship_model.py runs/phoner runs/ship/phoner
+    # the PhoNER model shares the student's tokenizer files: leave them out to fit the 64 MiB way back
+    tar czf - -C runs --exclude=ship/phoner/vocab.txt --exclude=ship/phoner/bpe.codes ship | split -b 15M - "$out/ship.tgz."
+elif [ "$stage" = fast ]; then
+    cat $gpu/train.words.jsonl.xz $gpu/corpus.teacher.jsonl.xz > runs/student.words.jsonl.xz
+    python recipes/drop_layers.py models/vnpartner-ner runs/fast0 --keep 0 1
+    train runs/student.words.jsonl.xz --dev $gpu/dev.words.jsonl.xz --base runs/fast0 \
+        --output runs/fast --epochs "${STUDENT_EPOCHS:-3}" --batch-size 32 --lr "${FAST_LR:-2e-4}"
+    train $gpu/indomain.words.jsonl.xz --dev $gpu/golddev.words.jsonl.xz --base runs/fast \
+        --output runs/fast-in --epochs 3 --batch-size 16 --lr 5e-5
+    python recipes/ship_model.py runs/fast-in runs/ship/vnpartner-ner-fast --neural-labels PERSON,ORGANIZATION,TITLE,DATE
+    cp runs/fast/report.json runs/ship/fast_student_report.json
+    tar czf - -C runs ship | split -b 15M - "$out/ship.tgz."
 else
-    echo "usage: $0 teacher|student OUT" >&2; exit 2
+    echo "usage: $0 teacher|student|fast OUT" >&2; exit 2
 fi

@@ -74,7 +74,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         if _is_venue(doc.text, by_id[rel.head]) or _is_venue(doc.text, by_id[rel.tail]):
             continue
         a, b = party_of(by_id[rel.head]), party_of(by_id[rel.tail])
-        if a.name == b.name or _own_body(a, b) or _own_body(b, a):
+        if _unnamed(a) or _unnamed(b) or a.name == b.name or _own_body(a, b) or _own_body(b, a):
             continue
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
@@ -93,6 +93,18 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
 def _is_venue(text: str, ent: Entity) -> bool:
     """An organisation named as the place of the event (`tại Trung tâm Hành chính tỉnh`)."""
     return ent.label == "ORGANIZATION" and _VENUE.search(text[max(0, ent.start - 8):ent.start]) is not None
+
+
+def _unnamed(party: Party) -> bool:
+    """A descriptor, not a name (`Chính quyền tỉnh`, `Thủ đô`): it cannot found a record.
+
+    Vietnamese names are title-cased after their first word; parties the gazetteer placed,
+    acronyms (`UBND tỉnh`) and one-word names (`Horasis`) count as named.
+    """
+    words = party.name.split()
+    if party.country is not None or len(words) < 2 or words[0][:2].isupper():
+        return False
+    return not any(word[0].isupper() for word in words[1:])
 
 
 def _drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
