@@ -4,13 +4,14 @@
     python benchmarks/throughput.py --quick            # a smoke run
 
 For each variant (fp32; int8 dynamic quantisation; ONNX Runtime when ``onnxruntime`` is
-installed) and each torch thread count, a fresh process loads the model once, then runs
-the documents through the pipeline at each batch size, timing the three stages:
-``text`` (decoding, sentences, word segmentation), ``tag`` (the model) and ``rest``
-(normalisation, relations, records). Reported: documents/s, words/s (whitespace tokens),
-p50/p95 latency per document (the time of the batch it was in) and the process's peak
-RSS. underthesea's CRF NER runs on the same documents in the same run, for the ratio.
-The segmentation cache is emptied before every measured pass.
+installed; ``fast``: the 2-layer ``models/vnpartner-ner-fast`` in fp32) and each torch
+thread count, a fresh process loads the model once, then runs the documents through
+the pipeline at each batch size, timing the three stages: ``text`` (decoding, sentences,
+word segmentation), ``tag`` (the model) and ``rest`` (normalisation, relations, records).
+Reported: documents/s, words/s (whitespace tokens), p50/p95 latency per document (the
+time of the batch it was in) and the process's peak RSS. underthesea's CRF NER runs on
+the same documents in the same run, for the ratio. The segmentation cache is emptied
+before every measured pass.
 
 Documents: the seeds plus a sample of ``../shared/data/corpora/news_vi.jsonl.xz``
 (the seeds alone when the shared folder is absent). Each variant's accuracy (VLSP 2016
@@ -37,7 +38,8 @@ from common import (  # noqa: E402
     DEFAULT_MODEL, RESULTS, ROOT, Timer, crf_spans, machine, markdown_table, shown, shared_data, syllables, write_json,
 )
 
-VARIANTS = ("fp32", "int8", "onnx")
+VARIANTS = ("fp32", "int8", "onnx", "fast")
+FAST_MODEL = ROOT / "models" / "vnpartner-ner-fast"  # the 2-layer student, the ``fast`` variant (fp32)
 
 
 # --------------------------------------------------------------------------- documents
@@ -107,6 +109,8 @@ def load_variant(model_dir: str, variant: str, threads: int):
     """The pipeline ``extract()`` builds for ``model_dir``, with its model swapped for the variant."""
     from vnpartner.pipeline import Pipeline, _model_tagger
 
+    if variant == "fast":
+        model_dir = str(FAST_MODEL)
     tagger = _model_tagger(model_dir, quantize=variant == "int8")
     neural = getattr(tagger, "neural", tagger)  # the model inside a HybridTagger
     if variant == "onnx":
@@ -261,6 +265,9 @@ def main(argv=None) -> int:
     for variant in args.variants:
         if variant == "onnx" and not _has("onnxruntime"):
             print("onnxruntime is not installed: skipping the onnx variant", file=sys.stderr)
+            continue
+        if variant == "fast" and not FAST_MODEL.is_dir():
+            print(f"{shown(FAST_MODEL)} is missing: skipping the fast variant", file=sys.stderr)
             continue
         for threads in args.threads:
             print(f"{variant}, {threads} thread(s) ...", file=sys.stderr)

@@ -165,3 +165,17 @@ def test_shipped_model_is_the_default_and_finds_the_parties(seed_paths):
     assert {(p.country, p.kind) for p in record.parties} == {("VN", "province"), ("CU", "province")}
     assert (record.date, record.instrument) == ("2023-08-24", "mou")
     assert {"health", "education", "trade"} <= set(record.sectors)
+
+
+@pytest.mark.shipped_model
+def test_the_fast_shipped_model_is_named_and_finds_the_seed_parties(seed_paths):
+    from vnpartner.pipeline import shipped_model_dir
+
+    folder = shipped_model_dir("vnpartner-ner-fast")
+    if not (folder / "config.json").is_file():
+        pytest.skip("no fast model in models/")
+    pipeline = vnpartner.load("vnpartner-ner-fast")
+    assert pipeline.name == str(folder) and pipeline is not vnpartner.load("vnpartner-ner")
+    assert pipeline.tagger.neural.model.config.num_hidden_layers == 2
+    doc = pipeline(seed_paths[0].read_text(encoding="utf-8"))
+    assert any({p.name for p in r.parties} == {"Bình Dương", "Artemisa"} for r in doc.partnerships)

@@ -200,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="*", help="text files (UTF-8); none or '-' reads standard input")
     extract.add_argument("--format", choices=("json", "jsonl", "conll"), default="json")
     extract.add_argument("--published", help="publication date YYYY-MM-DD (anchors dates without a year)")
-    extract.add_argument("--model", default=None, help="'rules', 'vnpartner-ner' or a model folder "
+    extract.add_argument("--model", default=None, help="'rules', 'vnpartner-ner', 'vnpartner-ner-fast' or a model folder "
                          "(default: $VNPARTNER_MODEL, else the shipped model)")
     extract.add_argument("--encoding", default=None, help="encoding of the input files (default UTF-8)")
     extract.add_argument("--input", help="batch job: a JSONL of {id, text, published?} documents")

@@ -141,12 +141,14 @@ def _check_published(published: str | None) -> str | None:
 _LOADED: dict[str, Pipeline] = {}
 
 SHIPPED_MODEL = "vnpartner-ner"
+# the default, and its 2-layer student: about 1.5x faster, a few points less accurate
+SHIPPED_MODELS = (SHIPPED_MODEL, "vnpartner-ner-fast")
 MODEL_ENV = "VNPARTNER_MODEL"
 
 
-def shipped_model_dir() -> Path:
-    """Where the shipped model lives: ``models/vnpartner-ner`` beside the package."""
-    return Path(__file__).resolve().parent.parent / "models" / SHIPPED_MODEL
+def shipped_model_dir(name: str = SHIPPED_MODEL) -> Path:
+    """Where a shipped model lives: ``models/NAME`` beside the package."""
+    return Path(__file__).resolve().parent.parent / "models" / name
 
 
 def default_model() -> str:
@@ -169,14 +171,15 @@ def default_model() -> str:
 
 
 def load(model: str | os.PathLike | None = None) -> Pipeline:
-    """Load a pipeline once per process: a model folder, ``"vnpartner-ner"`` or ``"rules"``.
+    """Load a pipeline once per process: a model folder, a shipped model's name or ``"rules"``.
 
     ``None`` is the default model (see :func:`default_model`); ``"vnpartner-ner"`` names the
-    shipped model and ``"rules"`` the pattern layer alone (no neural model).
+    shipped model, ``"vnpartner-ner-fast"`` its faster 2-layer student, and ``"rules"`` the
+    pattern layer alone (no neural model).
     """
     key = default_model() if model is None else str(model)
-    if key == SHIPPED_MODEL:
-        key = str(shipped_model_dir())
+    if key in SHIPPED_MODELS:
+        key = str(shipped_model_dir(key))
     if key not in _LOADED:
         _LOADED[key] = _build(key)
     return _LOADED[key]
@@ -191,8 +194,8 @@ def _build(key: str) -> Pipeline:
     if folder.exists():
         raise VnPartnerError("E005", f"{key} is not a model folder (no vnpartner.json or config.json); "
                              "train one with `vnpartner train`")
-    raise VnPartnerError("E006", f"unknown model {key!r}: use 'rules', '{SHIPPED_MODEL}' or the path of a "
-                         "model folder")
+    raise VnPartnerError("E006", f"unknown model {key!r}: use 'rules', {', '.join(map(repr, SHIPPED_MODELS))} "
+                         "or the path of a model folder")
 
 
 def _model_tagger(folder: str, **options):

@@ -7,7 +7,7 @@ from vnpartner.text import iter_sentences
 PLACES = {
     "Bình Dương": ("VN", "province"), "Artemisa": ("CU", "province"), "Việt Nam": ("VN", "country"),
     "Cuba": ("CU", "country"), "Nhật Bản": ("JP", "country"), "Hà Nội": ("VN", "city"),
-    "Lào": ("LA", "country"),
+    "Lào": ("LA", "country"), "Thủ Dầu Một": ("VN", "city"), "Champasak": ("LA", "province"),
 }
 
 
@@ -110,3 +110,28 @@ def test_an_organisation_named_as_the_venue_is_no_party():
                        ("Trung tâm Hành chính", "ORGANIZATION")],
                 [(0, 1, "PARTNER"), (0, 2, "PARTNER")])
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Artemisa", "Bình Dương"}]
+
+
+def test_a_descriptor_is_no_party_but_a_named_organisation_is():
+    text = "Chính quyền tỉnh tiếp đoàn tỉnh Artemisa; tỉnh Artemisa ký với Tập đoàn Điện lực Cuba."
+    doc = build(text, [("Chính quyền tỉnh", "ORGANIZATION"), ("tỉnh Artemisa", "LOCATION"),
+                       ("tỉnh Artemisa", "LOCATION", None, 2), ("Tập đoàn Điện lực Cuba", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    # `Chính quyền tỉnh` names no province; the corporation is named, and placed by its last word
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Artemisa", "Tập đoàn Điện lực Cuba"}]
+
+
+def test_a_town_named_as_the_venue_inside_a_party_is_no_party():
+    text = "Tại thành phố Thủ Dầu Một, tỉnh Bình Dương và tỉnh Champasak ký thỏa thuận."
+    doc = build(text, [("thành phố Thủ Dầu Một", "LOCATION"), ("tỉnh Bình Dương", "LOCATION"),
+                       ("tỉnh Champasak", "LOCATION")],
+                [(0, 1, "PARTNER"), (0, 2, "PARTNER"), (1, 2, "PARTNER")])
+    # the town hosts the signing; it partners neither its own province nor the guest
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Bình Dương", "Champasak"}]
+
+
+def test_the_body_of_an_unnamed_province_is_no_party():
+    text = "Ban Thường vụ Tỉnh ủy tiếp đoàn tỉnh Champasak, đối tác của tỉnh Bình Dương."
+    doc = build(text, [("Ban Thường vụ Tỉnh ủy", "ORGANIZATION"), ("tỉnh Champasak", "LOCATION"),
+                       ("tỉnh Bình Dương", "LOCATION")], [(0, 1, "PARTNER"), (1, 2, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Champasak", "Bình Dương"}]

@@ -25,6 +25,7 @@ _INSTRUMENT_WORDS = (
     ("twinning", r"kết nghĩa"),
 )
 _VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
+_LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác", re.I)
 _MEETING = re.compile(r"hội đàm|làm việc|hội kiến|tiếp|hội thảo|gặp", re.I)
 
@@ -68,13 +69,14 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     sentence_at = sentence_finder(sentences)
     pairs: dict[frozenset[str], tuple[Party, Party]] = {}
     pair_sentences: dict[frozenset[str], set[int]] = {}
-    for rel in doc.relations:
-        if rel.label != "PARTNER":
-            continue
-        if _is_venue(doc.text, by_id[rel.head]) or _is_venue(doc.text, by_id[rel.tail]):
+    partner = [r for r in doc.relations if r.label == "PARTNER"]
+    named = {party_of(by_id[i]).name for r in partner for i in (r.head, r.tail)}
+    for rel in partner:
+        if _is_venue(doc.text, by_id[rel.head], named) or _is_venue(doc.text, by_id[rel.tail], named):
             continue
         a, b = party_of(by_id[rel.head]), party_of(by_id[rel.tail])
-        if _unnamed(a) or _unnamed(b) or a.name == b.name or _own_body(a, b) or _own_body(b, a):
+        if _unnamed(a) or _unnamed(b) or a.name == b.name or _own_body(a, b) or _own_body(b, a) \
+                or _inside(a, b) or _inside(b, a):
             continue
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
@@ -90,9 +92,24 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     return records
 
 
-def _is_venue(text: str, ent: Entity) -> bool:
-    """An organisation named as the place of the event (`tại Trung tâm Hành chính tỉnh`)."""
-    return ent.label == "ORGANIZATION" and _VENUE.search(text[max(0, ent.start - 8):ent.start]) is not None
+def _is_venue(text: str, ent: Entity, parties: set[str]) -> bool:
+    """An organisation named as the place of the event (`tại Trung tâm Hành chính tỉnh`), or a
+    town there inside a party (`tại thành phố Thủ Dầu Một` when Bình Dương is a party).
+
+    A province or country named as the venue often is the host party, so it stays.
+    """
+    if _VENUE.search(text[max(0, ent.start - 8):ent.start]) is None:
+        return False
+    if ent.label == "ORGANIZATION":
+        return True
+    place = lookup_place(party_of(ent).name) if ent.label == "LOCATION" else None
+    return place is not None and place.parent in parties
+
+
+def _inside(place: Party, other: Party) -> bool:
+    """A place does not partner the province it lies in (`Thủ Dầu Một` – `Bình Dương`)."""
+    found = lookup_place(place.name) if place.kind not in ("country", "organization") else None
+    return found is not None and found.parent == other.name
 
 
 def _unnamed(party: Party) -> bool:
@@ -102,6 +119,8 @@ def _unnamed(party: Party) -> bool:
     acronyms (`UBND tỉnh`) and one-word names (`Horasis`) count as named.
     """
     words = party.name.split()
+    if party.country is None and _LEVEL_AT_END.search(party.name):
+        return True  # `Ban Thường vụ Tỉnh ủy`, `UBND tỉnh`: the body of a province left unnamed
     if party.country is not None or len(words) < 2 or words[0][:2].isupper():
         return False
     return not any(word[0].isupper() for word in words[1:])
