@@ -70,11 +70,12 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     pairs: dict[frozenset[str], tuple[Party, Party]] = {}
     pair_sentences: dict[frozenset[str], set[int]] = {}
     partner = [r for r in doc.relations if r.label == "PARTNER"]
-    named = {party_of(by_id[i]).name for r in partner for i in (r.head, r.tail)}
+    party = {i: party_of(by_id[i]) for r in partner for i in (r.head, r.tail)}
+    named = {p.name for p in party.values()}
     for rel in partner:
-        if _is_venue(doc.text, by_id[rel.head], named) or _is_venue(doc.text, by_id[rel.tail], named):
+        a, b = party[rel.head], party[rel.tail]
+        if _is_venue(doc.text, by_id[rel.head], a, named) or _is_venue(doc.text, by_id[rel.tail], b, named):
             continue
-        a, b = party_of(by_id[rel.head]), party_of(by_id[rel.tail])
         if _unnamed(a) or _unnamed(b) or a.name == b.name or _own_body(a, b) or _own_body(b, a) \
                 or _inside(a, b) or _inside(b, a):
             continue
@@ -92,7 +93,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     return records
 
 
-def _is_venue(text: str, ent: Entity, parties: set[str]) -> bool:
+def _is_venue(text: str, ent: Entity, party: Party, parties: set[str]) -> bool:
     """An organisation named as the place of the event (`tại Trung tâm Hành chính tỉnh`), or a
     town there inside a party (`tại thành phố Thủ Dầu Một` when Bình Dương is a party).
 
@@ -102,7 +103,7 @@ def _is_venue(text: str, ent: Entity, parties: set[str]) -> bool:
         return False
     if ent.label == "ORGANIZATION":
         return True
-    place = lookup_place(party_of(ent).name) if ent.label == "LOCATION" else None
+    place = lookup_place(party.name) if ent.label == "LOCATION" else None
     return place is not None and place.parent in parties
 
 
