@@ -11,6 +11,16 @@ set -euo pipefail
 stage=$1; out=$2; mkdir -p "$out"
 gpu=${GPU_DATA:-runs/gpu}
 train() { python -m vnpartner.cli train "$@" --format tokens --save-every 0; }
+# student BASE NAME LR SHIPPED: gold + teacher-tagged corpus, then the in-domain step, shipped to runs/ship/SHIPPED
+student() {
+    cat $gpu/train.words.jsonl.xz $gpu/corpus.teacher.jsonl.xz > runs/student.words.jsonl.xz
+    train runs/student.words.jsonl.xz --dev $gpu/dev.words.jsonl.xz --base "$1" \
+        --output runs/$2 --epochs "${STUDENT_EPOCHS:-3}" --batch-size 32 --lr "$3"
+    train $gpu/indomain.words.jsonl.xz --dev $gpu/golddev.words.jsonl.xz --base runs/$2 \
+        --output runs/$2-in --epochs 3 --batch-size 16 --lr 5e-5
+    python recipes/ship_model.py runs/$2-in runs/ship/$4 --neural-labels PERSON,ORGANIZATION,TITLE,DATE
+    cp runs/$2/report.json runs/ship/$2_report.json
+}
 
 if [ "$stage" = teacher ]; then
     rm -rf runs/teacher0 runs/teacher
@@ -22,27 +32,15 @@ if [ "$stage" = teacher ]; then
         python recipes/distil.py label runs/teacher $gpu/$name.words.jsonl.xz "$out/$name.teacher.jsonl.xz" --batch-size 128
     done
 elif [ "$stage" = student ]; then
-    cat $gpu/train.words.jsonl.xz $gpu/corpus.teacher.jsonl.xz > runs/student.words.jsonl.xz
-    train runs/student.words.jsonl.xz --dev $gpu/dev.words.jsonl.xz --base "${STUDENT_BASE:-models/vnpartner-ner}" \
-        --output runs/student --epochs "${STUDENT_EPOCHS:-3}" --batch-size 32 --lr "${STUDENT_LR:-1e-4}"
-    train $gpu/indomain.words.jsonl.xz --dev $gpu/golddev.words.jsonl.xz --base runs/student \
-        --output runs/student-in --epochs 3 --batch-size 16 --lr 5e-5
-    python recipes/ship_model.py runs/student-in runs/ship/vnpartner-ner --neural-labels PERSON,ORGANIZATION,TITLE,DATE
-    cp runs/student/report.json runs/ship/student_report.json
+    student "${STUDENT_BASE:-models/vnpartner-ner}" student "${STUDENT_LR:-1e-4}" vnpartner-ner
     train $gpu/phoner_train_word.jsonl.xz --dev $gpu/phoner_dev_word.jsonl.xz --base runs/ship/vnpartner-ner \
         --output runs/phoner --epochs "${PHONER_EPOCHS:-6}" --lr 1e-4
     python recipes/ship_model.py runs/phoner runs/ship/phoner
     # the PhoNER model shares the student's tokenizer files: leave them out to fit the 64 MiB way back
     tar czf - -C runs --exclude=ship/phoner/vocab.txt --exclude=ship/phoner/bpe.codes ship | split -b 15M - "$out/ship.tgz."
 elif [ "$stage" = fast ]; then
-    cat $gpu/train.words.jsonl.xz $gpu/corpus.teacher.jsonl.xz > runs/student.words.jsonl.xz
     python recipes/drop_layers.py models/vnpartner-ner runs/fast0 --keep 0 1
-    train runs/student.words.jsonl.xz --dev $gpu/dev.words.jsonl.xz --base runs/fast0 \
-        --output runs/fast --epochs "${STUDENT_EPOCHS:-3}" --batch-size 32 --lr "${FAST_LR:-2e-4}"
-    train $gpu/indomain.words.jsonl.xz --dev $gpu/golddev.words.jsonl.xz --base runs/fast \
-        --output runs/fast-in --epochs 3 --batch-size 16 --lr 5e-5
-    python recipes/ship_model.py runs/fast-in runs/ship/vnpartner-ner-fast --neural-labels PERSON,ORGANIZATION,TITLE,DATE
-    cp runs/fast/report.json runs/ship/fast_student_report.json
+    student runs/fast0 fast "${FAST_LR:-2e-4}" vnpartner-ner-fast
     tar czf - -C runs ship | split -b 15M - "$out/ship.tgz."
 else
     echo "usage: $0 teacher|student|fast OUT" >&2; exit 2
