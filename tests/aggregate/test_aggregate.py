@@ -65,7 +65,7 @@ def test_several_groups_give_several_records_with_their_own_dates():
     laos = found[frozenset({"Việt Nam", "Lào"})]
     assert (laos.instrument, laos.date) == ("agreement", "--11-17")
     japan = found[frozenset({"Việt Nam", "Nhật Bản"})]
-    assert japan.instrument == "meeting" and japan.date is None
+    assert (japan.instrument, japan.date) == ("meeting", "--11-25")  # the date its sentence gives
 
 
 def test_a_country_pair_restating_a_local_pair_is_background():
@@ -135,3 +135,48 @@ def test_the_body_of_an_unnamed_province_is_no_party():
     doc = build(text, [("Ban Thường vụ Tỉnh ủy", "ORGANIZATION"), ("tỉnh Champasak", "LOCATION"),
                        ("tỉnh Bình Dương", "LOCATION")], [(0, 1, "PARTNER"), (1, 2, "PARTNER")])
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Champasak", "Bình Dương"}]
+
+
+def test_an_alias_in_brackets_and_a_shorter_name_are_one_party():
+    text = ("Tập đoàn Viễn thông Quân đội (Viettel) ký hợp đồng với Tổng công ty Haiti Telecom. "
+            "Viettel và Haiti Telecom hợp tác. Tập đoàn Viễn thông Quân đội cam kết đầu tư.")
+    doc = build(text, [("Tập đoàn Viễn thông Quân đội", "ORGANIZATION"), ("Viettel", "ORGANIZATION"),
+                       ("Tổng công ty Haiti Telecom", "ORGANIZATION"), ("Viettel", "ORGANIZATION", None, 2),
+                       ("Haiti Telecom", "ORGANIZATION", None, 2),
+                       ("Tập đoàn Viễn thông Quân đội", "ORGANIZATION", None, 2)],
+                [(0, 2, "PARTNER"), (3, 4, "PARTNER")])
+    # `Viettel` stands for the name before it everywhere; the two names of the Haitian
+    # company are as frequent, and the shorter is kept
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [
+        ["Haiti Telecom", "Tập đoàn Viễn thông Quân đội"]]
+
+
+def test_a_place_in_brackets_is_no_alias():
+    text = "Thành phố Thủ Dầu Một (tỉnh Bình Dương) kết nghĩa với tỉnh Artemisa."
+    doc = build(text, [("Thủ Dầu Một", "LOCATION"), ("tỉnh Bình Dương", "LOCATION"), ("tỉnh Artemisa", "LOCATION")],
+                [(0, 2, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["Artemisa", "Thủ Dầu Một"]]
+
+
+def test_a_ministry_meeting_a_foreign_country_acts_for_viet_nam_but_not_at_home():
+    text = "Bộ Quốc phòng hội đàm với Hoa Kỳ. Bộ Quốc phòng ký thỏa thuận với Tập đoàn Becamex."
+    doc = build(text, [("Bộ Quốc phòng", "ORGANIZATION"), ("Hoa Kỳ", "LOCATION", {"name": "Hoa Kỳ", "country": "US",
+                                                                                "admin": "country"}),
+                       ("Bộ Quốc phòng", "ORGANIZATION", None, 2), ("Tập đoàn Becamex", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [
+        ["Hoa Kỳ", "Việt Nam"], ["Bộ Quốc phòng", "Tập đoàn Becamex"]]
+
+
+def test_a_signing_without_a_named_instrument_is_an_agreement():
+    text = "Ngày 20/6, Tập đoàn Đất Xanh đã ký kết hợp tác với CPG."
+    doc = build(text, [("20/6", "DATE", {"value": "--06-20", "granularity": "day"}),
+                       ("Tập đoàn Đất Xanh", "ORGANIZATION"), ("CPG", "ORGANIZATION")], [(1, 2, "PARTNER")])
+    [record] = records(doc)
+    assert (record.instrument, record.date) == ("agreement", "--06-20")
+
+
+def test_a_planned_signing_is_no_agreement():
+    text = "Tập đoàn Đất Xanh và CPG sẽ ký kết hợp tác."
+    doc = build(text, [("Tập đoàn Đất Xanh", "ORGANIZATION"), ("CPG", "ORGANIZATION")], [(0, 1, "PARTNER")])
+    assert records(doc)[0].instrument is None

@@ -31,3 +31,17 @@ def test_a_states_own_bodies_are_the_state(text):
 
 def test_the_people_of_a_country_is_the_country():
     assert party_of(_org("nhân dân Việt Nam")).kind == "country"
+
+
+def test_a_country_inside_a_name_is_written_as_the_gazetteer_names_it():
+    party = party_of(_org("Hải quân Mỹ"))
+    assert (party.name, party.country, party.kind) == ("Hải quân Hoa Kỳ", "US", "organization")
+
+
+def test_an_embassy_belongs_to_its_country_not_to_where_it_sits():
+    assert party_of(_org("Đại sứ quán Hoa Kỳ tại Việt Nam")).country == "US"
+
+
+def test_an_unqualified_ministry_is_vietnamese():
+    party = party_of(_org("Bộ Quốc phòng"))
+    assert (party.name, party.country, party.kind) == ("Bộ Quốc phòng", "VN", "organization")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import permutations
 
-from ..normalize.places import lookup_place, trailing_place
+from ..normalize.places import country_place, lookup_place, trailing_place
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 from ..text import Sentence, sentence_finder
 
-__all__ = ["aggregate", "instrument_of", "party_of"]
+__all__ = ["aggregate", "instrument_of", "mention_parties", "party_of"]
 
 # Government bodies act for their place: `UBND tỉnh Bình Dương` is the party `Bình Dương`.
 _PLACE_BODY = re.compile(
@@ -17,7 +19,11 @@ _PLACE_BODY = re.compile(
 )
 # A state's own bodies, and their departments, act for the state: `Bộ Ngoại giao Mỹ` and
 # `Cục Thông tin, Quân đội Myanmar` are the parties `Hoa Kỳ` and `Myanmar`.
-_STATE_BODY = re.compile(r"(?:^|,\s*)(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội)\s")
+_STATE_BODY = re.compile(
+    r"(?:^|,\s*)(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội|Thượng viện|Hạ viện|Nghị viện|Tòa án|Toà án)\s"
+)
+# `Đại sứ quán Hoa Kỳ tại Việt Nam` belongs to Hoa Kỳ: the place after `tại` is where it sits.
+_SEATED_AT = re.compile(r"\s+(?:tại|ở)\s+.*$")
 _INSTRUMENT_WORDS = (
     ("agreement", r"thỏa thuận|thoả thuận|hiệp định|hiệp ước|biên bản|nghị định thư|hợp đồng"),
     ("mou", r"ghi nhớ"),
@@ -26,6 +32,9 @@ _INSTRUMENT_WORDS = (
 )
 _VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
 _LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
+_DAY = r"(?:\d{4}|-)-\d\d-\d\d"
+_DAYS = re.compile(f"{_DAY}(?:/{_DAY})?")  # `2023-08-24`, `--06-06/--06-08`
+_SIGNING = re.compile(r"(?<!sẽ )\b(?:ký kết|đã ký)\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác", re.I)
 _MEETING = re.compile(r"hội đàm|làm việc|hội kiến|tiếp|hội thảo|gặp", re.I)
 
@@ -44,10 +53,24 @@ def party_of(ent: Entity) -> Party:
         place = lookup_place(body.group("place"))
         if place is not None:
             return Party(place.name, place.country, place.admin)
-    place = trailing_place(ent.text)
-    if place is not None and place.admin == "country" and _STATE_BODY.search(ent.text):
+    owner = _SEATED_AT.sub("", ent.text)
+    place = trailing_place(owner)
+    if place is not None and place.admin == "country" and _STATE_BODY.search(owner):
         return Party(place.name, place.country, "country")
-    return Party(ent.text, place.country if place else None, "organization")
+    if place is None and _STATE_BODY.match(owner):
+        return Party(ent.text, "VN", "organization")  # `Bộ Ngoại giao` unqualified, in Vietnamese news
+    return Party(_canonical_country(ent.text, place), place.country if place else None, "organization")
+
+
+def _canonical_country(name: str, place) -> str:
+    """``name`` with a country written as the gazetteer names it (`Hải quân Mỹ` → `Hải quân Hoa Kỳ`)."""
+    if place is None or place.admin != "country":
+        return name
+    words = name.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        if lookup_place(" ".join(words[-size:])) == place:
+            return " ".join(words[:-size] + [place.name])
+    return name
 
 
 def instrument_of(text: str) -> str | None:
@@ -65,15 +88,15 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     in the same sentences is background, not a record of its own.
     """
     by_id = {e.id: e for e in doc.entities}
-    party_names = {e.id: party_of(e).name for e in doc.entities if e.label in ("LOCATION", "ORGANIZATION")}
+    party = mention_parties(doc)
+    party_names = {ent_id: p.name for ent_id, p in party.items()}
     sentence_at = sentence_finder(sentences)
     pairs: dict[frozenset[str], tuple[Party, Party]] = {}
     pair_sentences: dict[frozenset[str], set[int]] = {}
     partner = [r for r in doc.relations if r.label == "PARTNER"]
-    party = {i: party_of(by_id[i]) for r in partner for i in (r.head, r.tail)}
-    named = {p.name for p in party.values()}
+    named = {party[i].name for r in partner for i in (r.head, r.tail)}
     for rel in partner:
-        a, b = party[rel.head], party[rel.tail]
+        a, b = _for_state(party[rel.head], party[rel.tail]), _for_state(party[rel.tail], party[rel.head])
         if _is_venue(doc.text, by_id[rel.head], a, named) or _is_venue(doc.text, by_id[rel.tail], b, named):
             continue
         if _unnamed(a) or _unnamed(b) or a.name == b.name or _own_body(a, b) or _own_body(b, a) \
@@ -88,9 +111,87 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     for key in keys:
         elsewhere = [span for other in keys if other != key for span in evidence[other] if span not in evidence[key]]
         records.append(_record(doc, by_id, party_names, list(pairs[key]), evidence[key], elsewhere))
-    if len(records) == 1 and records[0].date is None:
-        records[0].date = _first_event_date(doc, by_id)  # a one-event article: its event's date
+    if records:  # the article's first record is its main event, with its date
+        records[0].date = records[0].date or _first_event_date(doc, by_id)
     return records
+
+
+def mention_parties(doc: Document) -> dict[str, Party]:
+    """The party of every LOCATION/ORGANIZATION mention, one name per party.
+
+    An alias in brackets is its full name (`Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO)`),
+    wherever it is used. An organisation named with more or fewer words elsewhere (`Thượng
+    viện Haiti`, `Thượng viện Cộng hòa Haiti`) is one party, named as the document names it
+    most often (the shorter on a tie).
+    """
+    mentions = [e for e in doc.entities if e.label in ("LOCATION", "ORGANIZATION")]
+    party = {e.id: party_of(e) for e in mentions}
+    for alias, full in _aliases(doc.text, mentions):
+        short = party[alias.id].name
+        party.update({ent_id: party[full.id] for ent_id, p in party.items() if p.name == short})
+    counts = Counter(p.name for p in party.values())
+    canonical = {}
+    for group in _joined(_variant_pairs([p for p in party.values() if p.kind == "organization"])):
+        name = min(group, key=lambda n: (-counts[n], len(n), n))
+        canonical.update(dict.fromkeys(group, name))
+    chosen = {p.name: p for p in party.values() if canonical.get(p.name) == p.name}
+    country = {}
+    for p in party.values():
+        if p.name in canonical and p.country:
+            country.setdefault(canonical[p.name], p.country)
+    for ent_id, p in party.items():
+        if p.name in canonical:
+            name = canonical[p.name]
+            party[ent_id] = Party(name, country.get(name), chosen[name].kind)
+    return party
+
+
+def _joined(pairs: list[tuple[str, str]]) -> list[set[str]]:
+    """The connected groups of names that ``pairs`` link."""
+    groups: list[set[str]] = []
+    for a, b in pairs:
+        touching = [g for g in groups if a in g or b in g]
+        merged = {a, b}.union(*touching)
+        groups = [g for g in groups if g not in touching] + [merged]
+    return groups
+
+
+def _for_state(body: Party, other: Party) -> Party:
+    """A state body dealing with a foreign party acts for its state (`Bộ Quốc phòng` with
+    Hoa Kỳ is Việt Nam); with a party of its own country it stays itself."""
+    if body.kind != "organization" or not body.country or other.country in (None, body.country):
+        return body
+    country = country_place(body.country) if _STATE_BODY.match(body.name) else None
+    return Party(country.name, country.country, "country") if country else body
+
+
+def _aliases(text: str, mentions: list[Entity]):
+    """(alias, full name) for each organisation right after another in brackets: `X (Y)`.
+
+    A place in brackets is where the first lies (`Thủ Dầu Một (tỉnh Bình Dương)`), no alias.
+    """
+    ordered = sorted(mentions, key=lambda e: e.start)
+    for full, alias in zip(ordered, ordered[1:]):
+        if full.label == alias.label == "ORGANIZATION" and re.fullmatch(r"\s*\(\s*", text[full.end:alias.start]) and text[alias.end:alias.end + 2].lstrip()[:1] == ")":
+            yield alias, full
+
+
+def _variant_pairs(organizations: list[Party]) -> list[tuple[str, str]]:
+    """Names of one organisation: one name's words all within another's, countries agreeing."""
+    names: dict[str, str | None] = {}
+    for p in organizations:
+        names.setdefault(p.name, p.country)
+    words = {n: set(n.casefold().split()) for n in names}
+    pairs = []
+    for name, other in permutations(names, 2):
+        if len(words[name]) < 2 or not words[name] < words[other]:
+            continue
+        if names[name] and names[other] and names[name] != names[other]:
+            continue
+        if not names[name] and names[other] and trailing_place(other) is not None:
+            continue  # `Bộ Quốc phòng` is not `Bộ Quốc phòng Campuchia`
+        pairs.append((name, other))
+    return pairs
 
 
 def _is_venue(text: str, ent: Entity, party: Party, parties: set[str]) -> bool:
@@ -130,12 +231,12 @@ def _unnamed(party: Party) -> bool:
 def _drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
     """Pairs in text order, less those that only restate a more specific pair.
 
-    A country pair stated in a sentence of a local pair of the same two countries is
-    background; so is a country paired with a place or body whenever that place is paired
+    A country pair stated in a sentence of a local pair of the same two countries (two
+    places or bodies, neither a country) is background; so is a country paired with a place or body whenever that place is paired
     with something inside the country (``Cuba`` – ``Bình Dương`` beside ``Artemisa`` –
     ``Bình Dương``).
     """
-    local = {key: {p.country for p in pairs[key]} for key in pairs if any(p.kind != "country" for p in pairs[key])}
+    local = {key: {p.country for p in pairs[key]} for key in pairs if all(p.kind != "country" for p in pairs[key])}
     kept = []
     for key, parties in pairs.items():
         countries = {p.country for p in parties}
@@ -180,7 +281,12 @@ def _record(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str]
         code = (by_id[rel.tail].normalized or {}).get("code") if rel.label == "COOPERATES_IN" else None
         if rel.head in party_ids and code and code not in sectors:
             sectors.append(code)
-    signed = [by_id[r.tail] for r in doc.relations if r.label == "SIGNED" and r.head in party_ids]
+    for ent in doc.entities:  # fields named in the record's sentences, linked or not
+        code = (ent.normalized or {}).get("code") if ent.label == "SECTOR" else None
+        if code and code not in sectors and any(s <= ent.start < e for s, e in evidence):
+            sectors.append(code)
+    signers = party_ids | {r.head for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in party_ids}
+    signed = [by_id[r.tail] for r in doc.relations if r.label == "SIGNED" and r.head in signers]
     instruments = [code for code in (instrument_of(a.text) for a in signed) if code]
     instrument = min(instruments, key=INSTRUMENTS.index) if instruments else _event_instrument(doc, evidence)
     strongest = [a for a in signed if instrument_of(a.text) == instrument]
@@ -192,6 +298,8 @@ def _record(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str]
 
 def _event_instrument(doc: Document, evidence: list[tuple[int, int]]) -> str | None:
     text = " ".join(doc.text[s:e] for s, e in evidence) or doc.text[:2000]
+    if _SIGNING.search(text):
+        return "agreement"  # signed, with no instrument named (`ký kết hợp tác`)
     if _VISIT.search(text):
         return "visit"
     if _MEETING.search(text):
@@ -210,6 +318,15 @@ def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity
     for head_id, value in dated.items():
         head = by_id[head_id]
         if value and any(s <= head.start < e for s, e in evidence):
+            return value
+    return _first_day(doc, evidence)
+
+
+def _first_day(doc: Document, spans: list[tuple[int, int]]) -> str | None:
+    """The first date of day precision (or a range of days) within ``spans``: the event's, most often."""
+    for ent in doc.entities:
+        value = (ent.normalized or {}).get("value") or ""
+        if ent.label == "DATE" and _DAYS.fullmatch(value) and any(s <= ent.start < e for s, e in spans):
             return value
     return None
 

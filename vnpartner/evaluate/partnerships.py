@@ -18,15 +18,18 @@ from vnpartner.schema import Document, Partnership, Party
 
 PartyKey = tuple[str, "str | None"]
 
-# Administrative type words dropped from the front of a party name; longest first.
-TYPE_WORDS = ("thành phố", "thủ đô", "tỉnh", "tp.", "tp")
+# Type words dropped from the front of a party name, longest first: administrative ones, and
+# those of a company (`Tập đoàn Đất Xanh` and `Đất Xanh` are one party).
+TYPE_WORDS = ("thành phố", "thủ đô", "tỉnh", "tp.", "tp",
+              "tổng công ty", "công ty cổ phần", "công ty tnhh", "công ty cp", "công ty", "tập đoàn")
 
 
 def normalize_party_name(name: str) -> str:
     """Casefold and NFC a name, drop leading type words and surrounding punctuation.
 
     ``"tỉnh Bình Dương"``, ``"Bình Dương"`` and ``"(Bình Dương)"`` all give
-    ``"bình dương"``; ``"TP. Hồ Chí Minh"`` and ``"Thành phố Hồ Chí Minh"`` agree.
+    ``"bình dương"``; ``"TP. Hồ Chí Minh"`` and ``"Thành phố Hồ Chí Minh"`` agree, and so do
+    ``"Tập đoàn Đất Xanh"`` and ``"Đất Xanh"``.
     """
     text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
     text = _strip_punct(" ".join(text.split()))

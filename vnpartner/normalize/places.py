@@ -117,6 +117,7 @@ class _Index:
     by_key: dict[str, list[Place]] = field(default_factory=dict)
     by_ascii: dict[str, list[Place]] = field(default_factory=dict)
     ambiguous: dict[str, bool] = field(default_factory=dict)
+    countries: dict[str, Place] = field(default_factory=dict)
 
     def add(self, place: Place, surfaces, ambiguous: bool | None = None) -> None:
         for raw in surfaces:
@@ -257,6 +258,7 @@ def _add_countries(index: _Index) -> dict[str, str]:
         surfaces += [_clean_vi_country(n) for n in translated] + english
         surfaces = [s for s in surfaces if s and "," not in s and norm_key(s) not in dropped]
         index.add(Place(canonical, code, "country"), surfaces)
+        index.countries[code] = Place(canonical, code, "country")
         names[code] = canonical
     return names
 
@@ -407,6 +409,11 @@ def trailing_place(name: str, *, whole: bool = False, max_words: int = 4) -> Pla
         if place is not None:
             return place
     return None
+
+
+def country_place(code: str) -> Place | None:
+    """The country with ISO 3166-1 alpha-2 ``code`` (`VN` → Việt Nam), or None."""
+    return _index().countries.get(code.upper())
 
 
 def lookup_place(surface: str, country_hint: str | None = None) -> Place | None:
