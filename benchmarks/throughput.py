@@ -106,8 +106,13 @@ def export_onnx(model, out: Path) -> Path:
 
 
 def load_variant(model_dir: str, variant: str, threads: int):
-    """The pipeline ``extract()`` builds for ``model_dir``, with its model swapped for the variant."""
+    """The pipeline ``extract()`` builds for ``model_dir``, with its model swapped for the variant.
+
+    The ONNX export gives logits only, so that variant relates with the pattern layer; the
+    others run the model folder's relation head, as ``extract()`` does.
+    """
     from vnpartner.pipeline import Pipeline, _model_tagger
+    from vnpartner.relate.neural import load_relater
 
     if variant == "fast":
         model_dir = str(FAST_MODEL)
@@ -116,7 +121,8 @@ def load_variant(model_dir: str, variant: str, threads: int):
     if variant == "onnx":
         path = export_onnx(neural.model, ROOT / "runs" / "onnx" / Path(model_dir).name / "model.onnx")
         neural.model = OnnxTokenModel(path, threads)
-    return Pipeline(tagger=tagger, name=f"{model_dir}:{variant}")
+        return Pipeline(tagger=tagger, name=f"{model_dir}:{variant}")
+    return Pipeline(tagger=tagger, relater=load_relater(model_dir), name=f"{model_dir}:{variant}")
 
 
 # --------------------------------------------------------------------------- one process
@@ -134,10 +140,10 @@ def measure(pipeline, texts: list[str], batch_size: int) -> dict:
         with Timer() as t_text:
             prepared = [pipeline._prepare(text, str(i), None, None) for i, text in enumerate(chunk)]
         with Timer() as t_tag:
-            spans = pipeline.tagger.tag_batch([(doc.text, sentences) for doc, sentences in prepared])
+            tagged = pipeline._tag([(doc.text, sentences) for doc, sentences in prepared])
         with Timer() as t_rest:
-            for (doc, sentences), found in zip(prepared, spans):
-                pipeline._finish(doc, sentences, found)
+            for (doc, sentences), (found, vectors) in zip(prepared, tagged):
+                pipeline._finish(doc, sentences, found, vectors)
         stages["text"] += t_text.seconds
         stages["tag"] += t_tag.seconds
         stages["rest"] += t_rest.seconds

@@ -81,14 +81,16 @@ class Pipeline:
         ready.sort(key=lambda item: len(item[1][0].text))
         for first in range(0, len(ready), batch_size):
             chunk = ready[first:first + batch_size]
-            inputs = [(doc.text, sentences) for _, (doc, sentences) in chunk]
-            if getattr(self.relater, "needs_vectors", False):
-                tagged = self.tagger.tag_encode_batch(inputs)
-            else:
-                tagged = [(spans, None) for spans in self.tagger.tag_batch(inputs)]
+            tagged = self._tag([(doc.text, sentences) for _, (doc, sentences) in chunk])
             for (i, (doc, sentences)), (spans, vectors) in zip(chunk, tagged):
                 out[i] = self._finish(doc, sentences, spans, vectors)
         return out
+
+    def _tag(self, inputs: list[tuple[str, list]]) -> list[tuple[list, object]]:
+        """(spans, word vectors or None) of each (text, sentences): vectors when the relater needs them."""
+        if getattr(self.relater, "needs_vectors", False):
+            return self.tagger.tag_encode_batch(inputs)
+        return [(spans, None) for spans in self.tagger.tag_batch(inputs)]
 
     def _prepare(self, raw: str | bytes, doc_id: str, published, encoding) -> tuple[Document, list]:
         text = prepare_text(raw, encoding)

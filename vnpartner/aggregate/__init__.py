@@ -83,9 +83,10 @@ def instrument_of(text: str) -> str | None:
 def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     """One record per pair of parties that a PARTNER relation links.
 
-    Mentions of one party (``tỉnh Bình Dương``, ``UBND tỉnh Bình Dương``) merge through
-    :func:`party_of`. A pair of countries that only restates the countries of a local pair
-    in the same sentences is background, not a record of its own.
+    Mentions of one party (``tỉnh Bình Dương``, ``UBND tỉnh Bình Dương``, an alias, a
+    shorter name) merge through :func:`mention_parties`; a state body dealing with a foreign
+    party stands for its state. A pair of countries that only restates the countries of a
+    local pair in the same sentences is background, not a record of its own.
     """
     by_id = {e.id: e for e in doc.entities}
     party = mention_parties(doc)
@@ -129,21 +130,27 @@ def mention_parties(doc: Document) -> dict[str, Party]:
     for alias, full in _aliases(doc.text, mentions):
         short = party[alias.id].name
         party.update({ent_id: party[full.id] for ent_id, p in party.items() if p.name == short})
-    counts = Counter(p.name for p in party.values())
-    canonical = {}
-    for group in _joined(_variant_pairs([p for p in party.values() if p.kind == "organization"])):
-        name = min(group, key=lambda n: (-counts[n], len(n), n))
-        canonical.update(dict.fromkeys(group, name))
-    chosen = {p.name: p for p in party.values() if canonical.get(p.name) == p.name}
-    country = {}
+    canonical = _canonical_names(list(party.values()))
+    kept = {p.name: p for p in party.values() if canonical.get(p.name) == p.name}
+    country: dict[str, str] = {}
     for p in party.values():
         if p.name in canonical and p.country:
             country.setdefault(canonical[p.name], p.country)
     for ent_id, p in party.items():
         if p.name in canonical:
             name = canonical[p.name]
-            party[ent_id] = Party(name, country.get(name), chosen[name].kind)
+            party[ent_id] = Party(name, country.get(name), kept[name].kind)
     return party
+
+
+def _canonical_names(parties: list[Party]) -> dict[str, str]:
+    """Each variant organisation name → the name of its group the mentions use most."""
+    counts = Counter(p.name for p in parties)
+    canonical = {}
+    for group in _joined(_variant_pairs([p for p in parties if p.kind == "organization"])):
+        name = min(group, key=lambda n: (-counts[n], len(n), n))
+        canonical.update(dict.fromkeys(group, name))
+    return canonical
 
 
 def _joined(pairs: list[tuple[str, str]]) -> list[set[str]]:
@@ -172,7 +179,8 @@ def _aliases(text: str, mentions: list[Entity]):
     """
     ordered = sorted(mentions, key=lambda e: e.start)
     for full, alias in zip(ordered, ordered[1:]):
-        if full.label == alias.label == "ORGANIZATION" and re.fullmatch(r"\s*\(\s*", text[full.end:alias.start]) and text[alias.end:alias.end + 2].lstrip()[:1] == ")":
+        bracketed = re.fullmatch(r"\s*\(\s*", text[full.end:alias.start]) and text[alias.end:].lstrip()[:1] == ")"
+        if bracketed and full.label == alias.label == "ORGANIZATION":
             yield alias, full
 
 
