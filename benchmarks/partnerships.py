@@ -10,8 +10,9 @@ text; the scores are those of ``vnpartner evaluate``: partnership party-set F1 (
 matches when its set of parties matches), sector F1 over matched records, date and
 instrument accuracy over matched records, relation micro-F1 (exact head, tail, label)
 and entity micro-F1 (7 labels). A third row per set rebuilds the records from the gold
-entities and relations: the aggregation step alone, without the model's errors. The inter-annotator agreement of the test split's two
-passes (``data/gold/agreement.json``) is printed beside them as the ceiling to read them by.
+entities and relations: the aggregation step alone, without the model's errors. The
+inter-annotator agreement of the test split's two passes (``data/gold/agreement.json``)
+is printed beside them as the ceiling to read them by.
 
 Writes ``benchmarks/results/partnerships.json`` and ``partnerships.md``.
 """
@@ -58,15 +59,10 @@ def score(model: str, gold) -> dict:
     for doc, pred in zip(gold, preds):
         pred.published = doc.published
     report = evaluate(gold, preds)
-    parts = report["partnerships"]
     return {
-        "parties": 100 * parts["parties"]["f1"],
-        "sectors": 100 * parts["sectors"]["f1"],
-        "date": 100 * parts["date"]["accuracy"],
-        "instrument": 100 * parts["instrument"]["accuracy"],
+        **record_scores(report["partnerships"]),
         "relations": 100 * report["relations"]["micro"]["f1"],
         "entities": 100 * report["entities"]["micro"]["f1"],
-        "records": parts["counts"],
         "per_label": {k: round(100 * v["f1"], 1) for k, v in report["entities"].items()
                       if k not in ("micro", "macro")},
         "relations_per_label": {k: round(100 * v["f1"], 1) for k, v in report["relations"].items()
@@ -87,10 +83,14 @@ def score_aggregation(gold) -> dict:
         doc = copy.deepcopy(doc)
         doc.partnerships = aggregate(doc, list(iter_sentences(doc.text)))
         rebuilt.append(doc)
-    parts = score_partnerships(gold, rebuilt)
+    return {**record_scores(score_partnerships(gold, rebuilt)), "relations": None, "entities": None}
+
+
+def record_scores(parts: dict) -> dict:
+    """The record columns (percentages) of a ``score_partnerships`` result."""
     return {"parties": 100 * parts["parties"]["f1"], "sectors": 100 * parts["sectors"]["f1"],
             "date": 100 * parts["date"]["accuracy"], "instrument": 100 * parts["instrument"]["accuracy"],
-            "relations": None, "entities": None, "records": parts["counts"]}
+            "records": parts["counts"]}
 
 
 def main(argv=None) -> int:
