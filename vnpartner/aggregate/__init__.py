@@ -240,9 +240,9 @@ def _drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
     """Pairs in text order, less those that only restate a more specific pair.
 
     A country pair stated in a sentence of a local pair of the same two countries (two
-    places or bodies, neither a country) is background; so is a country paired with a place or body whenever that place is paired
-    with something inside the country (``Cuba`` – ``Bình Dương`` beside ``Artemisa`` –
-    ``Bình Dương``).
+    places or bodies, neither a country) is background; so is a country paired with a place
+    or body whenever that place is paired with something inside the country (``Cuba`` –
+    ``Bình Dương`` beside ``Artemisa`` – ``Bình Dương``).
     """
     local = {key: {p.country for p in pairs[key]} for key in pairs if all(p.kind != "country" for p in pairs[key])}
     kept = []
@@ -282,7 +282,7 @@ def _record(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str]
     names = {p.name for p in parties}
     party_ids = {
         ent_id for ent_id, name in party_names.items()
-        if name in names and not any(s <= by_id[ent_id].start < end for s, end in elsewhere)
+        if name in names and not _within(by_id[ent_id].start, elsewhere)
     }
     sectors = []
     for rel in doc.relations:
@@ -291,7 +291,7 @@ def _record(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str]
             sectors.append(code)
     for ent in doc.entities:  # fields named in the record's sentences, linked or not
         code = (ent.normalized or {}).get("code") if ent.label == "SECTOR" else None
-        if code and code not in sectors and any(s <= ent.start < e for s, e in evidence):
+        if code and code not in sectors and _within(ent.start, evidence):
             sectors.append(code)
     signers = party_ids | {r.head for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in party_ids}
     signed = [by_id[r.tail] for r in doc.relations if r.label == "SIGNED" and r.head in signers]
@@ -302,6 +302,11 @@ def _record(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str]
         parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, signed, evidence),
         instrument=instrument, people=_people(doc, evidence), evidence=evidence,
     )
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``offset`` falls inside one of ``spans`` (sentences as ``(start, end)``)."""
+    return any(start <= offset < end for start, end in spans)
 
 
 def _event_instrument(doc: Document, evidence: list[tuple[int, int]]) -> str | None:
@@ -325,7 +330,7 @@ def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity
                 return dated[agreement.id]
     for head_id, value in dated.items():
         head = by_id[head_id]
-        if value and any(s <= head.start < e for s, e in evidence):
+        if value and _within(head.start, evidence):
             return value
     return _first_day(doc, evidence)
 
@@ -334,7 +339,7 @@ def _first_day(doc: Document, spans: list[tuple[int, int]]) -> str | None:
     """The first date of day precision (or a range of days) within ``spans``: the event's, most often."""
     for ent in doc.entities:
         value = (ent.normalized or {}).get("value") or ""
-        if ent.label == "DATE" and _DAYS.fullmatch(value) and any(s <= ent.start < e for s, e in spans):
+        if ent.label == "DATE" and _DAYS.fullmatch(value) and _within(ent.start, spans):
             return value
     return None
 
@@ -351,7 +356,7 @@ def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
     for ent in doc.entities:
         if ent.label != "PERSON" or not ent.normalized or not ent.normalized.get("title"):
             continue
-        if evidence and not any(s <= ent.start < e for s, e in evidence):
+        if evidence and not _within(ent.start, evidence):
             continue
         value = ent.normalized
         if ent.text not in people:
