@@ -10,8 +10,8 @@ the pipeline at each batch size, timing the three stages: ``text`` (decoding, se
 word segmentation), ``tag`` (the model) and ``rest`` (normalisation, relations, records).
 Reported: documents/s, words/s (whitespace tokens), p50/p95 latency per document (the
 time of the batch it was in) and the process's peak RSS. underthesea's CRF NER runs on
-the same documents in the same run, for the ratio. The segmentation cache is emptied
-before every measured pass.
+the same documents in the same run, for the ratio. The segmentation and subword caches
+are emptied before every measured pass.
 
 Documents: the seeds plus a sample of ``../shared/data/corpora/news_vi.jsonl.xz``
 (the seeds alone when the shared folder is absent). Each variant's accuracy (VLSP 2016
@@ -129,9 +129,11 @@ def load_variant(model_dir: str, variant: str, threads: int):
 
 def measure(pipeline, texts: list[str], batch_size: int) -> dict:
     """Stage times, throughput and latencies of one pass over ``texts``."""
+    from vnpartner.encode.align import _PIECE_CACHES
     from vnpartner.text.segment import _segment_cached
 
     _segment_cached.cache_clear()
+    _PIECE_CACHES.clear()
     stages = {"text": 0.0, "tag": 0.0, "rest": 0.0}
     latencies = []
     started = time.perf_counter()

@@ -123,6 +123,16 @@ def test_slow_tokenizer_joins_syllables_with_underscores(phobert):
     assert special_tokens(phobert) == ([phobert.cls_token_id], [phobert.sep_token_id])
 
 
+def test_slow_tokenizer_tokenizes_a_word_once_across_calls(phobert, monkeypatch):
+    first = word_pieces(phobert, ["Bình Dương", "hợp tác"])
+    calls = []
+    original = phobert.tokenize
+    monkeypatch.setattr(phobert, "tokenize", lambda text, **kw: calls.append(text) or original(text, **kw))
+    again = word_pieces(phobert, ["hợp tác", "Bình Dương", "Qzxwv Artemisa"])
+    assert again == [first[1], first[0], phobert.convert_tokens_to_ids(original("Qzxwv_Artemisa"))]
+    assert calls == ["Qzxwv_Artemisa"]
+
+
 def test_phobert_windows(phobert):
     words = ("Tỉnh Quảng Nam ký kết Bản ghi nhớ hợp tác y tế với tỉnh Sơn La .".split(" ")) * 12
     windows = encode_words(phobert, words, 24, overlap=3)

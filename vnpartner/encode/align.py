@@ -12,6 +12,7 @@ predicted exactly once: by the window in which it lies furthest from a cut edge.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -77,7 +78,7 @@ def word_pieces(tokenizer, words: Sequence[str]) -> list[list[int]]:
             if index is not None:
                 pieces[index].append(token_id)
     else:
-        cache: dict[str, list[int]] = {}
+        cache = _piece_cache(tokenizer)
         pieces = []
         for word in words:
             key = "_".join(word.split())
@@ -86,6 +87,25 @@ def word_pieces(tokenizer, words: Sequence[str]) -> list[list[int]]:
             pieces.append(cache[key])
     unknown = tokenizer.unk_token_id if tokenizer.unk_token_id is not None else 0
     return [ids if ids else [unknown] for ids in pieces]
+
+
+_PIECE_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+PIECE_CACHE_SIZE = 200_000  # words; emptied when full (a corpus repeats most of its words)
+
+
+def _piece_cache(tokenizer) -> dict[str, list[int]]:
+    """The subword ids already found for words, one cache per slow tokenizer object.
+
+    Tokenizing a word goes through transformers' Python BPE (about 80 µs); news repeats
+    its words, so across documents most lookups hit.
+    """
+    try:
+        cache = _PIECE_CACHES.setdefault(tokenizer, {})
+    except TypeError:  # an object that takes no weak reference: no cache across calls
+        return {}
+    if len(cache) > PIECE_CACHE_SIZE:
+        cache.clear()
+    return cache
 
 
 def special_tokens(tokenizer) -> tuple[list[int], list[int]]:

@@ -76,3 +76,32 @@ def norm_key(text: str) -> str:
 def is_ascii(text: str) -> bool:
     """True when ``text`` has only ASCII characters."""
     return text.isascii()
+
+
+def alternation(phrases) -> str:
+    """A regex group matching any of ``phrases``, the longest first, as a character trie.
+
+    Equivalent to ``(?:` + longest-first `|`.join(escaped) + `)`` but the regex engine picks
+    the branch by the next character instead of trying thousands of phrases at every
+    position (the place gazetteer runs about ten times faster this way).
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        if not phrase:
+            continue
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:  # continuing is tried first, so the longest phrase wins
+        return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + body + ")?"
+    return body

@@ -49,14 +49,18 @@ class Pair:
 def candidate_pairs(doc: Document, sentences: list[Sentence]) -> list[Pair]:
     """Ordered entity pairs of one sentence (DATE_OF also to a date in the sentence before)."""
     sentence_at = sentence_finder(sentences)
-    sentence_of = {ent.id: sentence_at(ent.start) for ent in doc.entities}
+    sentence_of = [sentence_at(ent.start) for ent in doc.entities]
+    in_sentence: dict[int, list[int]] = {}
+    for index, number in enumerate(sentence_of):
+        in_sentence.setdefault(number, []).append(index)
     pairs = []
-    for head in doc.entities:
-        for tail in doc.entities:
+    for h, head in enumerate(doc.entities):
+        here = sentence_of[h]
+        for t in sorted(in_sentence.get(here - 1, []) + in_sentence[here]):
+            tail = doc.entities[t]
             if head is tail:
                 continue
-            gap = sentence_of[head.id] - sentence_of[tail.id]
-            allowed = tuple(label for label in RELATION_LABELS if _allows(label, head, tail, gap))
+            allowed = tuple(label for label in RELATION_LABELS if _allows(label, head, tail, here - sentence_of[t]))
             if allowed:
                 pairs.append(Pair(head, tail, allowed))
     return pairs

@@ -23,7 +23,8 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..encode import encode_words, load_tokenizer, pad_batch
@@ -40,12 +41,20 @@ Span = tuple[int, int, str]
 class WordVectors:
     """The encoder's view of one document: each model unit's character span and its vector."""
 
-    spans: list[tuple[int, int]]
+    spans: list[tuple[int, int]]  # in text order, not overlapping
     matrix: object  # torch.Tensor [len(spans), hidden]
+    _ends: list[int] | None = field(default=None, repr=False, compare=False)
 
     def rows(self, start: int, end: int) -> list[int]:
         """Indices of the units inside the character span ``[start, end)``."""
-        return [i for i, (s, e) in enumerate(self.spans) if s < end and start < e]
+        if self._ends is None:
+            self._ends = [e for _, e in self.spans]
+        out = []
+        for i in range(bisect_right(self._ends, start), len(self.spans)):  # spans are in text order
+            if self.spans[i][0] >= end:
+                break
+            out.append(i)
+        return out
 
 
 def read_meta(folder: str | os.PathLike) -> dict | None:

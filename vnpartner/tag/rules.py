@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalize import find_dates, is_ambiguous, place_surfaces, sector_terms, title_terms
+from ..normalize.text import alternation
 from ..text import Sentence
 
 UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper())
@@ -75,9 +76,8 @@ def _words_starting(sentence: Sentence) -> dict[int, int]:
 
 @lru_cache(maxsize=1)
 def _place_regex() -> re.Pattern:
-    surfaces = sorted((s for s in place_surfaces() if len(s) > 1), key=len, reverse=True)
-    alternatives = "|".join(re.escape(s) for s in surfaces)
-    return re.compile(rf"(?<!\w)(?:{PLACE_TYPES} )?(?:{alternatives})(?![\w])")
+    alternatives = alternation(s for s in place_surfaces() if len(s) > 1)
+    return re.compile(rf"(?<!\w)(?:{PLACE_TYPES} )?{alternatives}(?![\w])")
 
 
 @lru_cache(maxsize=1)
