@@ -180,3 +180,54 @@ def test_a_planned_signing_is_no_agreement():
     text = "Tập đoàn Đất Xanh và CPG sẽ ký kết hợp tác."
     doc = build(text, [("Tập đoàn Đất Xanh", "ORGANIZATION"), ("CPG", "ORGANIZATION")], [(0, 1, "PARTNER")])
     assert records(doc)[0].instrument is None
+
+
+def _capital(name, country):
+    return {"name": name, "country": country, "admin": "city"}
+
+
+def test_foreign_capitals_dealing_with_each_other_or_a_state_stand_for_their_states():
+    text = "Washington và Bắc Kinh đạt thỏa thuận. Washington hợp tác với Cuba."
+    doc = build(text, [("Washington", "LOCATION", _capital("Washington", "US")),
+                       ("Bắc Kinh", "LOCATION", _capital("Bắc Kinh", "CN")),
+                       ("Washington", "LOCATION", _capital("Washington", "US"), 2), ("Cuba", "LOCATION")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["Hoa Kỳ", "Trung Quốc"], ["Cuba", "Hoa Kỳ"]]
+
+
+def test_a_capital_twinned_with_a_city_is_the_city():
+    text = "Hà Nội và La Habana ký thỏa thuận hợp tác. Thủ Dầu Một hợp tác với Washington."
+    doc = build(text, [("Hà Nội", "LOCATION"), ("La Habana", "LOCATION", _capital("La Habana", "CU")),
+                       ("Thủ Dầu Một", "LOCATION"), ("Washington", "LOCATION", _capital("Washington", "US"))],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [
+        ["Hà Nội", "La Habana"], ["Thủ Dầu Một", "Washington"]]
+
+
+def test_names_differing_in_case_company_words_or_initials_are_one_party():
+    text = ("Facebook hợp tác với Fox Sports. FOX Sports và Facebook phát trực tiếp. "
+            "Công ty cổ phần VNG làm việc với NASDAQ. VNG và NASDAQ ký kết. "
+            "Lực lượng Bảo vệ bờ biển Nhật Bản thăm Đà Nẵng. LLBVBB Nhật Bản rời Đà Nẵng. LLBVBB Nhật Bản chào.")
+    orgs = ["Facebook", "Fox Sports", "FOX Sports", "Công ty cổ phần VNG", "NASDAQ", "VNG", "Lực lượng Bảo vệ bờ biển "
+            "Nhật Bản", "LLBVBB Nhật Bản"]
+    spans = [(name, "ORGANIZATION") for name in orgs] + [("Facebook", "ORGANIZATION", None, 2),
+                                                         ("NASDAQ", "ORGANIZATION", None, 2),
+                                                         ("Đà Nẵng", "LOCATION", _capital("Đà Nẵng", "VN")),
+                                                         ("Đà Nẵng", "LOCATION", _capital("Đà Nẵng", "VN"), 2),
+                                                         ("LLBVBB Nhật Bản", "ORGANIZATION", None, 2)]
+    doc = build(text, spans, [(0, 1, "PARTNER"), (2, 8, "PARTNER"), (3, 4, "PARTNER"), (5, 9, "PARTNER"),
+                              (6, 10, "PARTNER"), (7, 11, "PARTNER")])
+    # the most used name of each party (the shorter on a tie), but never an abbreviation
+    # over the words it stands for
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [
+        ["FOX Sports", "Facebook"], ["NASDAQ", "VNG"], ["Lực lượng Bảo vệ bờ biển Nhật Bản", "Đà Nẵng"]]
+
+
+def test_a_seat_of_government_acts_for_its_state():
+    text = "Lầu Năm Góc đạt thỏa thuận bán máy bay cho Qatar, Mỹ và Qatar cho biết."
+    qatar = {"name": "Qatar", "country": "QA", "admin": "country"}
+    doc = build(text, [("Lầu Năm Góc", "ORGANIZATION"), ("Qatar", "LOCATION", qatar),
+                       ("Mỹ", "LOCATION", {"name": "Hoa Kỳ", "country": "US", "admin": "country"}),
+                       ("Qatar", "LOCATION", qatar, 2)],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["Hoa Kỳ", "Qatar"]]

@@ -45,3 +45,9 @@ def test_an_embassy_belongs_to_its_country_not_to_where_it_sits():
 def test_an_unqualified_ministry_is_vietnamese():
     party = party_of(_org("Bộ Quốc phòng"))
     assert (party.name, party.country, party.kind) == ("Bộ Quốc phòng", "VN", "organization")
+
+
+@pytest.mark.parametrize("text, country", [("Lầu Năm Góc", "US"), ("Điện Kremlin", "RU"), ("Nhà Trắng", "US")])
+def test_a_seat_of_government_belongs_to_its_state(text, country):
+    party = party_of(_org(text))
+    assert (party.name, party.country) == (text, country)

@@ -140,3 +140,24 @@ def test_no_records_anywhere_gives_zeros(make_doc):
     s = score_partnerships([_doc(make_doc)], [_doc(make_doc)])
     assert s["parties"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0}
     assert s["counts"] == {"gold": 0, "pred": 0, "matched": 0}
+
+
+ALIAS_TEXT = "Nhật Bản cam kết hợp tác với Hiệp hội các quốc gia Đông Nam Á (ASEAN). ASEAN hoan nghênh."
+
+
+def test_an_alias_the_gold_defines_in_brackets_is_its_full_name(make_doc, make_record):
+    spans = [("Nhật Bản", "LOCATION"), ("Hiệp hội các quốc gia Đông Nam Á", "ORGANIZATION"),
+             ("ASEAN", "ORGANIZATION")]
+    gold = make_doc(ALIAS_TEXT, spans=spans, partnerships=[make_record(("Nhật Bản", "JP"), ("ASEAN", None))])
+    full = make_doc(ALIAS_TEXT, partnerships=[
+        make_record(("Nhật Bản", "JP"), ("Hiệp hội Các quốc gia Đông Nam Á", None))])
+    assert score_partnerships([gold], [full])["parties"]["f1"] == 1.0
+
+
+def test_without_the_bracket_definition_an_acronym_is_another_name(make_doc, make_record):
+    text = ALIAS_TEXT.replace(" (ASEAN)", "")
+    spans = [("Nhật Bản", "LOCATION"), ("Hiệp hội các quốc gia Đông Nam Á", "ORGANIZATION"),
+             ("ASEAN", "ORGANIZATION")]
+    gold = make_doc(text, spans=spans, partnerships=[make_record(("Nhật Bản", "JP"), ("ASEAN", None))])
+    full = make_doc(text, partnerships=[make_record(("Nhật Bản", "JP"), ("Hiệp hội các quốc gia Đông Nam Á", None))])
+    assert score_partnerships([gold], [full])["parties"]["f1"] == 0.0

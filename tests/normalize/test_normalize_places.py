@@ -220,3 +220,9 @@ def test_first_build_is_fast():
     start = time.perf_counter()
     places_module.place_surfaces()
     assert time.perf_counter() - start < 3.0  # about 0.6 s on a laptop; generous for CI
+
+
+def test_capitals_are_marked_and_other_cities_are_not():
+    assert lookup_place("Washington").capital and lookup_place("Bắc Kinh").capital
+    assert lookup_place("Washington").admin == "city"
+    assert not lookup_place("Thượng Hải").capital and not lookup_place("Saint Petersburg").capital

@@ -22,6 +22,9 @@ _PLACE_BODY = re.compile(
 _STATE_BODY = re.compile(
     r"(?:^|,\s*)(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội|Thượng viện|Hạ viện|Nghị viện|Tòa án|Toà án)\s"
 )
+# Seats of government named for the government (`Lầu Năm Góc đã đạt được thỏa thuận`).
+_STATE_SEATS = {"lầu năm góc": "US", "nhà trắng": "US", "điện kremlin": "RU", "kremlin": "RU",
+                "điện élysée": "FR", "phố downing": "GB", "nhà xanh": "KR"}
 # `Đại sứ quán Hoa Kỳ tại Việt Nam` belongs to Hoa Kỳ: the place after `tại` is where it sits.
 _SEATED_AT = re.compile(r"\s+(?:tại|ở)\s+.*$")
 _INSTRUMENT_WORDS = (
@@ -30,6 +33,7 @@ _INSTRUMENT_WORDS = (
     ("letter_of_intent", r"ý định thư"),
     ("twinning", r"kết nghĩa"),
 )
+_COMPANY_TYPE = re.compile(r"^(?i:tổng công ty|công ty cổ phần|công ty tnhh|công ty cp|công ty|tập đoàn)\s+")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
 _LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
 _DAY = r"(?:\d{4}|-)-\d\d-\d\d"
@@ -41,6 +45,9 @@ _MEETING = re.compile(r"hội đàm|làm việc|hội kiến|tiếp|hội thảo
 
 def party_of(ent: Entity) -> Party:
     """The party a LOCATION or ORGANIZATION mention stands for."""
+    seat = _STATE_SEATS.get(" ".join(ent.text.casefold().split()))
+    if seat:
+        return Party(ent.text, seat, "organization")
     if ent.label == "LOCATION":
         value = ent.normalized or {}
         kind = value.get("admin", "other")
@@ -98,6 +105,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     named = {party[i].name for r in partner for i in (r.head, r.tail)}
     for rel in partner:
         a, b = _for_state(party[rel.head], party[rel.tail]), _for_state(party[rel.tail], party[rel.head])
+        a, b = _capital_for_state(a, b), _capital_for_state(b, a)
         if _is_venue(doc.text, by_id[rel.head], a, named) or _is_venue(doc.text, by_id[rel.tail], b, named):
             continue
         if _unnamed(a) or _unnamed(b) or a.name == b.name or _own_body(a, b) or _own_body(b, a) \
@@ -127,7 +135,7 @@ def mention_parties(doc: Document) -> dict[str, Party]:
     """
     mentions = [e for e in doc.entities if e.label in ("LOCATION", "ORGANIZATION")]
     party = {e.id: party_of(e) for e in mentions}
-    for alias, full in _aliases(doc.text, mentions):
+    for alias, full in bracket_aliases(doc.text, mentions):
         short = party[alias.id].name
         party.update({ent_id: party[full.id] for ent_id, p in party.items() if p.name == short})
     canonical = _canonical_names(list(party.values()))
@@ -144,11 +152,12 @@ def mention_parties(doc: Document) -> dict[str, Party]:
 
 
 def _canonical_names(parties: list[Party]) -> dict[str, str]:
-    """Each variant organisation name → the name of its group the mentions use most."""
+    """Each variant organisation name → the name of its group the mentions use most (an
+    abbreviation yields to the words it abbreviates)."""
     counts = Counter(p.name for p in parties)
     canonical = {}
     for group in _joined(_variant_pairs([p for p in parties if p.kind == "organization"])):
-        name = min(group, key=lambda n: (-counts[n], len(n), n))
+        name = min(group, key=lambda n: (any(_abbreviates(n, o) for o in group), -counts[n], len(n), n))
         canonical.update(dict.fromkeys(group, name))
     return canonical
 
@@ -168,12 +177,27 @@ def _for_state(body: Party, other: Party) -> Party:
     Hoa Kỳ is Việt Nam); with a party of its own country it stays itself."""
     if body.kind != "organization" or not body.country or other.country in (None, body.country):
         return body
-    country = country_place(body.country) if _STATE_BODY.match(body.name) else None
+    state = _STATE_BODY.match(body.name) or " ".join(body.name.casefold().split()) in _STATE_SEATS
+    country = country_place(body.country) if state else None
     return Party(country.name, country.country, "country") if country else body
 
 
-def _aliases(text: str, mentions: list[Entity]):
-    """(alias, full name) for each organisation right after another in brackets: `X (Y)`.
+def _capital_for_state(party: Party, other: Party) -> Party:
+    """A foreign capital dealing with a state or with another capital stands for its state
+    (`Washington` – `Bắc Kinh` is Hoa Kỳ – Trung Quốc); with any other city it is itself."""
+    if not _is_capital(party) or not (other.kind == "country" or _is_capital(other)):
+        return party
+    country = country_place(party.country)
+    return Party(country.name, country.country, "country") if country else party
+
+
+def _is_capital(party: Party) -> bool:
+    place = lookup_place(party.name) if party.kind == "city" else None
+    return place is not None and place.capital
+
+
+def bracket_aliases(text: str, mentions: list[Entity]):
+    """(alias, full name) mentions: each organisation right after another in brackets, `X (Y)`.
 
     A place in brackets is where the first lies (`Thủ Dầu Một (tỉnh Bình Dương)`), no alias.
     """
@@ -185,21 +209,40 @@ def _aliases(text: str, mentions: list[Entity]):
 
 
 def _variant_pairs(organizations: list[Party]) -> list[tuple[str, str]]:
-    """Names of one organisation: one name's words all within another's, countries agreeing."""
+    """Names of one organisation, countries agreeing: the same words in another case or
+    without a company type word (`Công ty cổ phần VNG`, `VNG`), one name's words all within
+    another's, or an abbreviation (`LLBVBB Nhật Bản`, `Lực lượng Bảo vệ bờ biển Nhật Bản`)."""
     names: dict[str, str | None] = {}
     for p in organizations:
         names.setdefault(p.name, p.country)
-    words = {n: set(n.casefold().split()) for n in names}
+    words = {n: _name_words(n) for n in names}
     pairs = []
     for name, other in permutations(names, 2):
-        if len(words[name]) < 2 or not words[name] < words[other]:
+        same = words[name] == words[other] or _abbreviates(name, other)
+        if not same and (len(set(words[name])) < 2 or not set(words[name]) < set(words[other])):
             continue
         if names[name] and names[other] and names[name] != names[other]:
             continue
-        if not names[name] and names[other] and trailing_place(other) is not None:
+        if not same and not names[name] and names[other] and trailing_place(other) is not None:
             continue  # `Bộ Quốc phòng` is not `Bộ Quốc phòng Campuchia`
         pairs.append((name, other))
     return pairs
+
+
+def _name_words(name: str) -> list[str]:
+    """The words that tell one organisation from another: casefolded, company type words dropped."""
+    return _COMPANY_TYPE.sub("", name).casefold().split()
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with its first words cut to their capitalised initials."""
+    first, *rest = short.split()
+    words = long.split()
+    size = len(first)
+    if size < 2 or not first.isalpha() or not first.isupper() or len(words) != size + len(rest):
+        return False
+    initials = "".join(word[0] for word in words[:size]).upper()
+    return initials == first and [w.casefold() for w in words[size:]] == [w.casefold() for w in rest]
 
 
 def _is_venue(text: str, ent: Entity, party: Party, parties: set[str]) -> bool:

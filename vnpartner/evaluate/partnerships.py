@@ -3,7 +3,9 @@
 Within one document, gold and predicted records are matched one to one when their
 party *sets* are equal. A party is keyed by its normalised name and its country; a
 ``None`` country on either side matches any country. A country party is keyed by its
-ISO code alone, so that ``Mỹ`` and ``Hoa Kỳ`` (both ``US``) are one party. Sector, date and instrument
+ISO code alone, so that ``Mỹ`` and ``Hoa Kỳ`` (both ``US``) are one party. An alias the
+gold document defines in brackets is its full name (``Hiệp hội các quốc gia Đông Nam Á
+(ASEAN)``: ``ASEAN`` and the full name are one party in that document). Sector, date and instrument
 are then compared over the matched records only.
 """
 
@@ -17,6 +19,7 @@ from vnpartner.evaluate.spans import check_paired, prf
 from vnpartner.schema import Document, Partnership, Party
 
 PartyKey = tuple[str, "str | None"]
+Aliases = dict[str, str]
 
 # Type words dropped from the front of a party name, longest first: administrative ones, and
 # those of a company (`Tập đoàn Đất Xanh` and `Đất Xanh` are one party).
@@ -61,12 +64,29 @@ def _drop_type_word(text: str) -> str:
     return text
 
 
-def party_key(party: Party) -> PartyKey:
-    """(normalised name, upper-case ISO country or None); a country's name is its ISO code."""
+def party_key(party: Party, aliases: Aliases | None = None) -> PartyKey:
+    """(normalised name, upper-case ISO country or None); a country's name is its ISO code.
+
+    ``aliases`` maps a normalised alias to the normalised full name it stands for.
+    """
     country = (party.country or "").strip().upper() or None
     if party.kind == "country" and country:
         return (f"@{country}", country)
-    return (normalize_party_name(party.name), country)
+    name = normalize_party_name(party.name)
+    return ((aliases or {}).get(name, name), country)
+
+
+def document_aliases(doc: Document) -> Aliases:
+    """Normalised alias → normalised full name, for each organisation that ``doc`` (gold)
+    names again in brackets right after its full name."""
+    from vnpartner.aggregate import bracket_aliases
+
+    by_name = {}
+    for alias, full in bracket_aliases(doc.text, doc.entities):
+        short, long = normalize_party_name(alias.text), normalize_party_name(full.text)
+        if short and long and short != long:
+            by_name[short] = long
+    return by_name
 
 
 def keys_match(a: PartyKey, b: PartyKey) -> bool:
@@ -74,10 +94,10 @@ def keys_match(a: PartyKey, b: PartyKey) -> bool:
     return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
 
 
-def party_set(parties: Sequence[Party]) -> list[PartyKey]:
+def party_set(parties: Sequence[Party], aliases: Aliases | None = None) -> list[PartyKey]:
     """The distinct party keys of a record; a None country yields to a known one."""
     countries: dict[str, set[str | None]] = {}
-    for name, country in map(party_key, parties):
+    for name, country in (party_key(p, aliases) for p in parties):
         countries.setdefault(name, set()).add(country)
     keys = []
     for name, found in countries.items():
@@ -115,16 +135,17 @@ def same_party_set(a: Sequence[PartyKey], b: Sequence[PartyKey]) -> bool:
     return len(max_matching(len(a), len(b), lambda i, j: keys_match(a[i], b[j]))) == len(a)
 
 
-def match_records(gold: Sequence[Partnership], pred: Sequence[Partnership]) -> list[tuple[int, int]]:
+def match_records(gold: Sequence[Partnership], pred: Sequence[Partnership],
+                  aliases: Aliases | None = None) -> list[tuple[int, int]]:
     """Pair gold and predicted records of one document whose party sets are equal."""
-    gold_sets = [party_set(r.parties) for r in gold]
-    pred_sets = [party_set(r.parties) for r in pred]
+    gold_sets = [party_set(r.parties, aliases) for r in gold]
+    pred_sets = [party_set(r.parties, aliases) for r in pred]
     return max_matching(len(gold), len(pred), lambda i, j: same_party_set(gold_sets[i], pred_sets[j]))
 
 
-def party_pairs(records: Sequence[Partnership]) -> list[tuple[PartyKey, PartyKey]]:
+def party_pairs(records: Sequence[Partnership], aliases: Aliases | None = None) -> list[tuple[PartyKey, PartyKey]]:
     """Every distinct unordered pair of parties that the records put together."""
-    pairs = {pair for r in records for pair in combinations(party_set(r.parties), 2)}
+    pairs = {pair for r in records for pair in combinations(party_set(r.parties, aliases), 2)}
     return sorted(pairs, key=repr)
 
 
@@ -133,9 +154,10 @@ def _pairs_match(a: tuple[PartyKey, PartyKey], b: tuple[PartyKey, PartyKey]) -> 
     return straight or (keys_match(a[0], b[1]) and keys_match(a[1], b[0]))
 
 
-def pair_hits(gold: Sequence[Partnership], pred: Sequence[Partnership]) -> tuple[int, int, int]:
+def pair_hits(gold: Sequence[Partnership], pred: Sequence[Partnership],
+              aliases: Aliases | None = None) -> tuple[int, int, int]:
     """(tp, fp, fn) of the lenient party-pair score for one document."""
-    g, p = party_pairs(gold), party_pairs(pred)
+    g, p = party_pairs(gold, aliases), party_pairs(pred, aliases)
     hits = len(max_matching(len(g), len(p), lambda i, j: _pairs_match(g[i], p[j])))
     return hits, len(p) - hits, len(g) - hits
 
@@ -158,12 +180,13 @@ class _Tally:
         self.agree = [0, 0]  # matched records with equal date, equal instrument
         self.pairs = [0, 0, 0]  # tp, fp, fn
 
-    def add_document(self, gold: Sequence[Partnership], pred: Sequence[Partnership]) -> None:
-        matches = match_records(gold, pred)
+    def add_document(self, gold: Sequence[Partnership], pred: Sequence[Partnership],
+                     aliases: Aliases | None = None) -> None:
+        matches = match_records(gold, pred, aliases)
         _add(self.records, len(gold), len(pred), len(matches))
         for i, j in matches:
             self.add_match(gold[i], pred[j])
-        _add(self.pairs, *pair_hits(gold, pred))
+        _add(self.pairs, *pair_hits(gold, pred, aliases))
 
     def add_match(self, gold: Partnership, pred: Partnership) -> None:
         g, p = set(gold.sectors), set(pred.sectors)
@@ -193,5 +216,5 @@ def score_partnerships(gold_docs: Sequence[Document], pred_docs: Sequence[Docume
     check_paired(gold_docs, pred_docs)
     tally = _Tally()
     for gold, pred in zip(gold_docs, pred_docs):
-        tally.add_document(gold.partnerships, pred.partnerships)
+        tally.add_document(gold.partnerships, pred.partnerships, document_aliases(gold))
     return tally.result()

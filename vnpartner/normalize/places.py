@@ -97,7 +97,8 @@ class Place:
     ``name`` is canonical (Vietnamese short name, no type word); ``country`` is ISO 3166-1
     alpha-2 (None for regions such as ``Đông Nam Á``); ``admin`` is one of country,
     province, city, other. ``parent`` names the province or country that contains it;
-    ``successor`` names the province a Vietnamese province was merged into in 2025.
+    ``successor`` names the province a Vietnamese province was merged into in 2025;
+    ``capital`` marks a foreign country's capital city.
     """
 
     name: str
@@ -105,6 +106,7 @@ class Place:
     admin: str
     parent: str | None = None
     successor: str | None = None
+    capital: bool = False
 
     def to_dict(self) -> dict:
         """The LOCATION value of the contract: ``{"name", "country", "admin"}``."""
@@ -280,7 +282,9 @@ def _add_extra_places(index: _Index) -> None:
     for row in _resource_rows("places_extra.tsv"):
         name, country, admin, parent = (row + ["", "", "", ""])[:4]
         variants = row[4].split(";") if len(row) > 4 else []
-        index.add(Place(name, country or None, admin, parent or None), [name] + variants)
+        capital = admin == "capital"
+        place = Place(name, country or None, "city" if capital else admin, parent or None, capital=capital)
+        index.add(place, [name] + variants)
 
 
 _DISTRICT_PREFIXES = (("Thành phố ", "city"), ("Thị xã ", "other"), ("Quận ", "other"), ("Huyện ", "other"))
