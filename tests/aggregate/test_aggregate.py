@@ -168,6 +168,15 @@ def test_a_ministry_meeting_a_foreign_country_acts_for_viet_nam_but_not_at_home(
         ["Hoa Kỳ", "Việt Nam"], ["Bộ Quốc phòng", "Tập đoàn Becamex"]]
 
 
+def test_ministries_of_two_states_stay_ministries_but_a_ministry_meeting_a_state_is_its_state():
+    text = "Bộ Quốc phòng Việt Nam và Bộ Quốc phòng Campuchia hội đàm. Bộ Ngoại giao Lào tiếp Nhật Bản."
+    doc = build(text, [("Bộ Quốc phòng Việt Nam", "ORGANIZATION"), ("Bộ Quốc phòng Campuchia", "ORGANIZATION"),
+                       ("Bộ Ngoại giao Lào", "ORGANIZATION"), ("Nhật Bản", "LOCATION")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [sorted((p.name, p.country) for p in r.parties) for r in records(doc)] == [
+        [("Bộ Quốc phòng Campuchia", "KH"), ("Bộ Quốc phòng Việt Nam", "VN")], [("Lào", "LA"), ("Nhật Bản", "JP")]]
+
+
 def test_a_signing_without_a_named_instrument_is_an_agreement():
     text = "Ngày 20/6, Tập đoàn Đất Xanh đã ký kết hợp tác với CPG."
     doc = build(text, [("20/6", "DATE", {"value": "--06-20", "granularity": "day"}),
@@ -231,3 +240,15 @@ def test_a_seat_of_government_acts_for_its_state():
                        ("Qatar", "LOCATION", qatar, 2)],
                 [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
     assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["Hoa Kỳ", "Qatar"]]
+
+
+def test_a_public_body_beside_its_countries_pair_is_no_record_but_a_company_is():
+    text = ("Việt Nam và Hoa Kỳ hợp tác. Việt Nam tiếp Ủy ban Quân lực Thượng viện Hoa Kỳ. "
+            "Việt Nam làm việc với Tập đoàn Microsoft Hoa Kỳ.")
+    us = {"name": "Hoa Kỳ", "country": "US", "admin": "country"}
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Hoa Kỳ", "LOCATION", us), ("Việt Nam", "LOCATION", None, 2),
+                       ("Ủy ban Quân lực Thượng viện Hoa Kỳ", "ORGANIZATION"), ("Việt Nam", "LOCATION", None, 3),
+                       ("Tập đoàn Microsoft Hoa Kỳ", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER"), (4, 5, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [
+        ["Hoa Kỳ", "Việt Nam"], ["Tập đoàn Microsoft Hoa Kỳ", "Việt Nam"]]

@@ -22,11 +22,16 @@ def test_other_organisations_stay_organisations():
     assert party.kind == "organization" and party.name == "Tổng công ty Becamex IDC"
 
 
-@pytest.mark.parametrize("text", ["Bộ Ngoại giao Mỹ", "Chính phủ Hoa Kỳ", "Quân đội Hoa Kỳ",
+@pytest.mark.parametrize("text", ["Chính phủ Hoa Kỳ", "Quân đội Hoa Kỳ",
                                   "Cục Thông tin, Quân đội Hoa Kỳ"])
 def test_a_states_own_bodies_are_the_state(text):
     party = party_of(_org(text))
     assert (party.name, party.country, party.kind) == ("Hoa Kỳ", "US", "country")
+
+
+def test_a_ministry_of_a_named_country_is_an_organisation_of_that_country():
+    party = party_of(_org("Bộ Ngoại giao Mỹ"))
+    assert (party.name, party.country, party.kind) == ("Bộ Ngoại giao Hoa Kỳ", "US", "organization")
 
 
 def test_the_people_of_a_country_is_the_country():

@@ -22,6 +22,9 @@ _PLACE_BODY = re.compile(
 _STATE_BODY = re.compile(
     r"(?:^|,\s*)(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội|Thượng viện|Hạ viện|Nghị viện|Tòa án|Toà án)\s"
 )
+# A ministry stays itself beside another state's ministry (`Bộ Quốc phòng Việt Nam` and
+# `Bộ Quốc phòng Campuchia`); see `_for_state`.
+_MINISTRY = re.compile(r"^Bộ\s")
 # Seats of government named for the government (`Lầu Năm Góc đã đạt được thỏa thuận`).
 _STATE_SEATS = {"lầu năm góc": "US", "nhà trắng": "US", "điện kremlin": "RU", "kremlin": "RU",
                 "điện élysée": "FR", "phố downing": "GB", "nhà xanh": "KR"}
@@ -62,7 +65,7 @@ def party_of(ent: Entity) -> Party:
             return Party(place.name, place.country, place.admin)
     owner = _SEATED_AT.sub("", ent.text)
     place = trailing_place(owner)
-    if place is not None and place.admin == "country" and _STATE_BODY.search(owner):
+    if place is not None and place.admin == "country" and _STATE_BODY.search(owner) and not _MINISTRY.match(owner):
         return Party(place.name, place.country, "country")
     if place is None and _STATE_BODY.match(owner):
         return Party(ent.text, "VN", "organization")  # `Bộ Ngoại giao` unqualified, in Vietnamese news
@@ -177,9 +180,15 @@ def _for_state(body: Party, other: Party) -> Party:
     Hoa Kỳ is Việt Nam); with a party of its own country it stays itself."""
     if body.kind != "organization" or not body.country or other.country in (None, body.country):
         return body
-    state = _STATE_BODY.match(body.name) or " ".join(body.name.casefold().split()) in _STATE_SEATS
-    country = country_place(body.country) if state else None
+    if not _is_state_body(body) or _is_state_body(other):
+        return body
+    country = country_place(body.country)
     return Party(country.name, country.country, "country") if country else body
+
+
+def _is_state_body(party: Party) -> bool:
+    return party.kind == "organization" and bool(
+        _STATE_BODY.match(party.name) or " ".join(party.name.casefold().split()) in _STATE_SEATS)
 
 
 def _capital_for_state(party: Party, other: Party) -> Party:
@@ -296,7 +305,7 @@ def _drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
             for other, local_countries in local.items()
         ):
             continue
-        if _restates_a_local_pair(parties, pairs.values()):
+        if _restates_a_local_pair(parties, pairs.values()) or _within_a_country_pair(parties, pairs.values()):
             continue
         kept.append(key)
     return kept
@@ -312,6 +321,20 @@ def _restates_a_local_pair(parties: tuple[Party, Party], all_pairs) -> bool:
             if same.name == other.name and inside.kind != "country" and inside.country == country.country:
                 return True
     return False
+
+
+def _within_a_country_pair(parties: tuple[Party, Party], all_pairs) -> bool:
+    """A country paired with a public body of another country restates the pair of the two
+    countries when the document has it (`Việt Nam` – `Ủy ban Quân lực Thượng viện Hoa Kỳ`
+    beside `Việt Nam` – `Hoa Kỳ`); a company keeps its own record."""
+    kinds = [p.kind == "country" for p in parties]
+    if kinds.count(True) != 1:
+        return False
+    country, body = parties if kinds[0] else parties[::-1]
+    if body.kind != "organization" or not body.country or _COMPANY_TYPE.match(body.name):
+        return False
+    wanted = {country.country, body.country}
+    return any(a.kind == b.kind == "country" and {a.country, b.country} == wanted for a, b in all_pairs)
 
 
 def _own_body(country: Party, other: Party) -> bool:
