@@ -252,3 +252,14 @@ def test_a_public_body_beside_its_countries_pair_is_no_record_but_a_company_is()
                 [(0, 1, "PARTNER"), (2, 3, "PARTNER"), (4, 5, "PARTNER")])
     assert [sorted(p.name for p in r.parties) for r in records(doc)] == [
         ["Hoa Kỳ", "Việt Nam"], ["Tập đoàn Microsoft Hoa Kỳ", "Việt Nam"]]
+
+
+def test_a_department_of_a_foreign_army_belongs_to_its_state():
+    text = "Quân đội nhân dân Việt Nam tiếp Cục Thông tin, Quân đội Myanmar. Việt Nam và Myanmar hợp tác."
+    myanmar = {"name": "Myanmar", "country": "MM", "admin": "country"}
+    doc = build(text, [("Quân đội nhân dân Việt Nam", "ORGANIZATION"), ("Cục Thông tin", "ORGANIZATION"),
+                       ("Quân đội Myanmar", "ORGANIZATION"), ("Việt Nam", "LOCATION", None, 2),
+                       ("Myanmar", "LOCATION", myanmar, 2)],
+                [(0, 1, "PARTNER"), (3, 4, "PARTNER")])
+    assert [sorted((p.name, p.country) for p in r.parties) for r in records(doc)] == [
+        [("Myanmar", "MM"), ("Việt Nam", "VN")]]

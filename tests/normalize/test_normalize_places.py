@@ -226,3 +226,7 @@ def test_capitals_are_marked_and_other_cities_are_not():
     assert lookup_place("Washington").capital and lookup_place("Bắc Kinh").capital
     assert lookup_place("Washington").admin == "city"
     assert not lookup_place("Thượng Hải").capital and not lookup_place("Saint Petersburg").capital
+
+
+def test_tq_is_china_as_news_abbreviates_it():
+    assert lookup_place("TQ").country == "CN"

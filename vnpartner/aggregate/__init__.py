@@ -22,6 +22,8 @@ _PLACE_BODY = re.compile(
 _STATE_BODY = re.compile(
     r"(?:^|,\s*)(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội|Thượng viện|Hạ viện|Nghị viện|Tòa án|Toà án)\s"
 )
+# The units of a ministry or an army (`Cục Thông tin, Quân đội Myanmar`).
+_DEPARTMENT = re.compile(r"^(?:Cục|Tổng cục|Vụ|Ban|Viện|Văn phòng|Học viện|Bộ Tư lệnh|Quân chủng|Binh chủng)\s")
 # A ministry stays itself beside another state's ministry (`Bộ Quốc phòng Việt Nam` and
 # `Bộ Quốc phòng Campuchia`); see `_for_state`.
 _MINISTRY = re.compile(r"^Bộ\s")
@@ -141,6 +143,8 @@ def mention_parties(doc: Document) -> dict[str, Party]:
     for alias, full in bracket_aliases(doc.text, mentions):
         short = party[alias.id].name
         party.update({ent_id: party[full.id] for ent_id, p in party.items() if p.name == short})
+    for department, parent in _departments(doc.text, mentions, party):
+        party[department.id] = Party(party[department.id].name, parent.country, "organization")
     canonical = _canonical_names(list(party.values()))
     kept = {p.name: p for p in party.values() if canonical.get(p.name) == p.name}
     country: dict[str, str] = {}
@@ -203,6 +207,18 @@ def _capital_for_state(party: Party, other: Party) -> Party:
 def _is_capital(party: Party) -> bool:
     place = lookup_place(party.name) if party.kind == "city" else None
     return place is not None and place.capital
+
+
+def _departments(text: str, mentions: list[Entity], party: dict[str, Party]):
+    """(department mention, its parent's party) for `Cục Thông tin, Quân đội Myanmar`: a
+    department named without a country, then a state body of one after a comma."""
+    ordered = sorted(mentions, key=lambda e: e.start)
+    for first, second in zip(ordered, ordered[1:]):
+        parent = party[second.id]
+        if text[first.end:second.start] != ", " or party[first.id].country or not parent.country:
+            continue
+        if _DEPARTMENT.match(first.text) and _STATE_BODY.match(second.text):
+            yield first, parent
 
 
 def bracket_aliases(text: str, mentions: list[Entity]):
