@@ -17,7 +17,7 @@ _PLACE_BODY = re.compile(
     r"^(?:UBND|HĐND|(?i:ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|tỉnh ủy|tỉnh uỷ|thành ủy|"
     r"thành uỷ|chính quyền|đảng bộ|lãnh đạo|nhân dân))\s+(?:tỉnh|thành phố|TP\.?|Thủ đô|thủ đô)?\s*(?P<place>.+)$"
 )
-# A state's own bodies, and their departments, act for the state: `Bộ Ngoại giao Mỹ` and
+# A state's own bodies, and their departments, act for the state: `Chính phủ Hoa Kỳ` and
 # `Cục Thông tin, Quân đội Myanmar` are the parties `Hoa Kỳ` and `Myanmar`.
 _STATE_BODY = re.compile(
     r"(?:^|,\s*)(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội|Thượng viện|Hạ viện|Nghị viện|Tòa án|Toà án)\s"
@@ -50,7 +50,7 @@ _MEETING = re.compile(r"hội đàm|làm việc|hội kiến|tiếp|hội thảo
 
 def party_of(ent: Entity) -> Party:
     """The party a LOCATION or ORGANIZATION mention stands for."""
-    seat = _STATE_SEATS.get(" ".join(ent.text.casefold().split()))
+    seat = _seat_country(ent.text)
     if seat:
         return Party(ent.text, seat, "organization")
     if ent.label == "LOCATION":
@@ -186,13 +186,22 @@ def _for_state(body: Party, other: Party) -> Party:
         return body
     if not _is_state_body(body) or _is_state_body(other):
         return body
-    country = country_place(body.country)
-    return Party(country.name, country.country, "country") if country else body
+    return _as_state(body)
 
 
 def _is_state_body(party: Party) -> bool:
-    return party.kind == "organization" and bool(
-        _STATE_BODY.match(party.name) or " ".join(party.name.casefold().split()) in _STATE_SEATS)
+    return party.kind == "organization" and bool(_STATE_BODY.match(party.name) or _seat_country(party.name))
+
+
+def _seat_country(name: str) -> str | None:
+    """The country whose government a seat of government names (`Lầu Năm Góc` → US), or None."""
+    return _STATE_SEATS.get(" ".join(name.casefold().split()))
+
+
+def _as_state(party: Party) -> Party:
+    """The country ``party`` belongs to, as a party (``party`` itself if the gazetteer lacks it)."""
+    country = country_place(party.country)
+    return Party(country.name, country.country, "country") if country else party
 
 
 def _capital_for_state(party: Party, other: Party) -> Party:
@@ -200,8 +209,7 @@ def _capital_for_state(party: Party, other: Party) -> Party:
     (`Washington` – `Bắc Kinh` is Hoa Kỳ – Trung Quốc); with any other city it is itself."""
     if not _is_capital(party) or not (other.kind == "country" or _is_capital(other)):
         return party
-    country = country_place(party.country)
-    return Party(country.name, country.country, "country") if country else party
+    return _as_state(party)
 
 
 def _is_capital(party: Party) -> bool:

@@ -43,7 +43,7 @@ class WordVectors:
 
     spans: list[tuple[int, int]]  # in text order, not overlapping
     matrix: object  # torch.Tensor [len(spans), hidden]
-    _ends: list[int] | None = field(default=None, repr=False, compare=False)
+    _ends: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def rows(self, start: int, end: int) -> list[int]:
         """Indices of the units inside the character span ``[start, end)``."""
