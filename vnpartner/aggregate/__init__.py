@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from itertools import permutations
 
+from ..normalize.names import COMPANY_TYPE, bracket_aliases
 from ..normalize.places import country_place, lookup_place, trailing_place
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 from ..text import Sentence, sentence_finder
@@ -38,7 +39,6 @@ _INSTRUMENT_WORDS = (
     ("letter_of_intent", r"ý định thư"),
     ("twinning", r"kết nghĩa"),
 )
-_COMPANY_TYPE = re.compile(r"^(?i:tổng công ty|công ty cổ phần|công ty tnhh|công ty cp|công ty|tập đoàn)\s+")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
 _LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
 _DAY = r"(?:\d{4}|-)-\d\d-\d\d"
@@ -229,18 +229,6 @@ def _departments(text: str, mentions: list[Entity], party: dict[str, Party]):
             yield first, parent
 
 
-def bracket_aliases(text: str, mentions: list[Entity]):
-    """(alias, full name) mentions: each organisation right after another in brackets, `X (Y)`.
-
-    A place in brackets is where the first lies (`Thủ Dầu Một (tỉnh Bình Dương)`), no alias.
-    """
-    ordered = sorted(mentions, key=lambda e: e.start)
-    for full, alias in zip(ordered, ordered[1:]):
-        bracketed = re.fullmatch(r"\s*\(\s*", text[full.end:alias.start]) and text[alias.end:].lstrip()[:1] == ")"
-        if bracketed and full.label == alias.label == "ORGANIZATION":
-            yield alias, full
-
-
 def _variant_pairs(organizations: list[Party]) -> list[tuple[str, str]]:
     """Names of one organisation, countries agreeing: the same words in another case or
     without a company type word (`Công ty cổ phần VNG`, `VNG`), one name's words all within
@@ -264,7 +252,7 @@ def _variant_pairs(organizations: list[Party]) -> list[tuple[str, str]]:
 
 def _name_words(name: str) -> list[str]:
     """The words that tell one organisation from another: casefolded, company type words dropped."""
-    return _COMPANY_TYPE.sub("", name).casefold().split()
+    return COMPANY_TYPE.sub("", name).casefold().split()
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -355,7 +343,7 @@ def _within_a_country_pair(parties: tuple[Party, Party], all_pairs) -> bool:
     if kinds.count(True) != 1:
         return False
     country, body = parties if kinds[0] else parties[::-1]
-    if body.kind != "organization" or not body.country or _COMPANY_TYPE.match(body.name):
+    if body.kind != "organization" or not body.country or COMPANY_TYPE.match(body.name):
         return False
     wanted = {country.country, body.country}
     return any(a.kind == b.kind == "country" and {a.country, b.country} == wanted for a, b in all_pairs)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from vnpartner.evaluate.spans import check_paired, prf
+from vnpartner.normalize.names import COMPANY_TYPE_WORDS, bracket_aliases
 from vnpartner.schema import Document, Partnership, Party
 
 PartyKey = tuple[str, "str | None"]
@@ -23,8 +24,7 @@ Aliases = dict[str, str]
 
 # Type words dropped from the front of a party name, longest first: administrative ones, and
 # those of a company (`Tập đoàn Đất Xanh` and `Đất Xanh` are one party).
-TYPE_WORDS = ("thành phố", "thủ đô", "tỉnh", "tp.", "tp",
-              "tổng công ty", "công ty cổ phần", "công ty tnhh", "công ty cp", "công ty", "tập đoàn")
+TYPE_WORDS = ("thành phố", "thủ đô", "tỉnh", "tp.", "tp") + COMPANY_TYPE_WORDS
 
 
 def normalize_party_name(name: str) -> str:
@@ -79,8 +79,6 @@ def party_key(party: Party, aliases: Aliases | None = None) -> PartyKey:
 def document_aliases(doc: Document) -> Aliases:
     """Normalised alias → normalised full name, for each organisation that ``doc`` (gold)
     names again in brackets right after its full name."""
-    from vnpartner.aggregate import bracket_aliases
-
     by_name = {}
     for alias, full in bracket_aliases(doc.text, doc.entities):
         short, long = normalize_party_name(alias.text), normalize_party_name(full.text)

@@ -83,7 +83,7 @@ def alternation(phrases) -> str:
 
     Equivalent to ``(?:` + longest-first `|`.join(escaped) + `)`` but the regex engine picks
     the branch by the next character instead of trying thousands of phrases at every
-    position (the place gazetteer runs about ten times faster this way).
+    position (the place gazetteer's regex runs about 40 times faster this way).
     """
     trie: dict = {}
     for phrase in phrases:
