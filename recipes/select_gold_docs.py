@@ -9,6 +9,13 @@ article falls into the first category whose test it passes; a seeded sample of e
 category is split round-robin into test, dev and train, so each split sees every kind of
 article, near misses included. The selection file holds ids, categories and splits only;
 ``--texts`` writes the texts to a git-ignored folder for annotators.
+
+``--add-train N`` keeps an existing selection as it is and adds N more articles from the
+same pools, all to train (proportionally to each category's unused pool), for a second
+annotation round that leaves the test and dev splits untouched:
+
+    python recipes/select_gold_docs.py ../shared/data/corpora/news_vi.jsonl.xz data/gold/selection.json \
+        --texts runs/annot/texts --add-train 54
 """
 
 from __future__ import annotations
@@ -110,6 +117,8 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--test-share", type=float, default=0.36)
     parser.add_argument("--dev-share", type=float, default=0.12)
+    parser.add_argument("--add-train", type=int, default=0, metavar="N",
+                        help="keep OUTPUT's selection and add N unused articles to train")
     args = parser.parse_args(argv)
 
     pools: dict[str, list[tuple[str, str]]] = {name: [] for name, _, _ in CATEGORIES}
@@ -117,6 +126,9 @@ def main(argv=None) -> None:
         category = categorise(text)
         if category is not None:
             pools[category].append((doc_id, text))
+    if args.add_train:
+        add_to_train(args, pools)
+        return
     rng = random.Random(args.seed)
     picked: dict[str, list[str]] = {}
     texts: dict[str, str] = {}
@@ -137,6 +149,31 @@ def main(argv=None) -> None:
             (args.texts / f"{doc_id}.txt").write_text(text, encoding="utf-8")
     counts = {split: sum(d["split"] == split for d in documents) for split in ("test", "dev", "train")}
     print(json.dumps({"pools": selection["pool_sizes"], "splits": counts}, ensure_ascii=False))
+
+
+def add_to_train(args, pools: dict[str, list[tuple[str, str]]]) -> None:
+    """Extend the selection in ``args.output`` by ``args.add_train`` unused train articles."""
+    selection = json.loads(args.output.read_text(encoding="utf-8"))
+    if selection["skip"] != args.skip:
+        raise SystemExit(f"{args.output} was selected with --skip {selection['skip']}, not {args.skip}")
+    used = {d["id"] for d in selection["documents"]}
+    unused = {name: [item for item in pool if item[0] not in used] for name, pool in pools.items()}
+    total = sum(len(pool) for pool in unused.values())
+    if args.add_train > total:
+        raise SystemExit(f"only {total} unused articles are left in the pools")
+    rng = random.Random(args.seed + len(used))
+    added = []
+    for name, pool in unused.items():
+        share = round(args.add_train * len(pool) / total)
+        for doc_id, text in rng.sample(pool, min(share, len(pool))):
+            added.append({"id": doc_id, "category": name, "split": "train", "round": 2})
+            if args.texts:
+                args.texts.mkdir(parents=True, exist_ok=True)
+                (args.texts / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    selection["documents"].extend(added)
+    args.output.write_text(json.dumps(selection, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({"added": len(added), "by_category": {name: sum(d["category"] == name for d in added)
+                                                            for name in pools}}))
 
 
 if __name__ == "__main__":
