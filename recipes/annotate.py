@@ -12,6 +12,7 @@ Texts come from ``runs/annot/texts/<id>.txt`` (written by select_gold_docs.py).
     python recipes/annotate.py check DRAFTS [ID...]  # validate drafts against ANNOTATION.md
     python recipes/annotate.py compare DRAFTS_A DRAFTS_B [--json OUT]   # agreement of two passes
     python recipes/annotate.py finalize DRAFTS --split test --out data/gold/test.jsonl
+    python recipes/annotate.py finalize runs/annot/traindev runs/annot/train2 --split train --out data/gold/train.jsonl
 """
 
 from __future__ import annotations
@@ -166,12 +167,13 @@ def _show(text: str, key) -> str:
     return f"{label} {text[hs:he]!r} [{hs}] -> {text[ts:te]!r} [{ts}]"
 
 
-def finalize(folder: Path, split: str, out: Path) -> None:
+def finalize(folders: list[Path], split: str, out: Path) -> None:
+    """Every draft of ``split`` as stand-off records; a document's draft comes from the first folder holding one."""
     ids = [d["id"] for d in selection().values() if d["split"] == split]
     lines, failures = [], []
     for doc_id in ids:
-        path = folder / f"{doc_id}.json"
-        if not path.is_file():
+        path = next((f / f"{doc_id}.json" for f in folders if (f / f"{doc_id}.json").is_file()), None)
+        if path is None:
             failures.append(f"{doc_id}: no draft")
             continue
         doc = draft_document(path)
@@ -204,7 +206,7 @@ def main(argv=None) -> int:
     p.add_argument("b", type=Path)
     p.add_argument("--json", type=Path)
     p = sub.add_parser("finalize")
-    p.add_argument("folder", type=Path)
+    p.add_argument("folders", type=Path, nargs="+")
     p.add_argument("--split", required=True, choices=("train", "dev", "test"))
     p.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
@@ -219,7 +221,7 @@ def main(argv=None) -> int:
     elif args.command == "compare":
         compare(args.a, args.b, args.json)
     else:
-        finalize(args.folder, args.split, args.out)
+        finalize(args.folders, args.split, args.out)
     return 0
 
 

@@ -182,15 +182,19 @@ def vlsp_gold_records(path: Path):
 def indomain(args) -> None:
     """The in-domain fine-tuning mix: gold train (repeated) + a random sample of the general data.
 
-    Also writes the gold dev split alone as a word file, the dev set of that run.
+    The gold train split is segmented afresh from ``data/gold/train.jsonl``, so articles annotated
+    after ``prepare`` ran are in. Also writes the gold dev split alone as a word file, the dev set
+    of that run.
     """
     import random
 
+    from vnpartner.data.standoff import load_gold
+
     folder, gold = Path(args.folder), ROOT / "data" / "gold"
     train_ids = gold_ids(gold, ("train",))
-    records = list(read_words(folder / "train.words.jsonl.xz"))
-    in_domain = list({r["id"]: r for r in records if r["id"] in train_ids}.values())
-    general = [r for r in records if r["id"] not in train_ids]
+    corpus_file = Path(args.data) / "corpora" / "news_vi.jsonl.xz"
+    in_domain = list(word_records(segment(load_gold(gold / "train.jsonl", corpus_file), LABELS, "gold train")))
+    general = [r for r in read_words(folder / "train.words.jsonl.xz") if r["id"] not in train_ids]
     sample = random.Random(args.seed).sample(general, min(args.general, len(general)))
     words = write_words(folder / "indomain.words.jsonl.xz", sample + in_domain * args.repeat)
     dev_ids = gold_ids(gold, ("dev",))
@@ -286,6 +290,7 @@ def main(argv=None) -> int:
     p.set_defaults(run=prepare)
     p = sub.add_parser("indomain", help="the in-domain fine-tuning mix, from prepare's files")
     p.add_argument("folder", help="prepare's --out folder")
+    p.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     p.add_argument("--general", type=int, default=4000, help="general documents sampled")
     p.add_argument("--repeat", type=int, default=4, help="copies of each gold train document")
     p.add_argument("--seed", type=int, default=0)
