@@ -31,6 +31,9 @@ TEXT = "Bình Dương, Artemisa và La Habana hợp tác."
     ("Tịnh Biên", "tịnh biên"),
     ("TPBank", "tpbank"),
     ("Tỉnh", "tỉnh"),
+    ("Cao su VN", "cao su việt nam"),
+    ("Hải quân Mỹ", "hải quân hoa kỳ"),
+    ("Ngân hàng Nhà nước Việt Nam", "ngân hàng nhà nước việt nam"),
 ])
 def test_normalize_party_name(name, expected):
     assert normalize_party_name(name) == expected

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from itertools import permutations
 
-from ..normalize.names import COMPANY_TYPE, bracket_aliases
+from ..normalize.names import COMPANY_TYPE, bracket_aliases, canonical_country
 from ..normalize.places import country_place, lookup_place, trailing_place
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 from ..text import Sentence, sentence_finder
@@ -71,18 +71,7 @@ def party_of(ent: Entity) -> Party:
         return Party(place.name, place.country, "country")
     if place is None and _STATE_BODY.match(owner):
         return Party(ent.text, "VN", "organization")  # `Bộ Ngoại giao` unqualified, in Vietnamese news
-    return Party(_canonical_country(ent.text, place), place.country if place else None, "organization")
-
-
-def _canonical_country(name: str, place) -> str:
-    """``name`` with a country written as the gazetteer names it (`Hải quân Mỹ` → `Hải quân Hoa Kỳ`)."""
-    if place is None or place.admin != "country":
-        return name
-    words = name.split()
-    for size in range(min(4, len(words) - 1), 0, -1):
-        if lookup_place(" ".join(words[-size:])) == place:
-            return " ".join(words[:-size] + [place.name])
-    return name
+    return Party(canonical_country(ent.text, place), place.country if place else None, "organization")
 
 
 def instrument_of(text: str) -> str | None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from vnpartner.evaluate.spans import check_paired, prf
-from vnpartner.normalize.names import COMPANY_TYPE_WORDS, bracket_aliases
+from vnpartner.normalize.names import COMPANY_TYPE_WORDS, bracket_aliases, canonical_country
 from vnpartner.schema import Document, Partnership, Party
 
 PartyKey = tuple[str, "str | None"]
@@ -32,9 +32,11 @@ def normalize_party_name(name: str) -> str:
 
     ``"tỉnh Bình Dương"``, ``"Bình Dương"`` and ``"(Bình Dương)"`` all give
     ``"bình dương"``; ``"TP. Hồ Chí Minh"`` and ``"Thành phố Hồ Chí Minh"`` agree, and so do
-    ``"Tập đoàn Đất Xanh"`` and ``"Đất Xanh"``.
+    ``"Tập đoàn Đất Xanh"`` and ``"Đất Xanh"``; a country ending the name is written as the
+    gazetteer names it (``"Cao su VN"`` and ``"Cao su Việt Nam"`` agree).
     """
-    text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    name = canonical_country(" ".join(unicodedata.normalize("NFC", name).split()))
+    text = unicodedata.normalize("NFC", name.casefold())
     text = _strip_punct(" ".join(text.split()))
     while True:
         shorter = _drop_type_word(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Entity
+from .places import Place, lookup_place
 
 # Longest first where one starts another (`công ty cổ phần` before `công ty`).
 COMPANY_TYPE_WORDS = ("tổng công ty", "công ty cổ phần", "công ty tnhh", "công ty cp", "công ty", "tập đoàn")
@@ -22,3 +23,20 @@ def bracket_aliases(text: str, mentions: list[Entity]):
         bracketed = re.fullmatch(r"\s*\(\s*", text[full.end:alias.start]) and text[alias.end:].lstrip()[:1] == ")"
         if bracketed and full.label == alias.label == "ORGANIZATION":
             yield alias, full
+
+
+def canonical_country(name: str, place: Place | None = None) -> str:
+    """``name`` with the country that ends it written as the gazetteer names it (`Hải quân Mỹ`
+    → `Hải quân Hoa Kỳ`, `Cao su VN` → `Cao su Việt Nam`); with ``place``, only that country.
+
+    The country must start with a capital: in `Ngân hàng Nhà nước Việt Nam` the `nước` belongs
+    to the name, not to the country.
+    """
+    words = name.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        if not words[-size][:1].isupper():
+            continue
+        found = lookup_place(" ".join(words[-size:]))
+        if found is not None and found.admin == "country" and (place is None or found == place):
+            return " ".join(words[:-size] + [found.name])
+    return name

@@ -1,0 +1,25 @@
+"""Organisation names: the country that ends a name, written as the gazetteer names it."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnpartner.normalize.names import canonical_country
+from vnpartner.normalize.places import lookup_place
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Hải quân Mỹ", "Hải quân Hoa Kỳ"),
+    ("Cao su VN", "Cao su Việt Nam"),
+    ("Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước Việt Nam"),
+    ("Bộ Quốc phòng Campuchia", "Bộ Quốc phòng Campuchia"),
+    ("Tập đoàn Viettel", "Tập đoàn Viettel"),
+    ("Mỹ", "Mỹ"),
+])
+def test_canonical_country(name, expected):
+    assert canonical_country(name) == expected
+
+
+def test_canonical_country_only_the_given_country():
+    assert canonical_country("Đại sứ quán Mỹ", lookup_place("Nhật Bản")) == "Đại sứ quán Mỹ"
+    assert canonical_country("Đại sứ quán Mỹ", lookup_place("Hoa Kỳ")) == "Đại sứ quán Hoa Kỳ"
