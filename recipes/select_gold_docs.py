@@ -162,11 +162,12 @@ def add_to_train(args, pools: dict[str, list[tuple[str, str]]]) -> None:
     if args.add_train > total:
         raise SystemExit(f"only {total} unused articles are left in the pools")
     rng = random.Random(args.seed + len(used))
+    round_number = 1 + max(d.get("round", 1) for d in selection["documents"])
     added = []
     for name, pool in unused.items():
         share = round(args.add_train * len(pool) / total)
         for doc_id, text in rng.sample(pool, min(share, len(pool))):
-            added.append({"id": doc_id, "category": name, "split": "train", "round": 2})
+            added.append({"id": doc_id, "category": name, "split": "train", "round": round_number})
             if args.texts:
                 args.texts.mkdir(parents=True, exist_ok=True)
                 (args.texts / f"{doc_id}.txt").write_text(text, encoding="utf-8")
