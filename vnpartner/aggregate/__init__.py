@@ -71,7 +71,9 @@ def party_of(ent: Entity) -> Party:
         return Party(place.name, place.country, "country")
     if place is None and _STATE_BODY.match(owner):
         return Party(ent.text, "VN", "organization")  # `Bộ Ngoại giao` unqualified, in Vietnamese news
-    return Party(canonical_country(ent.text, place), place.country if place else None, "organization")
+    if place is None:
+        return Party(ent.text, None, "organization")
+    return Party(canonical_country(ent.text, place), place.country, "organization")
 
 
 def instrument_of(text: str) -> str | None:

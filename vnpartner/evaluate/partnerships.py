@@ -35,8 +35,7 @@ def normalize_party_name(name: str) -> str:
     ``"Tập đoàn Đất Xanh"`` and ``"Đất Xanh"``; a country ending the name is written as the
     gazetteer names it (``"Cao su VN"`` and ``"Cao su Việt Nam"`` agree).
     """
-    name = canonical_country(" ".join(unicodedata.normalize("NFC", name).split()))
-    text = unicodedata.normalize("NFC", name.casefold())
+    text = unicodedata.normalize("NFC", canonical_country(unicodedata.normalize("NFC", name)).casefold())
     text = _strip_punct(" ".join(text.split()))
     while True:
         shorter = _drop_type_word(text)
