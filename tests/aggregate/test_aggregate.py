@@ -263,3 +263,44 @@ def test_a_department_of_a_foreign_army_belongs_to_its_state():
                 [(0, 1, "PARTNER"), (3, 4, "PARTNER")])
     assert [sorted((p.name, p.country) for p in r.parties) for r in records(doc)] == [
         [("Myanmar", "MM"), ("Việt Nam", "VN")]]
+
+
+def test_a_signed_instrument_with_no_instrument_word_is_an_agreement():
+    text = "Việt Nam và Lào ký Kế hoạch hợp tác năm 2017."
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Lào", "LOCATION"), ("Kế hoạch hợp tác năm 2017", "AGREEMENT")],
+                [(0, 1, "PARTNER"), (0, 2, "SIGNED"), (1, 2, "SIGNED")])
+    assert records(doc)[0].instrument == "agreement"
+
+
+def test_an_instrument_still_to_be_signed_does_not_raise_the_level():
+    text = "Việt Nam và Lào hội đàm. Hai nước sẽ sớm ký kết Bản ghi nhớ về y tế."
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Lào", "LOCATION"), ("Bản ghi nhớ", "AGREEMENT")],
+                [(0, 1, "PARTNER"), (0, 2, "SIGNED"), (1, 2, "SIGNED")])
+    assert records(doc)[0].instrument == "meeting"
+
+
+def test_the_lead_sentence_gives_the_main_records_instrument():
+    text = ("Việt Nam điện đàm với Nhật Bản. "
+            "Trao đổi về hợp tác, Việt Nam mong muốn Nhật Bản tăng đầu tư.")
+    doc = build(text, [("Việt Nam", "LOCATION", None, 2), ("Nhật Bản", "LOCATION", None, 2)], [(0, 1, "PARTNER")])
+    [record] = records(doc)
+    assert record.instrument == "meeting"  # `điện đàm` in the first sentence, which has no relation
+
+
+def test_a_lone_record_takes_every_field_the_article_names():
+    text = ("Việt Nam và Nhật Bản hội đàm. "
+            "Hai bên nhất trí đẩy mạnh hợp tác giáo dục và y tế.")
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION"),
+                       ("giáo dục", "SECTOR", {"code": "education"}), ("y tế", "SECTOR", {"code": "health"})],
+                [(0, 1, "PARTNER")])
+    [record] = records(doc)
+    assert record.sectors == ["education", "health"]
+
+
+def test_fields_outside_a_records_sentences_stay_out_when_there_are_several_records():
+    text = ("Việt Nam và Nhật Bản hội đàm. Việt Nam và Lào hội đàm. "
+            "Hai bên nhất trí hợp tác giáo dục.")
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION"), ("Việt Nam", "LOCATION", None, 2),
+                       ("Lào", "LOCATION"), ("giáo dục", "SECTOR", {"code": "education"})],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [r.sectors for r in records(doc)] == [[], []]

@@ -43,9 +43,13 @@ _VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
 _LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
 _DAY = r"(?:\d{4}|-)-\d\d-\d\d"
 _DAYS = re.compile(f"{_DAY}(?:/{_DAY})?")  # `2023-08-24`, `--06-06/--06-08`
-_SIGNING = re.compile(r"(?<!sẽ )\b(?:ký kết|đã ký)\b", re.I)
+_SIGNING = re.compile(
+    r"(?<!sẽ )\b(?:ký kết|đã ký|lễ ký|ký (?:hợp tác|thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|hiệp định|hợp đồng|văn kiện))\b",
+    re.I,
+)
+_PLANNED = re.compile(r"\b(?:sẽ|nên|chưa|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác", re.I)
-_MEETING = re.compile(r"hội đàm|làm việc|hội kiến|tiếp|hội thảo|gặp", re.I)
+_MEETING = re.compile(r"hội đàm|làm việc|hội kiến|tiếp|hội thảo|gặp|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm|đối thoại", re.I)
 
 
 def party_of(ent: Entity) -> Party:
@@ -118,6 +122,12 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         records.append(_record(doc, by_id, party_names, list(pairs[key]), evidence[key], elsewhere))
     if records:  # the article's first record is its main event, with its date
         records[0].date = records[0].date or _first_event_date(doc, by_id)
+        lead = [(s.start, s.end) for s in sentences[:2]]
+        records[0].instrument = records[0].instrument or _event_instrument(doc, lead)
+    if len(records) == 1:  # a lone record: every field the article names is its field
+        for code in _sector_codes(doc):
+            if code not in records[0].sectors:
+                records[0].sectors.append(code)
     return records
 
 
@@ -363,14 +373,31 @@ def _record(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str]
         if code and code not in sectors and _within(ent.start, evidence):
             sectors.append(code)
     signers = party_ids | {r.head for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in party_ids}
-    signed = [by_id[r.tail] for r in doc.relations if r.label == "SIGNED" and r.head in signers]
-    instruments = [code for code in (instrument_of(a.text) for a in signed) if code]
+    signed = [by_id[r.tail] for r in doc.relations
+              if r.label == "SIGNED" and r.head in signers and not _planned(doc.text, by_id[r.tail])]
+    instruments = [_signed_instrument(a) for a in signed]
     instrument = min(instruments, key=INSTRUMENTS.index) if instruments else _event_instrument(doc, evidence)
-    strongest = [a for a in signed if instrument_of(a.text) == instrument]
+    strongest = [a for a in signed if _signed_instrument(a) == instrument]
     return Partnership(
         parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, signed, evidence),
         instrument=instrument, people=_people(doc, evidence), evidence=evidence,
     )
+
+
+def _sector_codes(doc: Document) -> list[str]:
+    """The codes of the document's SECTOR mentions, in text order, once each."""
+    codes = [(ent.normalized or {}).get("code") for ent in doc.entities if ent.label == "SECTOR"]
+    return list(dict.fromkeys(code for code in codes if code))
+
+
+def _signed_instrument(agreement: Entity) -> str:
+    """The code of a signed instrument; one with no instrument word (`văn kiện`, `Kế hoạch`) is an agreement."""
+    return instrument_of(agreement.text) or "agreement"
+
+
+def _planned(text: str, agreement: Entity) -> bool:
+    """Whether the words just before an agreement say it is yet to be signed (`sẽ ký kết`)."""
+    return _PLANNED.search(text[max(0, agreement.start - 60):agreement.start]) is not None
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
