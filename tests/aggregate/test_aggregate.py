@@ -304,3 +304,14 @@ def test_fields_outside_a_records_sentences_stay_out_when_there_are_several_reco
                        ("Lào", "LOCATION"), ("giáo dục", "SECTOR", {"code": "education"})],
                 [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
     assert [r.sectors for r in records(doc)] == [[], []]
+
+
+def test_three_parties_paired_in_one_sentence_are_one_record_and_a_pair_seen_elsewhere_stays():
+    text = "Việt Nam và Nhật Bản hội đàm. Việt Nam, Nhật Bản và Lào ký Bản ghi nhớ ba bên."
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION"), ("Việt Nam", "LOCATION", None, 2),
+                       ("Nhật Bản", "LOCATION", None, 2), ("Lào", "LOCATION"), ("Bản ghi nhớ", "AGREEMENT")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER"), (2, 4, "PARTNER"), (3, 4, "PARTNER"),
+                 (2, 5, "SIGNED"), (3, 5, "SIGNED"), (4, 5, "SIGNED")])
+    found = {frozenset(p.name for p in r.parties): r.instrument for r in records(doc)}
+    assert found == {frozenset({"Việt Nam", "Nhật Bản"}): "meeting",
+                     frozenset({"Việt Nam", "Nhật Bản", "Lào"}): "mou"}

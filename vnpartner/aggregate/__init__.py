@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import permutations
+from itertools import combinations, permutations
 
 from ..normalize.names import COMPANY_TYPE, bracket_aliases, canonical_country
 from ..normalize.places import country_place, lookup_place, trailing_place
@@ -114,7 +114,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(sentence_at(by_id[rel.head].start))
-    keys = _drop_background(pairs, pair_sentences)
+    keys = _with_trilaterals(_drop_background(pairs, pair_sentences), pairs, pair_sentences)
     evidence = {key: [(s.start, s.end) for i, s in enumerate(sentences) if i in pair_sentences[key]] for key in keys}
     records = []
     for key in keys:
@@ -321,6 +321,28 @@ def _drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
         if _restates_a_local_pair(parties, pairs.values()) or _within_a_country_pair(parties, pairs.values()):
             continue
         kept.append(key)
+    return kept
+
+
+def _with_trilaterals(keys: list[frozenset[str]], pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
+    """Three parties that pair with each other in one sentence are one three-party record
+    (`Hà Nội`, `BRG` and `Sumitomo` sign together); a pair of them stays a record of its own
+    only where it also appears outside the sentences the three share, and on those sentences alone.
+
+    Adds the three-party groups to ``pairs`` and ``pair_sentences``; returns the keys in order.
+    """
+    kept = list(keys)
+    for trio in combinations(keys, 3):
+        group = frozenset().union(*trio)
+        shared = set.intersection(*(pair_sentences[key] for key in trio))
+        if len(group) != 3 or not shared or group in pairs:
+            continue
+        pairs[group] = tuple({p.name: p for key in trio for p in pairs[key]}.values())
+        pair_sentences[group] = shared
+        kept.insert(min((kept.index(key) for key in trio if key in kept), default=len(kept)), group)
+        kept = [key for key in kept if key not in trio or not pair_sentences[key] <= shared]
+        for key in trio:
+            pair_sentences[key] = pair_sentences[key] - shared
     return kept
 
 
