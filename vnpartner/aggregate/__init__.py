@@ -332,7 +332,7 @@ def _with_trilaterals(keys: list[frozenset[str]], pairs: dict, pair_sentences: d
     Adds the three-party groups to ``pairs`` and ``pair_sentences``; returns the keys in order.
     """
     kept = list(keys)
-    for trio in combinations(keys, 3):
+    for trio in _sentence_trios(keys, pair_sentences):
         group = frozenset().union(*trio)
         shared = set.intersection(*(pair_sentences[key] for key in trio))
         if len(group) != 3 or not shared or group in pairs:
@@ -344,6 +344,17 @@ def _with_trilaterals(keys: list[frozenset[str]], pairs: dict, pair_sentences: d
         for key in trio:
             pair_sentences[key] = pair_sentences[key] - shared
     return kept
+
+
+def _sentence_trios(keys: list[frozenset[str]], pair_sentences: dict) -> list[tuple[frozenset[str], ...]]:
+    """The triples of pairs found together in some sentence, in the order of ``keys``; only
+    these can share a sentence, and a long text with many pairs would have far too many triples."""
+    by_sentence: dict[int, list[frozenset[str]]] = {}
+    for key in keys:
+        for sentence in pair_sentences[key]:
+            by_sentence.setdefault(sentence, []).append(key)
+    trios = {trio for here in by_sentence.values() for trio in combinations(here, 3)}
+    return sorted(trios, key=lambda trio: [keys.index(key) for key in trio])
 
 
 def _restates_a_local_pair(parties: tuple[Party, Party], all_pairs) -> bool:
