@@ -126,8 +126,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
     if args.task == "relations":
         return _train_relations(args)
-    if args.corpus:
-        raise VnPartnerError("E400", "--corpus (stand-off gold) is read by --task relations only")
+    if args.corpus or args.party_folds is not None:
+        raise VnPartnerError("E400", "--corpus and --party-folds are read by --task relations only")
     options = {name: getattr(args, name) for name in _TRAIN_OPTIONS if getattr(args, name) is not None}
     report = train(TrainConfig(train=args.train, base=args.base, output_dir=args.output, **options))
     print(format_train_report(report))
@@ -146,12 +146,16 @@ def _train_relations(args: argparse.Namespace) -> int:
         from .io import load_documents
         return load_documents(path, args.format or "auto")
 
-    options = {name: getattr(args, name) for name in ("epochs", "lr", "batch_size", "seed")
+    options = {name: getattr(args, name) for name in ("epochs", "lr", "batch_size", "seed", "party_folds")
                if getattr(args, name) is not None}
     report = train_relations(read(args.train), read(args.dev), args.base, args.output, **options)
     dev = report.get("dev") or report["train_fit"]
     print(f"relation head: best epoch {report['best_epoch']} of {report['epochs']}, "
           f"{'dev' if 'dev' in report else 'train'} micro-F1 {100 * dev['micro']['f1']:.1f}")
+    filtered = report.get("dev_with_party_filter") or report.get("train_fit_with_party_filter")
+    if filtered:
+        print(f"with the party filter: micro-F1 {100 * filtered['micro']['f1']:.1f}, "
+              f"PARTNER F1 {100 * filtered['PARTNER']['f1']:.1f}")
     for label, row in dev.items():
         print(f"  {label:<16} P {100 * row['precision']:5.1f}  R {100 * row['recall']:5.1f}  F1 {100 * row['f1']:5.1f}  "
               f"support {row['support']}")
@@ -181,6 +185,9 @@ def _add_train_parser(commands) -> None:
     train.add_argument("--corpus", metavar="PATH",
                        help="read train/dev as stand-off gold records (data/gold/*.jsonl) whose texts "
                             "come from this corpus file")
+    train.add_argument("--party-folds", type=int, metavar="N",
+                       help="--task relations: folds of out-of-fold head probabilities the party filter "
+                            "is fitted on; 0 leaves PARTNER to the head alone (default: 5)")
     for name, (kind, metavar) in _TRAIN_OPTIONS.items():
         flag = "--" + name.replace("_", "-")
         if kind is bool:

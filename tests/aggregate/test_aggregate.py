@@ -279,6 +279,20 @@ def test_an_instrument_still_to_be_signed_does_not_raise_the_level():
     assert records(doc)[0].instrument == "meeting"
 
 
+def test_an_undated_instrument_does_not_take_the_date_of_a_weaker_one_signed_before():
+    text = ("Ngày 24/8/2023, tỉnh Bình Dương và tỉnh Artemisa hội đàm. "
+            "Căn cứ Ý định thư ký tháng 4/2023, tỉnh Bình Dương và tỉnh Artemisa ký Bản ghi nhớ.")
+    doc = build(text, [
+        ("24/8/2023", "DATE", {"value": "2023-08-24", "granularity": "day"}), ("tỉnh Bình Dương", "LOCATION"),
+        ("tỉnh Artemisa", "LOCATION"), ("Ý định thư", "AGREEMENT"),
+        ("tháng 4/2023", "DATE", {"value": "2023-04", "granularity": "month"}),
+        ("tỉnh Bình Dương", "LOCATION", None, 2), ("tỉnh Artemisa", "LOCATION", None, 2), ("Bản ghi nhớ", "AGREEMENT"),
+    ], [(1, 2, "PARTNER"), (5, 6, "PARTNER"), (5, 3, "SIGNED"), (6, 3, "SIGNED"), (3, 4, "DATE_OF"),
+        (5, 7, "SIGNED"), (6, 7, "SIGNED")])
+    [record] = records(doc)
+    assert (record.instrument, record.date) == ("mou", "2023-08-24")  # the event's day, not the letter's month
+
+
 def test_the_lead_sentence_gives_the_main_records_instrument():
     text = ("Việt Nam điện đàm với Nhật Bản. "
             "Trao đổi về hợp tác, Việt Nam mong muốn Nhật Bản tăng đầu tư.")

@@ -62,6 +62,9 @@ def test_cli_trains_a_head_that_extract_uses(tmp_path, tiny_tagger, relation_fil
     assert report["train_relations"] > 50
     # Templated sentences: the types and distances alone decide most relations.
     assert report["dev"]["micro"]["f1"] > 0.6
+    # PARTNER is then decided per pair of parties, by a filter fitted on out-of-fold probabilities.
+    assert "with the party filter" in printed and "dev_with_party_filter" in report
+    assert json.loads((out / "relations.json").read_text())["party_filter"]["weights"]
     pipeline = vnpartner.load(str(out))
     assert isinstance(pipeline.relater, NeuralRelater)
     doc = pipeline(json.loads(relation_files["dev"].read_text().splitlines()[0])["text"])
@@ -75,7 +78,8 @@ def test_relations_come_from_the_tagging_pass(tmp_path, tiny_tagger, relation_fi
     """One encoder pass per window: adding the relation head adds no forward call."""
     out = tmp_path / "counted"
     train_relations(vnpartner.io.read_jsonl(relation_files["train"]), [], str(tiny_tagger), out, epochs=1,
-                    progress=False)
+                    party_folds=0, progress=False)
+    assert "party_filter" not in json.loads((out / "relations.json").read_text())
     text = json.loads(relation_files["dev"].read_text().splitlines()[0])["text"]
     calls = []
     for folder in (tiny_tagger, out):

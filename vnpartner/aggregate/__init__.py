@@ -412,7 +412,7 @@ def _record(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str]
     instrument = min(instruments, key=INSTRUMENTS.index) if instruments else _event_instrument(doc, evidence)
     strongest = [a for a in signed if _signed_instrument(a) == instrument]
     return Partnership(
-        parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, signed, evidence),
+        parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, evidence),
         instrument=instrument, people=_people(doc, evidence), evidence=evidence,
     )
 
@@ -449,17 +449,20 @@ def _event_instrument(doc: Document, evidence: list[tuple[int, int]]) -> str | N
     return None
 
 
-def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity], signed: list[Entity],
+def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity],
                  evidence: list[tuple[int, int]]) -> str | None:
-    """The date of the strongest instrument, else of any signed one, else of an event in the evidence."""
+    """The date of the strongest instrument, else of an event in the evidence.
+
+    A weaker instrument's date is not the record's: it was signed earlier (`Căn cứ Ý định
+    thư đã ký kết ngày 21/4/2023, ... ký kết Bản ghi nhớ`).
+    """
     dated = {r.head: (by_id[r.tail].normalized or {}).get("value") for r in doc.relations if r.label == "DATE_OF"}
-    for candidates in (strongest, signed):
-        for agreement in candidates:
-            if dated.get(agreement.id):
-                return dated[agreement.id]
+    for agreement in strongest:
+        if dated.get(agreement.id):
+            return dated[agreement.id]
     for head_id, value in dated.items():
         head = by_id[head_id]
-        if value and _within(head.start, evidence):
+        if value and head.label != "AGREEMENT" and _within(head.start, evidence):
             return value
     return _first_day(doc, evidence)
 

@@ -4,8 +4,11 @@ The tagger's encoder pass already gives every word a vector (``WordVectors``); t
 reads them, so relations cost no second pass. For each candidate pair of entities (same
 sentence; a DATE_OF date may sit in the sentence before) whose types some relation label
 allows (``RELATION_ARGUMENTS``), it scores NONE or one of the allowed labels from the
-head and tail vectors (mean over their words), their product, the mean of the words
-between them, the two entity types and the bucketed distance.
+head and tail vectors (mean over their words), their product, the mean and the maximum of
+the words between them, the words just before and after each, the two entity types, the
+bucketed distance and the number of places and organisations between them. Where the
+head comes with a party filter (``partners.py``), PARTNER is then decided per pair of
+parties rather than per pair of mentions.
 
 A model folder with a relation head holds ``relations.safetensors`` and
 ``relations.json``; ``load_relater(folder)`` reads them. Labels the head does not own
@@ -19,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,15 +30,20 @@ from ..errors import VnPartnerError
 from ..schema import (ENTITY_LABELS, RELATION_ARGUMENTS, RELATION_LABELS, SYMMETRIC_RELATIONS, Document, Entity,
                       Relation)
 from ..text import Sentence, sentence_finder
+from .partners import PartyPairFilter, party_pair_groups
 from .rules import RuleRelater
 
-__all__ = ["HEAD_CONFIG", "HEAD_WEIGHTS", "NeuralRelater", "Pair", "candidate_pairs", "load_relater",
-           "pair_inputs", "save_head"]
+__all__ = ["HEAD_CONFIG", "HEAD_SCHEMA", "HEAD_WEIGHTS", "NeuralRelater", "Pair", "candidate_pairs", "decide",
+           "load_relater", "pair_inputs", "pair_keys", "save_head"]
 
 HEAD_WEIGHTS = "relations.safetensors"
 HEAD_CONFIG = "relations.json"
 NONE = 0  # class 0 is "no relation"; class k > 0 is RELATION_LABELS[k - 1]
 DISTANCE_BUCKETS = 8  # per direction, log2 of the word distance
+PARTNER = RELATION_LABELS.index("PARTNER") + 1
+HEAD_SCHEMA = 2  # 2: context, peak and crowd features, optional party filter
+CROWD_BUCKETS = 8  # places and organisations between head and tail: 0..7+
+PARTY_LABELS = ("LOCATION", "ORGANIZATION")
 
 
 @dataclass
@@ -80,33 +89,44 @@ def _bucket(distance: int) -> int:
     return DISTANCE_BUCKETS + (magnitude if distance >= 0 else -magnitude - 1)
 
 
-def pair_inputs(pairs: list[Pair], vectors) -> dict:
+def pair_inputs(doc: Document, pairs: list[Pair], vectors) -> dict:
     """The head's input tensors for ``pairs`` of one document (see ``RelationHead.forward``)."""
     import torch
 
     matrix = vectors.matrix
-    hidden = matrix.shape[-1]
+    rows, hidden = matrix.shape
+    zero = torch.zeros(hidden)
     cache: dict[str, tuple[torch.Tensor, int, int]] = {}
 
     def span(ent: Entity):
         if ent.id not in cache:
-            rows = vectors.rows(ent.start, ent.end)
-            vec = matrix[rows].mean(0) if rows else torch.zeros(hidden)
-            cache[ent.id] = (vec, rows[0] if rows else 0, rows[-1] if rows else 0)
+            found = vectors.rows(ent.start, ent.end)
+            vec = matrix[found].mean(0) if found else zero
+            cache[ent.id] = (vec, found[0] if found else 0, found[-1] if found else 0)
         return cache[ent.id]
 
-    heads, tails, between, types, distance, mask = [], [], [], [], [], []
+    def row(index: int):
+        return matrix[index] if 0 <= index < rows else zero
+
+    parties = sorted(e.start for e in doc.entities if e.label in PARTY_LABELS)
+    heads, tails, between, context, peak, types, distance, crowd, mask = [], [], [], [], [], [], [], [], []
     for pair in pairs:
         (h, h_first, h_last), (t, t_first, t_last) = span(pair.head), span(pair.tail)
         lo, hi = (h_last + 1, t_first) if h_first <= t_first else (t_last + 1, h_first)
+        left, right = sorted((pair.head, pair.tail), key=lambda e: e.start)
         heads.append(h)
         tails.append(t)
-        between.append(matrix[lo:hi].mean(0) if hi > lo else torch.zeros(hidden))
+        between.append(matrix[lo:hi].mean(0) if hi > lo else zero)
+        peak.append(matrix[lo:hi].max(0).values if hi > lo else zero)
+        context.append(torch.cat([row(h_first - 1), row(h_last + 1), row(t_first - 1), row(t_last + 1)]))
         types.append([ENTITY_LABELS.index(pair.head.label), ENTITY_LABELS.index(pair.tail.label)])
         distance.append(_bucket(t_first - h_first))
+        inside = bisect_left(parties, right.start) - bisect_left(parties, left.end)
+        crowd.append(min(CROWD_BUCKETS - 1, max(0, inside)))
         mask.append([True] + [label in pair.allowed for label in RELATION_LABELS])
     return {"head": torch.stack(heads), "tail": torch.stack(tails), "between": torch.stack(between),
-            "types": torch.tensor(types), "distance": torch.tensor(distance), "mask": torch.tensor(mask)}
+            "peak": torch.stack(peak), "context": torch.stack(context), "types": torch.tensor(types),
+            "distance": torch.tensor(distance), "crowd": torch.tensor(crowd), "mask": torch.tensor(mask)}
 
 
 def build_head(hidden: int, width: int = 256, dropout: float = 0.1):
@@ -119,14 +139,15 @@ def build_head(hidden: int, width: int = 256, dropout: float = 0.1):
             super().__init__()
             self.types = nn.Embedding(len(ENTITY_LABELS), 32)
             self.distance = nn.Embedding(2 * DISTANCE_BUCKETS, 32)
+            self.crowd = nn.Embedding(CROWD_BUCKETS, 16)
             self.score = nn.Sequential(
-                nn.Linear(4 * hidden + 3 * 32, width), nn.GELU(), nn.Dropout(dropout),
+                nn.Linear(9 * hidden + 3 * 32 + 16, width), nn.GELU(), nn.Dropout(dropout),
                 nn.Linear(width, len(RELATION_LABELS) + 1),
             )
 
-        def forward(self, head, tail, between, types, distance, mask):
-            features = torch.cat([head, tail, head * tail, between, self.types(types).flatten(1),
-                                  self.distance(distance)], dim=-1)
+        def forward(self, head, tail, between, peak, context, types, distance, crowd, mask):
+            features = torch.cat([head, tail, head * tail, between, peak, context, self.types(types).flatten(1),
+                                  self.distance(distance), self.crowd(crowd)], dim=-1)
             return self.score(features).masked_fill(~mask, float("-inf"))
 
     return RelationHead()
@@ -150,12 +171,16 @@ def load_relater(folder: str | os.PathLike) -> NeuralRelater | None:
         from safetensors.torch import load_file
 
         config = json.loads((folder / HEAD_CONFIG).read_text(encoding="utf-8"))
+        if config.get("schema") != HEAD_SCHEMA:
+            raise ValueError(f"relations.json schema {config.get('schema')!r}, this version reads {HEAD_SCHEMA}; "
+                             "retrain it with `vnpartner train ... --task relations`")
         head = build_head(int(config["hidden"]), int(config.get("width", 256)))
         head.load_state_dict(load_file(str(folder / HEAD_WEIGHTS)))
-    except (OSError, ValueError, KeyError, RuntimeError) as err:
+        party_filter = PartyPairFilter.from_dict(config["party_filter"]) if config.get("party_filter") else None
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as err:
         raise VnPartnerError("E420", f"cannot read the relation head in {folder}: {err}") from None
     head.eval()
-    return NeuralRelater(head, owned=config.get("owned", RELATION_LABELS))
+    return NeuralRelater(head, owned=config.get("owned", RELATION_LABELS), party_filter=party_filter)
 
 
 class NeuralRelater:
@@ -165,13 +190,15 @@ class NeuralRelater:
     name = "neural"
     needs_vectors = True
 
-    def __init__(self, head, owned=RELATION_LABELS, fallback: RuleRelater | None = None):
+    def __init__(self, head, owned=RELATION_LABELS, fallback: RuleRelater | None = None,
+                 party_filter: PartyPairFilter | None = None):
         self.head = head
         self.owned = frozenset(owned)
         self.fallback = fallback or RuleRelater()
+        self.party_filter = party_filter
 
     def __repr__(self) -> str:
-        return f"NeuralRelater(owned={sorted(self.owned)})"
+        return f"NeuralRelater(owned={sorted(self.owned)}, party_filter={self.party_filter is not None})"
 
     def relate(self, doc: Document, sentences: list[Sentence], vectors=None) -> list[Relation]:
         if vectors is None:
@@ -187,6 +214,27 @@ class NeuralRelater:
         pairs = candidate_pairs(doc, sentences)
         if not pairs:
             return []
+        inputs = pair_inputs(doc, pairs, vectors)
         with torch.inference_mode():
-            best = self.head(**pair_inputs(pairs, vectors)).argmax(-1).tolist()
-        return [Relation(p.head.id, p.tail.id, RELATION_LABELS[k - 1]) for p, k in zip(pairs, best) if k != NONE]
+            probs = torch.softmax(self.head(**inputs), -1)
+        return decide(doc, sentences, pair_keys(pairs), probs, inputs["mask"], self.party_filter)
+
+
+def pair_keys(pairs: list[Pair]) -> list[tuple[str, str]]:
+    """(head id, tail id) of each pair."""
+    return [(p.head.id, p.tail.id) for p in pairs]
+
+
+def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]], probs, mask,
+           party_filter: PartyPairFilter | None = None) -> list[Relation]:
+    """Relations from the head's class probabilities of the pairs ``keys`` (``mask``: allowed classes).
+
+    Each pair takes its most probable class; with a party filter, PARTNER goes to the mention
+    pairs the filter chooses instead.
+    """
+    best = probs.argmax(-1).tolist()
+    if party_filter is not None:
+        partner = [p if ok else None for p, ok in zip(probs[:, PARTNER].tolist(), mask[:, PARTNER].tolist())]
+        chosen = party_filter.partner_indices(party_pair_groups(doc, sentences, keys, partner), partner)
+        best = [PARTNER if i in chosen else NONE if k == PARTNER else k for i, k in enumerate(best)]
+    return [Relation(head, tail, RELATION_LABELS[k - 1]) for (head, tail), k in zip(keys, best) if k != NONE]

@@ -5,8 +5,10 @@
 The encoder stays frozen, so the tagger keeps its scores and every word vector is computed
 once: the head trains on cached vectors in seconds to minutes on a CPU. Gold entities are
 the candidates during training and the dev evaluation (relation P/R/F1, exact head, tail
-and label); the epoch with the best dev F1 is kept. ``OUT`` gets a copy of the base model
-folder with ``relations.safetensors``, ``relations.json`` and ``relations_report.json``.
+and label); the epoch with the best dev F1 is kept. A party filter (``relate/partners.py``)
+is then fitted on out-of-fold probabilities of the training documents, so that PARTNER is
+decided per pair of parties. ``OUT`` gets a copy of the base model folder with
+``relations.safetensors``, ``relations.json`` (the filter included) and ``relations_report.json``.
 
 Error codes: E404 nothing to learn (no relations in the training data), E403 base folder
 without a token-classification model.
@@ -21,10 +23,13 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+from ..aggregate import mention_parties
 from ..errors import VnPartnerError
-from ..relate.neural import NONE, build_head, candidate_pairs, pair_inputs, save_head
+from ..relate.neural import (HEAD_SCHEMA, NONE, PARTNER, build_head, candidate_pairs, decide, pair_inputs,
+                              pair_keys, save_head)
+from ..relate.partners import PartyPairFilter, fit_party_filter, party_pair_groups
 from ..evaluate import score_relations
-from ..schema import RELATION_LABELS, Document, Relation
+from ..schema import RELATION_LABELS, Document
 from ..text import iter_sentences
 
 __all__ = ["encode_documents", "relation_scores", "train_relations"]
@@ -48,51 +53,74 @@ def encode_documents(tagger, docs: list[Document], batch_size: int = 8, progress
             if not pairs:
                 continue
             gold = {(r.head, r.tail): RELATION_LABELS.index(r.label) + 1 for r in doc.relations}
-            inputs = pair_inputs(pairs, vectors)
+            inputs = pair_inputs(doc, pairs, vectors)
             inputs["gold"] = torch.tensor([gold.get((p.head.id, p.tail.id), NONE) for p in pairs])
-            inputs["keys"] = [(p.head.id, p.tail.id) for p in pairs]
-            examples.append({"doc": doc, "inputs": inputs})
+            examples.append({"doc": doc, "sentences": doc_sentences, "keys": pair_keys(pairs), "inputs": inputs})
     return examples
 
 
-def relation_scores(head, examples: list[dict]) -> dict:
-    """``score_relations`` of the head on encoded documents (gold entities as candidates)."""
-    import torch
-
-    head.eval()
+def relation_scores(head, examples: list[dict], party_filter: PartyPairFilter | None = None) -> dict:
+    """``score_relations`` of the head (and party filter) on encoded documents (gold entities as candidates)."""
     gold, predicted = [], []
-    with torch.inference_mode():
-        for example in examples:
-            inputs = {k: v for k, v in example["inputs"].items() if k not in ("gold", "keys")}
-            best = head(**inputs).argmax(-1).tolist()
-            doc = example["doc"]
-            found = [Relation(h, t, RELATION_LABELS[k - 1]) for (h, t), k in zip(example["inputs"]["keys"], best)
-                     if k != NONE]
-            gold.append(doc)
-            predicted.append(replace(doc, relations=found, partnerships=[]))
+    for example, probs in zip(examples, _probabilities(head, examples)):
+        doc = example["doc"]
+        found = decide(doc, example["sentences"], example["keys"], probs, example["inputs"]["mask"], party_filter)
+        gold.append(doc)
+        predicted.append(replace(doc, relations=found, partnerships=[]))
     return score_relations(gold, predicted, RELATION_LABELS)
 
 
 def train_relations(train_docs: list[Document], dev_docs: list[Document], base: str | os.PathLike,
                     output: str | os.PathLike, *, epochs: int = 30, lr: float = 1e-3, batch_size: int = 64,
-                    seed: int = 42, width: int = 256, progress: bool = True) -> dict:
-    """Fit a relation head on ``train_docs`` over the frozen encoder of ``base``; return the report."""
-    import torch
+                    seed: int = 42, width: int = 256, party_folds: int = 5, progress: bool = True) -> dict:
+    """Fit a relation head on ``train_docs`` over the frozen encoder of ``base``; return the report.
 
+    With ``party_folds`` > 1 (and PARTNER relations to learn from) a party filter is then
+    fitted on out-of-fold head probabilities: ``party_folds`` more heads, each trained for
+    the kept epoch count on the other folds' documents.
+    """
     from ..tag.neural import NeuralTagger
 
     if not any(doc.relations for doc in train_docs):
         raise VnPartnerError("E404", "the training data has no relations to learn from.")
-    torch.manual_seed(seed)
     tagger = NeuralTagger(base)
+    hidden = tagger.model.config.hidden_size
     train_examples = encode_documents(tagger, train_docs, progress=progress)
     dev_examples = encode_documents(tagger, dev_docs, progress=progress) if dev_docs else []
-    head = build_head(tagger.model.config.hidden_size, width)
-    rows = _flatten(train_examples)
+    fit = {"hidden": hidden, "width": width, "lr": lr, "batch_size": batch_size, "seed": seed}
+    head, best_epoch, history = _fit_head(train_examples, dev_examples or train_examples, epochs=epochs,
+                                          progress=progress, **fit)
+    report = {"base": str(base), "epochs": epochs, "best_epoch": best_epoch, "lr": lr, "seed": seed,
+              "train_docs": len(train_docs), "dev_docs": len(dev_docs), "train_pairs": sum(
+                  len(e["keys"]) for e in train_examples),
+              "train_relations": sum(len(d.relations) for d in train_docs), "history": history}
+    scored_on = "dev" if dev_examples else "train_fit"
+    report[scored_on] = relation_scores(head, dev_examples or train_examples)
+    party_filter = None
+    if party_folds > 1 and _has_partners(train_examples, party_folds):
+        party_filter = _fit_party_filter(train_examples, party_folds, best_epoch, fit, progress)
+        report["party_filter"] = party_filter.to_dict()
+        report[f"{scored_on}_with_party_filter"] = relation_scores(head, dev_examples or train_examples, party_filter)
+    _write(head, base, output, hidden, width, report, party_filter)
+    return report
+
+
+def _fit_head(examples: list[dict], dev_examples: list[dict] | None, *, hidden: int, width: int, epochs: int,
+              lr: float, batch_size: int, seed: int, progress: bool = False):
+    """(head, kept epoch, history): the epoch with the best F1 on ``dev_examples``, else the last."""
+    import torch
+
+    torch.manual_seed(seed)
+    head = build_head(hidden, width)
+    rows = _flatten(examples)
     optimizer = torch.optim.AdamW(head.parameters(), lr=lr, weight_decay=0.01)
     rng = random.Random(seed)
     best, history = None, []
-    for epoch in range(1, epochs + 1):
+    epoch_numbers = range(1, epochs + 1)
+    if progress:
+        from tqdm.auto import tqdm
+        epoch_numbers = tqdm(epoch_numbers, desc="relation head", unit="epoch")
+    for epoch in epoch_numbers:
         head.train()
         order = list(range(len(rows["gold"])))
         rng.shuffle(order)
@@ -105,31 +133,72 @@ def train_relations(train_docs: list[Document], dev_docs: list[Document], base: 
             loss.backward()
             optimizer.step()
             total += float(loss.detach()) * len(index)
-        scores = relation_scores(head, dev_examples or train_examples)
-        history.append({"epoch": epoch, "loss": round(total / len(order), 4), "dev_f1": scores["micro"]["f1"]})
-        if best is None or scores["micro"]["f1"] > best[0]:
-            best = (scores["micro"]["f1"], epoch, {k: v.clone() for k, v in head.state_dict().items()}, scores)
-    head.load_state_dict(best[2])
-    report = {"base": str(base), "epochs": epochs, "best_epoch": best[1], "lr": lr, "seed": seed,
-              "train_docs": len(train_docs), "dev_docs": len(dev_docs), "train_pairs": len(rows["gold"]),
-              "train_relations": sum(len(d.relations) for d in train_docs),
-              "dev" if dev_examples else "train_fit": best[3], "history": history}
-    _write(head, base, output, tagger.model.config.hidden_size, width, report)
-    return report
+        entry = {"epoch": epoch, "loss": round(total / len(order), 4)}
+        if dev_examples:
+            entry["dev_f1"] = relation_scores(head, dev_examples)["micro"]["f1"]
+            if best is None or entry["dev_f1"] > best[0]:
+                best = (entry["dev_f1"], epoch, {k: v.clone() for k, v in head.state_dict().items()})
+        history.append(entry)
+    if best is not None:
+        head.load_state_dict(best[2])
+    head.eval()
+    return head, best[1] if best else epochs, history
+
+
+def _has_partners(examples: list[dict], folds: int) -> bool:
+    return len(examples) >= folds and any(r.label == "PARTNER" for e in examples for r in e["doc"].relations)
+
+
+def _fit_party_filter(examples: list[dict], folds: int, epochs: int, fit: dict, progress: bool) -> PartyPairFilter:
+    """The party filter, fitted on probabilities of heads that did not see the document."""
+    order = list(range(len(examples)))
+    random.Random(fit["seed"]).shuffle(order)
+    fold_of = {index: rank % folds for rank, index in enumerate(order)}
+    rows, labels = [], []
+    folds_range = range(folds)
+    if progress:
+        from tqdm.auto import tqdm
+        folds_range = tqdm(folds_range, desc="party filter folds", unit="fold")
+    for fold in folds_range:
+        held_out = [e for i, e in enumerate(examples) if fold_of[i] == fold]
+        head, _, _ = _fit_head([e for i, e in enumerate(examples) if fold_of[i] != fold], None, epochs=epochs, **fit)
+        for example, probs in zip(held_out, _probabilities(head, held_out)):
+            doc, mask = example["doc"], example["inputs"]["mask"]
+            partner = [p if ok else None for p, ok in zip(probs[:, PARTNER].tolist(), mask[:, PARTNER].tolist())]
+            party = mention_parties(doc)
+            linked = {frozenset((party[r.head].name, party[r.tail].name)) for r in doc.relations
+                      if r.label == "PARTNER" and r.head in party and r.tail in party}
+            for group in party_pair_groups(doc, example["sentences"], example["keys"], partner):
+                rows.append(group.features)
+                labels.append(int(group.parties in linked))
+    try:
+        return fit_party_filter(rows, labels)
+    except ValueError as err:
+        raise VnPartnerError("E404", f"cannot fit the party filter: {err}; train with party_folds=0") from None
+
+
+def _probabilities(head, examples: list[dict]) -> list:
+    import torch
+
+    head.eval()
+    with torch.inference_mode():
+        return [torch.softmax(head(**{k: v for k, v in e["inputs"].items() if k != "gold"}), -1) for e in examples]
 
 
 def _flatten(examples: list[dict]) -> dict:
     import torch
 
-    keys = ("head", "tail", "between", "types", "distance", "mask", "gold")
+    keys = [k for k in examples[0]["inputs"]]
     return {k: torch.cat([e["inputs"][k] for e in examples]) for k in keys}
 
 
-def _write(head, base, output, hidden: int, width: int, report: dict) -> None:
+def _write(head, base, output, hidden: int, width: int, report: dict, party_filter: PartyPairFilter | None) -> None:
     output = Path(output)
     if output.resolve() != Path(base).resolve():
         shutil.copytree(base, output, dirs_exist_ok=True, ignore=shutil.ignore_patterns("checkpoints"))
-    config = {"schema": 1, "hidden": hidden, "width": width, "labels": list(RELATION_LABELS),
+    config = {"schema": HEAD_SCHEMA, "hidden": hidden, "width": width, "labels": list(RELATION_LABELS),
               "owned": list(RELATION_LABELS)}
+    if party_filter is not None:
+        config["party_filter"] = party_filter.to_dict()
     save_head(head, output, config)
     (output / "relations_report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")

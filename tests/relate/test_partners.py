@@ -1,0 +1,103 @@
+"""The party filter: PARTNER decided per pair of parties from pooled head probabilities."""
+
+import json
+
+import pytest
+import torch
+
+from vnpartner.errors import VnPartnerError
+from vnpartner.normalize.document import normalize_document
+from vnpartner.relate.neural import PARTNER, build_head, decide, load_relater, save_head
+from vnpartner.relate.partners import FEATURES, PartyPairFilter, fit_party_filter, party_pair_groups
+from vnpartner.schema import RELATION_LABELS, Document
+from vnpartner.text import iter_sentences
+
+TEXT = ("Tỉnh Gia Lai và tỉnh Savannakhet ký kết hợp tác. Gia Lai mong muốn hợp tác với Savannakhet. "
+        "Đoàn có mặt tại Hà Nội.")
+
+
+def make_doc() -> Document:
+    doc = Document(text=TEXT)
+    for surface, nth in (("Tỉnh Gia Lai", 0), ("tỉnh Savannakhet", 0), ("Gia Lai", 1), ("Savannakhet", 1),
+                         ("Hà Nội", 0)):
+        at = -1
+        for _ in range(nth + 1):
+            at = TEXT.index(surface, at + 1)
+        doc.add_entity(at, at + len(surface), "LOCATION")
+    normalize_document(doc)  # as extract() does before relating: `Tỉnh Gia Lai` is `Gia Lai`
+    return doc
+
+
+KEYS = [("T1", "T2"), ("T3", "T4"), ("T1", "T5")]
+
+
+def test_mentions_of_one_party_pair_are_one_group():
+    doc = make_doc()
+    groups = party_pair_groups(doc, list(iter_sentences(TEXT)), KEYS, [0.9, 0.4, None])
+    assert len(groups) == 1  # the pair with Hà Nội is no PARTNER candidate here
+    (group,) = groups
+    assert group.indices == [0, 1]
+    features = dict(zip(FEATURES, group.features))
+    assert features["max_p"] == pytest.approx(0.9)
+    assert features["noisy_or_p"] == pytest.approx(1 - 0.1 * 0.6)
+    assert features["in_first_sentence"] == 1.0
+    assert features["share_above_half"] == pytest.approx(0.5)
+
+
+def test_a_kept_pair_links_its_likely_mentions_and_a_dropped_pair_none():
+    doc = make_doc()
+    groups = party_pair_groups(doc, list(iter_sentences(TEXT)), KEYS, [0.9, 0.4, None])
+    keep_all = PartyPairFilter([0.0] * len(FEATURES), bias=5.0, floor=0.3)
+    assert keep_all.partner_indices(groups, [0.9, 0.4, None]) == {0, 1}
+    assert PartyPairFilter([0.0] * len(FEATURES), bias=5.0, floor=0.95).partner_indices(
+        groups, [0.9, 0.4, None]) == {0}  # at least the pair's best mention pair
+    drop_all = PartyPairFilter([0.0] * len(FEATURES), bias=-5.0)
+    assert drop_all.partner_indices(groups, [0.9, 0.4, None]) == set()
+
+
+def test_the_filter_learns_from_pooled_probabilities():
+    rows, labels = [], []
+    for k in range(40):
+        high = k % 2 == 0
+        row = [0.0] * len(FEATURES)
+        row[FEATURES.index("max_p")] = 0.8 + 0.01 * (k % 7) if high else 0.1 + 0.01 * (k % 7)
+        rows.append(row)
+        labels.append(int(high))
+    fitted = fit_party_filter(rows, labels)
+    assert all(fitted.keep(row) == bool(label) for row, label in zip(rows, labels))
+    assert PartyPairFilter.from_dict(json.loads(json.dumps(fitted.to_dict()))) == fitted
+    with pytest.raises(ValueError):
+        fit_party_filter(rows, [1] * len(rows))  # one class only
+
+
+def test_decide_overrides_the_heads_partner_choice():
+    doc = make_doc()
+    sentences = list(iter_sentences(TEXT))
+    probs = torch.zeros(3, len(RELATION_LABELS) + 1)
+    probs[:, 0] = 0.6
+    probs[:, PARTNER] = torch.tensor([0.4, 0.35, 0.0])
+    mask = torch.ones(3, len(RELATION_LABELS) + 1, dtype=torch.bool)
+    mask[2, PARTNER] = False
+    assert decide(doc, sentences, KEYS, probs, mask) == []  # NONE wins pair by pair
+    keep_all = PartyPairFilter([0.0] * len(FEATURES), bias=5.0, floor=0.3)
+    found = decide(doc, sentences, KEYS, probs, mask, keep_all)
+    assert [(r.head, r.tail, r.label) for r in found] == [("T1", "T2", "PARTNER"), ("T3", "T4", "PARTNER")]
+
+
+def test_a_head_of_another_version_is_a_clear_error(tmp_path):
+    save_head(build_head(8, 16), tmp_path, {"schema": 1, "hidden": 8, "width": 16})
+    with pytest.raises(VnPartnerError) as err:
+        load_relater(tmp_path)
+    assert err.value.code == "E420" and "retrain" in str(err.value)
+
+
+def test_a_saved_filter_is_loaded_with_the_head(tmp_path):
+    fitted = PartyPairFilter([0.5] * len(FEATURES), bias=-1.0)
+    save_head(build_head(8, 16), tmp_path, {"schema": 2, "hidden": 8, "width": 16,
+                                             "party_filter": fitted.to_dict()})
+    assert load_relater(tmp_path).party_filter == fitted
+    config = json.loads((tmp_path / "relations.json").read_text())
+    config["party_filter"]["features"] = ["max_p"]
+    (tmp_path / "relations.json").write_text(json.dumps(config))
+    with pytest.raises(VnPartnerError):
+        load_relater(tmp_path)
