@@ -126,8 +126,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
     if args.task == "relations":
         return _train_relations(args)
-    if args.corpus or args.party_folds is not None:
-        raise VnPartnerError("E400", "--corpus and --party-folds are read by --task relations only")
+    if args.corpus or args.party_folds is not None or args.heads is not None:
+        raise VnPartnerError("E400", "--corpus, --heads and --party-folds are read by --task relations only")
     options = {name: getattr(args, name) for name in _TRAIN_OPTIONS if getattr(args, name) is not None}
     report = train(TrainConfig(train=args.train, base=args.base, output_dir=args.output, **options))
     print(format_train_report(report))
@@ -146,11 +146,12 @@ def _train_relations(args: argparse.Namespace) -> int:
         from .io import load_documents
         return load_documents(path, args.format or "auto")
 
-    options = {name: getattr(args, name) for name in ("epochs", "lr", "batch_size", "seed", "party_folds")
+    options = {name: getattr(args, name) for name in ("epochs", "lr", "batch_size", "seed", "heads", "party_folds")
                if getattr(args, name) is not None}
     report = train_relations(read(args.train), read(args.dev), args.base, args.output, **options)
     dev = report.get("dev") or report["train_fit"]
-    print(f"relation head: best epoch {report['best_epoch']} of {report['epochs']}, "
+    epochs = ", ".join(str(head["best_epoch"]) for head in report["heads"])
+    print(f"relation heads: {len(report['heads'])}, best epochs {epochs} of {report['epochs']}, "
           f"{'dev' if 'dev' in report else 'train'} micro-F1 {100 * dev['micro']['f1']:.1f}")
     filtered = report.get("dev_with_party_filter") or report.get("train_fit_with_party_filter")
     if filtered:
@@ -185,6 +186,9 @@ def _add_train_parser(commands) -> None:
     train.add_argument("--corpus", metavar="PATH",
                        help="read train/dev as stand-off gold records (data/gold/*.jsonl) whose texts "
                             "come from this corpus file")
+    train.add_argument("--heads", type=int, metavar="N",
+                       help="--task relations: heads trained with seeds SEED, SEED+1, ... whose "
+                            "probabilities are averaged (default: 3)")
     train.add_argument("--party-folds", type=int, metavar="N",
                        help="--task relations: folds of out-of-fold head probabilities the party filter "
                             "is fitted on; 0 leaves PARTNER to the head alone (default: 5)")

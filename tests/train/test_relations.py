@@ -53,13 +53,17 @@ def test_candidates_respect_the_argument_types_and_symmetry():
 def test_cli_trains_a_head_that_extract_uses(tmp_path, tiny_tagger, relation_files, capsys):
     out = tmp_path / "with_relations"
     code = main(["train", str(relation_files["train"]), "--task", "relations", "--dev", str(relation_files["dev"]),
-                 "--base", str(tiny_tagger), "--output", str(out), "--epochs", "40", "--lr", "3e-3"])
+                 "--base", str(tiny_tagger), "--output", str(out), "--epochs", "40", "--lr", "3e-3",
+                 "--heads", "2"])
     printed = capsys.readouterr().out
     assert code == 0 and "micro-F1" in printed
     for name in ("relations.safetensors", "relations.json", "relations_report.json", "model.safetensors"):
         assert (out / name).is_file(), name
     report = json.loads((out / "relations_report.json").read_text())
     assert report["train_relations"] > 50
+    # Two heads, seeds 42 and 43, each keeping its own best epoch; the saved head averages them.
+    assert [head["seed"] for head in report["heads"]] == [42, 43]
+    assert json.loads((out / "relations.json").read_text())["heads"] == 2
     # Templated sentences: the types and distances alone decide most relations.
     assert report["dev"]["micro"]["f1"] > 0.6
     # PARTNER is then decided per pair of parties, by a filter fitted on out-of-fold probabilities.
@@ -78,8 +82,9 @@ def test_relations_come_from_the_tagging_pass(tmp_path, tiny_tagger, relation_fi
     """One encoder pass per window: adding the relation head adds no forward call."""
     out = tmp_path / "counted"
     train_relations(vnpartner.io.read_jsonl(relation_files["train"]), [], str(tiny_tagger), out, epochs=1,
-                    party_folds=0, progress=False)
-    assert "party_filter" not in json.loads((out / "relations.json").read_text())
+                    heads=1, party_folds=0, progress=False)
+    config = json.loads((out / "relations.json").read_text())
+    assert "party_filter" not in config and config["heads"] == 1
     text = json.loads(relation_files["dev"].read_text().splitlines()[0])["text"]
     calls = []
     for folder in (tiny_tagger, out):
@@ -96,3 +101,19 @@ def test_no_relations_to_learn_is_a_clear_error(tmp_path, tiny_tagger, data_dir)
         train_relations(vnpartner.io.read_jsonl(data_dir / "train.jsonl"), [], str(tiny_tagger), tmp_path / "x",
                         progress=False)
     assert err.value.code == "E404"
+
+
+@pytest.mark.parametrize("heads", [0, -1, 1.5])
+def test_fewer_than_one_head_is_a_clear_error(tmp_path, tiny_tagger, relation_files, heads):
+    with pytest.raises(VnPartnerError) as err:
+        train_relations(vnpartner.io.read_jsonl(relation_files["train"]), [], str(tiny_tagger), tmp_path / "x",
+                        heads=heads, progress=False)
+    assert err.value.code == "E400"
+
+
+@pytest.mark.parametrize("flag", [["--heads", "2"], ["--party-folds", "3"]])
+def test_relation_options_are_refused_for_the_tagger(tmp_path, tiny_tagger, relation_files, flag, capsys):
+    code = main(["train", str(relation_files["train"]), "--base", str(tiny_tagger), "--output", str(tmp_path / "x"),
+                 *flag])
+    assert code != 0 and "--task relations only" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()

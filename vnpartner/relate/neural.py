@@ -11,8 +11,9 @@ head comes with a party filter (``partners.py``), PARTNER is then decided per pa
 parties rather than per pair of mentions.
 
 A model folder with a relation head holds ``relations.safetensors`` and
-``relations.json``; ``load_relater(folder)`` reads them. Labels the head does not own
-(``owned`` in relations.json) come from the pattern layer.
+``relations.json``; ``load_relater(folder)`` reads them. The head may be several heads
+trained with different seeds (``heads`` in relations.json) whose probabilities are averaged.
+Labels the head does not own (``owned`` in relations.json) come from the pattern layer.
 
 Error code: E420 unreadable relation head.
 """
@@ -33,8 +34,8 @@ from ..text import Sentence, sentence_finder
 from .partners import PartyPairFilter, party_pair_groups
 from .rules import RuleRelater
 
-__all__ = ["HEAD_CONFIG", "HEAD_SCHEMA", "HEAD_WEIGHTS", "NeuralRelater", "Pair", "candidate_pairs", "decide",
-           "load_relater", "pair_inputs", "pair_keys", "save_head"]
+__all__ = ["HEAD_CONFIG", "HEAD_SCHEMA", "HEAD_WEIGHTS", "NeuralRelater", "Pair", "build_ensemble", "build_head",
+           "candidate_pairs", "decide", "load_relater", "pair_inputs", "pair_keys", "save_head"]
 
 HEAD_WEIGHTS = "relations.safetensors"
 HEAD_CONFIG = "relations.json"
@@ -153,6 +154,23 @@ def build_head(hidden: int, width: int = 256, dropout: float = 0.1):
     return RelationHead()
 
 
+def build_ensemble(members: list):
+    """One head from several: its scores are the log of the members' mean probabilities, so
+    that a softmax over them gives that mean back (and disallowed classes stay at zero)."""
+    import torch
+    from torch import nn
+
+    class HeadEnsemble(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.members = nn.ModuleList(members)
+
+        def forward(self, **inputs):
+            return torch.stack([torch.softmax(m(**inputs), -1) for m in self.members]).mean(0).log()
+
+    return HeadEnsemble()
+
+
 def save_head(head, folder: str | os.PathLike, config: dict) -> None:
     """Write ``relations.safetensors`` and ``relations.json`` into a model folder."""
     from safetensors.torch import save_file
@@ -174,7 +192,11 @@ def load_relater(folder: str | os.PathLike) -> NeuralRelater | None:
         if config.get("schema") != HEAD_SCHEMA:
             raise ValueError(f"relations.json schema {config.get('schema')!r}, this version reads {HEAD_SCHEMA}; "
                              "retrain it with `vnpartner train ... --task relations`")
-        head = build_head(int(config["hidden"]), int(config.get("width", 256)))
+        count = int(config.get("heads", 1))
+        if count < 1:
+            raise ValueError(f"heads is {count}, at least 1 expected")
+        heads = [build_head(int(config["hidden"]), int(config.get("width", 256))) for _ in range(count)]
+        head = heads[0] if len(heads) == 1 else build_ensemble(heads)
         head.load_state_dict(load_file(str(folder / HEAD_WEIGHTS)))
         party_filter = PartyPairFilter.from_dict(config["party_filter"]) if config.get("party_filter") else None
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as err:
