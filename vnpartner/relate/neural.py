@@ -35,7 +35,8 @@ from .partners import PartyPairFilter, party_pair_groups
 from .rules import RuleRelater
 
 __all__ = ["HEAD_CONFIG", "HEAD_SCHEMA", "HEAD_WEIGHTS", "NeuralRelater", "Pair", "build_ensemble", "build_head",
-           "candidate_pairs", "decide", "load_relater", "pair_inputs", "pair_keys", "save_head"]
+           "candidate_pairs", "decide", "load_relater", "pair_inputs", "pair_keys", "partner_probabilities",
+           "save_head"]
 
 HEAD_WEIGHTS = "relations.safetensors"
 HEAD_CONFIG = "relations.json"
@@ -156,9 +157,13 @@ def build_head(hidden: int, width: int = 256, dropout: float = 0.1):
 
 def build_ensemble(members: list):
     """One head from several: its scores are the log of the members' mean probabilities, so
-    that a softmax over them gives that mean back (and disallowed classes stay at zero)."""
+    that a softmax over them gives that mean back (and disallowed classes stay at zero).
+    A lone member is returned as it is."""
     import torch
     from torch import nn
+
+    if len(members) == 1:
+        return members[0]
 
     class HeadEnsemble(nn.Module):
         def __init__(self):
@@ -195,8 +200,8 @@ def load_relater(folder: str | os.PathLike) -> NeuralRelater | None:
         count = int(config.get("heads", 1))
         if count < 1:
             raise ValueError(f"heads is {count}, at least 1 expected")
-        heads = [build_head(int(config["hidden"]), int(config.get("width", 256))) for _ in range(count)]
-        head = heads[0] if len(heads) == 1 else build_ensemble(heads)
+        head = build_ensemble([build_head(int(config["hidden"]), int(config.get("width", 256)))
+                               for _ in range(count)])
         head.load_state_dict(load_file(str(folder / HEAD_WEIGHTS)))
         party_filter = PartyPairFilter.from_dict(config["party_filter"]) if config.get("party_filter") else None
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as err:
@@ -247,6 +252,11 @@ def pair_keys(pairs: list[Pair]) -> list[tuple[str, str]]:
     return [(p.head.id, p.tail.id) for p in pairs]
 
 
+def partner_probabilities(probs, mask) -> list[float | None]:
+    """Each pair's PARTNER probability, None where its entity types rule PARTNER out."""
+    return [p if ok else None for p, ok in zip(probs[:, PARTNER].tolist(), mask[:, PARTNER].tolist())]
+
+
 def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]], probs, mask,
            party_filter: PartyPairFilter | None = None) -> list[Relation]:
     """Relations from the head's class probabilities of the pairs ``keys`` (``mask``: allowed classes).
@@ -256,7 +266,7 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
     """
     best = probs.argmax(-1).tolist()
     if party_filter is not None:
-        partner = [p if ok else None for p, ok in zip(probs[:, PARTNER].tolist(), mask[:, PARTNER].tolist())]
+        partner = partner_probabilities(probs, mask)
         chosen = party_filter.partner_indices(party_pair_groups(doc, sentences, keys, partner), partner)
         best = [PARTNER if i in chosen else NONE if k == PARTNER else k for i, k in enumerate(best)]
     return [Relation(head, tail, RELATION_LABELS[k - 1]) for (head, tail), k in zip(keys, best) if k != NONE]

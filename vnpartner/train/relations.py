@@ -10,8 +10,9 @@ and label); the epoch with the best dev F1 is kept. Several heads are trained wi
 train articles, three heads gave party-set F1 65.1 where one gave 62.8 on average (entities
 found by the shipped tagger), and no seed has to be picked on a small dev split. A party
 filter (``relate/partners.py``) is then fitted on out-of-fold probabilities of the training
-documents, so that PARTNER is decided per pair of parties. ``OUT`` gets a copy of the base model folder with
-``relations.safetensors``, ``relations.json`` (the filter included) and ``relations_report.json``.
+documents, so that PARTNER is decided per pair of parties. ``OUT`` gets a copy of the base
+model folder with ``relations.safetensors``, ``relations.json`` (the filter included) and
+``relations_report.json``.
 
 Error codes: E404 nothing to learn (no relations in the training data), E403 base folder
 without a token-classification model, E400 fewer than one head.
@@ -28,8 +29,8 @@ from pathlib import Path
 
 from ..aggregate import mention_parties
 from ..errors import VnPartnerError
-from ..relate.neural import (HEAD_SCHEMA, NONE, PARTNER, build_ensemble, build_head, candidate_pairs, decide,
-                              pair_inputs, pair_keys, save_head)
+from ..relate.neural import (HEAD_SCHEMA, NONE, build_ensemble, build_head, candidate_pairs, decide, pair_inputs,
+                              pair_keys, partner_probabilities, save_head)
 from ..relate.partners import PartyPairFilter, fit_party_filter, party_pair_groups
 from ..evaluate import score_relations
 from ..schema import RELATION_LABELS, Document
@@ -101,7 +102,7 @@ def train_relations(train_docs: list[Document], dev_docs: list[Document], base: 
                                                 seed=seed + k, progress=progress, **fit)
         members.append(member)
         kept.append({"seed": seed + k, "best_epoch": best_epoch, "history": history})
-    head = _combined(members)
+    head = build_ensemble(members)
     report = {"base": str(base), "epochs": epochs, "lr": lr, "seed": seed, "heads": kept,
               "train_docs": len(train_docs), "dev_docs": len(dev_docs), "train_pairs": sum(
                   len(e["keys"]) for e in train_examples),
@@ -176,10 +177,9 @@ def _fit_party_filter(examples: list[dict], folds: int, kept: list[dict], fit: d
         held_out = [e for i, e in enumerate(examples) if fold_of[i] == fold]
         kept_in = [e for i, e in enumerate(examples) if fold_of[i] != fold]
         members = [_fit_head(kept_in, None, epochs=m["best_epoch"], seed=m["seed"], **fit)[0] for m in kept]
-        head = _combined(members)
-        for example, probs in zip(held_out, _probabilities(head, held_out)):
-            doc, mask = example["doc"], example["inputs"]["mask"]
-            partner = [p if ok else None for p, ok in zip(probs[:, PARTNER].tolist(), mask[:, PARTNER].tolist())]
+        for example, probs in zip(held_out, _probabilities(build_ensemble(members), held_out)):
+            doc = example["doc"]
+            partner = partner_probabilities(probs, example["inputs"]["mask"])
             party = mention_parties(doc)
             linked = {frozenset((party[r.head].name, party[r.tail].name)) for r in doc.relations
                       if r.label == "PARTNER" and r.head in party and r.tail in party}
@@ -190,11 +190,6 @@ def _fit_party_filter(examples: list[dict], folds: int, kept: list[dict], fit: d
         return fit_party_filter(rows, labels)
     except ValueError as err:
         raise VnPartnerError("E404", f"cannot fit the party filter: {err}; train with party_folds=0") from None
-
-
-def _combined(members: list):
-    """One head: the single member, or the members averaged."""
-    return members[0] if len(members) == 1 else build_ensemble(members).eval()
 
 
 def _probabilities(head, examples: list[dict]) -> list:
