@@ -13,6 +13,11 @@ time of the batch it was in) and the process's peak RSS. underthesea's CRF NER r
 the same documents in the same run, for the ratio. The segmentation and subword caches
 are emptied before every measured pass.
 
+Batch jobs: the corpus path (``vnpartner extract --input --output --workers N``, the
+model as ``load()`` gives it) runs on ``--batch-docs`` documents (default 400, drawn like
+the others) with 1 and 2 worker processes, timed whole, start-up included, and the CRF is
+split over as many processes on the same documents for a same-resources ratio.
+
 Documents: the seeds plus a sample of ``../shared/data/corpora/news_vi.jsonl.xz``
 (the seeds alone when the shared folder is absent). Each variant's accuracy (VLSP 2016
 test, raw text in; the seeds) is measured in its process too, so that a faster
@@ -216,19 +221,59 @@ def child(args) -> int:
     return 0
 
 
-def crf_child(args) -> int:
+def crf_tag(texts: list[str]) -> int:
+    """underthesea's CRF NER over ``texts`` sentence by sentence; returns the count of texts."""
     from vnpartner.text import iter_sentences
 
+    for text in texts:
+        for sentence in iter_sentences(text):
+            crf_spans(text[sentence.start:sentence.end])
+    return len(texts)
+
+
+def crf_child(args) -> int:
+    """The CRF in this process, or (``--workers N``) split over N processes, timed whole."""
     texts = documents(args.docs, shared_data(args.data))
-    crf_spans(texts[0][:200])
-    with Timer() as timer:
-        for text in texts:
-            for sentence in iter_sentences(text):
-                crf_spans(text[sentence.start:sentence.end])
+    if args.workers == 1:
+        crf_spans(texts[0][:200])  # load the models before the clock starts
+        with Timer() as timer:
+            crf_tag(texts)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    else:
+        import multiprocessing
+
+        shares = [texts[i::args.workers] for i in range(args.workers)]
+        with Timer() as timer:
+            with multiprocessing.get_context("spawn").Pool(args.workers) as pool:
+                pool.map(crf_tag, shares)
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     words = syllables(texts)
-    print(json.dumps({"variant": "underthesea_crf", "seconds": round(timer.seconds, 2),
+    print(json.dumps({"variant": "underthesea_crf", "workers": args.workers, "seconds": round(timer.seconds, 2),
+                      "words_per_s": round(words / timer.seconds, 1), "peak_rss_mb": round(rss / 1024, 1)}))
+    return 0
+
+
+def batch_child(args) -> int:
+    """The corpus path, ``vnpartner extract --input --output --workers N``, on the documents, timed
+    whole: worker start-up and model loading included, as a user's job pays them."""
+    import tempfile
+
+    from vnpartner.batch import run
+
+    texts = documents(args.docs, shared_data(args.data))
+    with tempfile.TemporaryDirectory() as tmp:
+        source, target = Path(tmp) / "docs.jsonl", Path(tmp) / "out.jsonl"
+        source.write_text("".join(json.dumps({"id": str(i), "text": text}, ensure_ascii=False) + "\n"
+                                  for i, text in enumerate(texts)), encoding="utf-8")
+        with Timer() as timer:
+            counts = run(source, target, model=args.model, workers=args.workers, progress=False)
+    who = resource.RUSAGE_SELF if args.workers == 1 else resource.RUSAGE_CHILDREN
+    words = syllables(texts)
+    print(json.dumps({"workers": args.workers, "threads_each": max(1, machine()["cpus"] // args.workers),
+                      "seconds": round(timer.seconds, 2), "documents": len(texts), "errors": counts["errors"],
+                      "docs_per_s": round(len(texts) / timer.seconds, 2),
                       "words_per_s": round(words / timer.seconds, 1),
-                      "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+                      "peak_rss_mb_per_process": round(resource.getrusage(who).ru_maxrss / 1024, 1)}))
     return 0
 
 
@@ -258,12 +303,18 @@ def main(argv=None) -> int:
     parser.add_argument("--limit", type=int, help="VLSP 2016 test sentences for the accuracy columns")
     parser.add_argument("--quick", action="store_true", help="smoke run: 20 documents, a small grid")
     parser.add_argument("--no-accuracy", action="store_true")
-    parser.add_argument("--child", choices=VARIANTS + ("crf",), help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
+                        help="process counts for the batch-job rows (the CLI's --workers)")
+    parser.add_argument("--batch-docs", type=int, default=400,
+                        help="documents of the batch-job rows (more than --docs: start-up is timed too)")
+    parser.add_argument("--child", choices=VARIANTS + ("crf", "batch"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.quick:
         args.docs, args.batch_sizes, args.threads, args.limit = 20, [1, 16], [2], args.limit or 200
-    if args.child == "crf":
-        return crf_child(args)
+        args.batch_docs = 20
+    if args.child in ("crf", "batch"):
+        args.workers = args.workers[0]
+        return crf_child(args) if args.child == "crf" else batch_child(args)
     if args.child:
         args.variant, args.threads = args.child, args.threads[0]
         return child(args)
@@ -286,7 +337,15 @@ def main(argv=None) -> int:
             if found:
                 results["runs"].append(found)
     print("underthesea CRF ...", file=sys.stderr)
-    results["crf"] = spawn(args, "--child", "crf")
+    results["crf"] = spawn(args, "--child", "crf", "--workers", "1")
+    results["batch_jobs"] = []
+    for workers in args.workers:
+        print(f"batch job, {workers} worker(s) ...", file=sys.stderr)
+        docs = ["--docs", str(args.batch_docs)]
+        job = spawn(args, "--child", "batch", "--workers", str(workers), *docs)
+        crf = spawn(args, "--child", "crf", "--workers", str(workers), *docs)
+        if job:
+            results["batch_jobs"].append({**job, "crf_words_per_s": crf and crf["words_per_s"]})
     results["ceiling"] = flops_ceiling(args.model, max(args.threads))
     write_json("throughput.json", results)
     report = format_results(results)
@@ -294,6 +353,10 @@ def main(argv=None) -> int:
     plot(results, ROOT / "benchmarks" / "throughput.png")
     print(report)
     return 0
+
+
+def _ratio(words_per_s: float, baseline: float | None) -> float | None:
+    return round(words_per_s / baseline, 2) if baseline else None
 
 
 def _has(module: str) -> bool:
@@ -307,7 +370,7 @@ def format_results(results: dict) -> str:
     rows = []
     for run in results["runs"]:
         for r in run["runs"]:
-            ratio = r["words_per_s"] / crf["words_per_s"] if crf.get("words_per_s") else None
+            ratio = _ratio(r["words_per_s"], crf.get("words_per_s"))
             stages = r["stages_s"]
             rows.append([run["variant"], run["threads"], r["batch_size"], r["docs_per_s"], r["words_per_s"],
                          r["tag_words_per_s"], r["p50_ms"], r["p95_ms"],
@@ -322,6 +385,18 @@ def format_results(results: dict) -> str:
     if crf:
         lines.append(f"underthesea CRF NER on the same documents: {crf['words_per_s']:.0f} words/s "
                      f"(peak RSS {crf['peak_rss_mb']:.0f} MB).")
+    jobs = results.get("batch_jobs") or []
+    if jobs:
+        lines += ["", "Batch jobs: `vnpartner extract --input docs.jsonl --output out.jsonl --workers N` (the "
+                  f"model as `load()` gives it, the default batch size) on {jobs[0]['documents']} documents, "
+                  "timed whole (worker start-up and model loading included); the CRF split over as many "
+                  "processes on the same documents in the same run:", "",
+                  markdown_table(["workers", "threads each", "docs/s", "words/s", "CRF words/s, same processes",
+                                  "× CRF (same processes)", "× CRF (one process)", "peak RSS MB per process"],
+                                 [[j["workers"], j["threads_each"], j["docs_per_s"], j["words_per_s"],
+                                   j["crf_words_per_s"], _ratio(j["words_per_s"], j["crf_words_per_s"]),
+                                   _ratio(j["words_per_s"], crf.get("words_per_s")), j["peak_rss_mb_per_process"]]
+                                  for j in jobs])]
     accuracy_rows = [[r["variant"], r["accuracy"].get("vlsp2016_f1"), r["accuracy"]["seeds_f1"]]
                      for r in results["runs"] if "accuracy" in r]
     if accuracy_rows:
