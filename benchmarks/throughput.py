@@ -387,6 +387,7 @@ def format_results(results: dict) -> str:
                      f"(peak RSS {crf['peak_rss_mb']:.0f} MB).")
     jobs = results.get("batch_jobs") or []
     if jobs:
+        alone = next((j["crf_words_per_s"] for j in jobs if j["workers"] == 1), None)  # the CRF in one process
         lines += ["", "Batch jobs: `vnpartner extract --input docs.jsonl --output out.jsonl --workers N` (the "
                   f"model as `load()` gives it, the default batch size) on {jobs[0]['documents']} documents, "
                   "timed whole (worker start-up and model loading included); the CRF split over as many "
@@ -395,7 +396,7 @@ def format_results(results: dict) -> str:
                                   "× CRF (same processes)", "× CRF (one process)", "peak RSS MB per process"],
                                  [[j["workers"], j["threads_each"], j["docs_per_s"], j["words_per_s"],
                                    j["crf_words_per_s"], _ratio(j["words_per_s"], j["crf_words_per_s"]),
-                                   _ratio(j["words_per_s"], crf.get("words_per_s")), j["peak_rss_mb_per_process"]]
+                                   _ratio(j["words_per_s"], alone), j["peak_rss_mb_per_process"]]
                                   for j in jobs])]
     accuracy_rows = [[r["variant"], r["accuracy"].get("vlsp2016_f1"), r["accuracy"]["seeds_f1"]]
                      for r in results["runs"] if "accuracy" in r]
