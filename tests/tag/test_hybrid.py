@@ -1,4 +1,4 @@
-"""Merging the neural tagger with the pattern layer: each label has an owner, the other fills gaps."""
+"""Merging the neural tagger with the pattern layer: each label has an owner; model names fill gaps."""
 
 import json
 
@@ -13,11 +13,19 @@ from vnpartner.text import iter_sentences
 OWNED = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 
 
-def test_owned_spans_win_and_the_other_source_fills_gaps():
+def test_owned_labels_come_from_the_model_alone():
     neural = [(0, 10, "LOCATION"), (20, 30, "SECTOR"), (40, 50, "PERSON")]
     rules = [(0, 14, "LOCATION"), (18, 32, "SECTOR"), (60, 70, "ORGANIZATION"), (41, 45, "TITLE")]
-    assert merge(neural, rules, OWNED) == [(0, 10, "LOCATION"), (18, 32, "SECTOR"), (40, 50, "PERSON"),
-                                           (60, 70, "ORGANIZATION")]
+    assert merge(neural, rules, OWNED) == [(0, 10, "LOCATION"), (18, 32, "SECTOR"), (40, 50, "PERSON")]
+
+
+def test_model_names_fill_the_gaps_of_rule_owned_labels():
+    neural = [(0, 10, "LOCATION"), (20, 30, "ORGANIZATION"), (40, 50, "PERSON")]
+    rules = [(2, 12, "LOCATION"), (19, 24, "TITLE")]
+    merged = merge(neural, rules, frozenset({"PERSON"}))
+    assert merged == [(2, 12, "LOCATION"), (19, 24, "TITLE"), (40, 50, "PERSON")]
+    assert merge(neural, [(19, 24, "TITLE")], frozenset({"PERSON"})) == [
+        (0, 10, "LOCATION"), (19, 24, "TITLE"), (40, 50, "PERSON")]
 
 
 def test_owned_spans_that_overlap_each_other_keep_the_longer():
