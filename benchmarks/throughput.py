@@ -258,7 +258,7 @@ def batch_child(args) -> int:
     whole: worker start-up and model loading included, as a user's job pays them."""
     import tempfile
 
-    from vnpartner.batch import run
+    from vnpartner.batch import run, threads_per_worker
 
     texts = documents(args.docs, shared_data(args.data))
     with tempfile.TemporaryDirectory() as tmp:
@@ -269,7 +269,7 @@ def batch_child(args) -> int:
             counts = run(source, target, model=args.model, workers=args.workers, progress=False)
     who = resource.RUSAGE_SELF if args.workers == 1 else resource.RUSAGE_CHILDREN
     words = syllables(texts)
-    print(json.dumps({"workers": args.workers, "threads_each": max(1, machine()["cpus"] // args.workers),
+    print(json.dumps({"workers": args.workers, "threads_each": threads_per_worker(args.workers),
                       "seconds": round(timer.seconds, 2), "documents": len(texts), "errors": counts["errors"],
                       "docs_per_s": round(len(texts) / timer.seconds, 2),
                       "words_per_s": round(words / timer.seconds, 1),

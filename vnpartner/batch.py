@@ -156,10 +156,15 @@ def _results(chunks, model, workers: int, batch_size: int) -> Iterator[list[tupl
         return
     import multiprocessing
 
-    threads = max(1, (os.cpu_count() or 1) // workers)
+    threads = threads_per_worker(workers)
     context = multiprocessing.get_context("spawn")  # torch and fork do not mix
     with context.Pool(workers, initializer=_start_worker, initargs=(model, threads)) as pool:
         yield from pool.imap(partial(_extract_chunk, batch_size=batch_size), chunks)
+
+
+def threads_per_worker(workers: int) -> int:
+    """The torch threads each of ``workers`` processes gets: the CPUs shared out, at least one."""
+    return max(1, (os.cpu_count() or 1) // workers)
 
 
 def _bar(total: int, initial: int, enabled: bool):
