@@ -126,8 +126,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
     if args.task == "relations":
         return _train_relations(args)
-    if args.corpus or args.party_folds is not None or args.heads is not None:
-        raise VnPartnerError("E400", "--corpus, --heads and --party-folds are read by --task relations only")
+    if args.corpus or any(getattr(args, name) is not None for name in _RELATION_OPTIONS):
+        raise VnPartnerError("E400", "--corpus, --heads, --party-folds, --encoder-epochs and --encoder-lr are read "
+                             "by --task relations only")
     options = {name: getattr(args, name) for name in _TRAIN_OPTIONS if getattr(args, name) is not None}
     report = train(TrainConfig(train=args.train, base=args.base, output_dir=args.output, **options))
     print(format_train_report(report))
@@ -146,7 +147,8 @@ def _train_relations(args: argparse.Namespace) -> int:
         from .io import load_documents
         return load_documents(path, args.format or "auto")
 
-    options = {name: getattr(args, name) for name in ("epochs", "lr", "batch_size", "seed", "heads", "party_folds")
+    options = {name: getattr(args, name) for name in ("epochs", "lr", "batch_size", "seed", "heads", "party_folds",
+                                                      "encoder_epochs", "encoder_lr")
                if getattr(args, name) is not None}
     report = train_relations(read(args.train), read(args.dev), args.base, args.output, **options)
     dev = report.get("dev") or report["train_fit"]
@@ -163,6 +165,7 @@ def _train_relations(args: argparse.Namespace) -> int:
     return 0
 
 
+_RELATION_OPTIONS = ("heads", "party_folds", "encoder_epochs", "encoder_lr")
 _TRAIN_OPTIONS = {  # TrainConfig field: (type, metavar); flags are the field names with dashes
     "dev": (str, "DEV"), "epochs": (int, "N"), "max_steps": (int, "N"), "batch_size": (int, "N"),
     "lr": (float, "X"), "seed": (int, "N"), "format": (str, "F"), "labels": (str, "A,B,..."),
@@ -181,7 +184,8 @@ def _add_train_parser(commands) -> None:
     train.add_argument("--output", "-o", required=True, metavar="DIR", help=TrainConfig.help("output_dir"))
     train.add_argument("--task", choices=("entities", "relations"), default="entities",
                        help="entities: fine-tune the tagger; relations: fit the relation head over the "
-                            "frozen encoder of --base (a model folder) and save it with a copy of it "
+                            "encoder of --base (a model folder; frozen unless --encoder-epochs) and save it "
+                            "with a copy of it "
                             "(default: entities)")
     train.add_argument("--corpus", metavar="PATH",
                        help="read train/dev as stand-off gold records (data/gold/*.jsonl) whose texts "
@@ -192,6 +196,11 @@ def _add_train_parser(commands) -> None:
     train.add_argument("--party-folds", type=int, metavar="N",
                        help="--task relations: folds of out-of-fold head probabilities the party filter "
                             "is fitted on; 0 leaves PARTNER to the head alone (default: 5)")
+    train.add_argument("--encoder-epochs", type=int, metavar="N",
+                       help="--task relations: first tune the encoder on tagging and relations together for "
+                            "N epochs and save it in place of --base's; 0 keeps it frozen (default: 0)")
+    train.add_argument("--encoder-lr", type=float, metavar="X",
+                       help="--task relations: learning rate of that tuning (default: 5e-05)")
     for name, (kind, metavar) in _TRAIN_OPTIONS.items():
         flag = "--" + name.replace("_", "-")
         if kind is bool:

@@ -1,8 +1,10 @@
 """The relation head: trained with `vnpartner train --task relations`, saved with the tagger, run by extract()."""
 
 import json
+import re
 
 import pytest
+import torch
 
 import vnpartner
 from vnpartner.cli import main
@@ -11,6 +13,7 @@ from vnpartner.relate import RuleRelater
 from vnpartner.relate.neural import NeuralRelater, candidate_pairs
 from vnpartner.schema import RELATION_ARGUMENTS, Document
 from vnpartner.text import iter_sentences
+from vnpartner.train.joint import unit_tags
 from vnpartner.train.relations import train_relations
 
 
@@ -111,9 +114,44 @@ def test_fewer_than_one_head_is_a_clear_error(tmp_path, tiny_tagger, relation_fi
     assert err.value.code == "E400"
 
 
-@pytest.mark.parametrize("flag", [["--heads", "2"], ["--party-folds", "3"]])
+@pytest.mark.parametrize("flag", [["--heads", "2"], ["--party-folds", "3"], ["--encoder-epochs", "1"],
+                                  ["--encoder-lr", "1e-4"]])
 def test_relation_options_are_refused_for_the_tagger(tmp_path, tiny_tagger, relation_files, flag, capsys):
     code = main(["train", str(relation_files["train"]), "--base", str(tiny_tagger), "--output", str(tmp_path / "x"),
                  *flag])
     assert code != 0 and "--task relations only" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+def test_encoder_tuning_changes_the_tagger_and_keeps_one_pass(tmp_path, tiny_tagger, relation_files, capsys):
+    out = tmp_path / "tuned"
+    code = main(["train", str(relation_files["train"]), "--task", "relations", "--base", str(tiny_tagger),
+                 "--output", str(out), "--epochs", "2", "--heads", "1", "--party-folds", "0",
+                 "--encoder-epochs", "2", "--encoder-lr", "1e-3"])
+    assert code == 0
+    report = json.loads((out / "relations_report.json").read_text())
+    history = report["encoder_tuning"]["history"]
+    assert [h["epoch"] for h in history] == [1, 2] and history[1]["loss"] < history[0]["loss"]
+    before, after = (vnpartner.load(str(folder)).tagger.model.state_dict() for folder in (tiny_tagger, out))
+    assert any(not torch.equal(before[name], after[name]) for name in before)
+    assert (tiny_tagger / "model.safetensors").is_file() and not (tiny_tagger / "relations.json").exists()
+    doc = vnpartner.load(str(out))(json.loads(relation_files["dev"].read_text().splitlines()[0])["text"])
+    assert doc.entities and isinstance(vnpartner.load(str(out)).relater, NeuralRelater)
+
+
+def test_negative_encoder_epochs_is_a_clear_error(tmp_path, tiny_tagger, relation_files):
+    with pytest.raises(VnPartnerError) as err:
+        train_relations(vnpartner.io.read_jsonl(relation_files["train"]), [], str(tiny_tagger), tmp_path / "x",
+                        encoder_epochs=-1, progress=False)
+    assert err.value.code == "E400" and not (tmp_path / "x").exists()
+
+
+def test_unit_tags_follow_the_entities():
+    text = "Tỉnh Gia Lai hợp tác với Lào."
+    doc = Document(text=text)
+    doc.add_entity(0, 12, "LOCATION")
+    doc.add_entity(text.index("Lào"), text.index("Lào") + 3, "LOCATION")
+    doc.add_entity(text.index("hợp"), text.index("hợp") + 7, "SECTOR")
+    units = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+    label_id = {"O": 0, "B-LOCATION": 1, "I-LOCATION": 2}
+    assert unit_tags(doc, units, label_id) == [1, 2, 2, -100, -100, 0, 1]

@@ -2,8 +2,9 @@
 
     vnpartner train train.jsonl --task relations --dev dev.jsonl --base models/vnpartner-ner --output OUT
 
-The encoder stays frozen, so the tagger keeps its scores and every word vector is computed
-once: the head trains on cached vectors in seconds to minutes on a CPU. Gold entities are
+The encoder stays frozen (unless ``encoder_epochs`` asks ``joint.py`` to tune it first),
+so the tagger keeps its scores and every word vector is computed once: the head trains on
+cached vectors in seconds to minutes on a CPU. Gold entities are
 the candidates during training and the dev evaluation (relation P/R/F1, exact head, tail
 and label); the epoch with the best dev F1 is kept. Several heads are trained with seeds
 ``seed``, ``seed + 1``, ... and their probabilities averaged: over five folds of the 184 gold
@@ -35,6 +36,7 @@ from ..relate.partners import PartyPairFilter, fit_party_filter, party_pair_grou
 from ..evaluate import score_relations
 from ..schema import RELATION_LABELS, Document
 from ..text import iter_sentences
+from .joint import tune_encoder
 
 __all__ = ["encode_documents", "relation_scores", "train_relations"]
 
@@ -77,8 +79,11 @@ def relation_scores(head, examples: list[dict], party_filter: PartyPairFilter | 
 def train_relations(train_docs: list[Document], dev_docs: list[Document], base: str | os.PathLike,
                     output: str | os.PathLike, *, epochs: int = 30, lr: float = 1e-3, batch_size: int = 64,
                     seed: int = 42, heads: int = 3, width: int = 256, party_folds: int = 5,
-                    progress: bool = True) -> dict:
+                    encoder_epochs: int = 0, encoder_lr: float = 5e-5, progress: bool = True) -> dict:
     """Fit ``heads`` relation heads on ``train_docs`` over the frozen encoder of ``base``; return the report.
+
+    With ``encoder_epochs`` > 0 the encoder is first tuned on tagging and relations of
+    ``train_docs`` together (``joint.py``) and saved in ``output`` in place of the base's.
 
     Head ``k`` trains with seed ``seed + k`` and keeps its best dev epoch; the saved head
     averages their probabilities. With ``party_folds`` > 1 (and PARTNER relations to learn
@@ -89,9 +94,17 @@ def train_relations(train_docs: list[Document], dev_docs: list[Document], base: 
 
     if not isinstance(heads, int) or heads < 1:
         raise VnPartnerError("E400", f"heads must be a positive integer, not {heads!r}")
+    if not isinstance(encoder_epochs, int) or encoder_epochs < 0:
+        raise VnPartnerError("E400", f"encoder_epochs must be 0 or more, not {encoder_epochs!r}")
     if not any(doc.relations for doc in train_docs):
         raise VnPartnerError("E404", "the training data has no relations to learn from.")
     tagger = NeuralTagger(base)
+    tuning = None
+    if encoder_epochs:
+        tuning = tune_encoder(tagger, train_docs, epochs=encoder_epochs, lr=encoder_lr, seed=seed, progress=progress)
+        _copy_base(base, output)
+        _save_encoder(tagger.model, base, output)
+        base = output
     hidden = tagger.model.config.hidden_size
     train_examples = encode_documents(tagger, train_docs, progress=progress)
     dev_examples = encode_documents(tagger, dev_docs, progress=progress) if dev_docs else []
@@ -107,6 +120,8 @@ def train_relations(train_docs: list[Document], dev_docs: list[Document], base: 
               "train_docs": len(train_docs), "dev_docs": len(dev_docs), "train_pairs": sum(
                   len(e["keys"]) for e in train_examples),
               "train_relations": sum(len(d.relations) for d in train_docs)}
+    if tuning is not None:
+        report["encoder_tuning"] = {"epochs": encoder_epochs, "lr": encoder_lr, "history": tuning}
     scored_on = "dev" if dev_examples else "train_fit"
     report[scored_on] = relation_scores(head, dev_examples or train_examples)
     party_filter = None
@@ -207,10 +222,28 @@ def _flatten(examples: list[dict]) -> dict:
     return {k: torch.cat([e["inputs"][k] for e in examples]) for k in keys}
 
 
+def _copy_base(base, output) -> None:
+    if Path(output).resolve() != Path(base).resolve():
+        shutil.copytree(base, output, dirs_exist_ok=True, ignore=shutil.ignore_patterns("checkpoints"))
+
+
+def _save_encoder(model, base, output) -> None:
+    """The tuned tagger in ``output``, in the precision the base's weights were stored in."""
+    import torch
+
+    from ..tag.neural import quiet_transformers
+
+    config = Path(base) / "config.json"
+    stored = json.loads(config.read_text(encoding="utf-8")).get("dtype") if config.is_file() else None
+    dtype = getattr(torch, stored) if stored in ("float16", "bfloat16") else torch.float32
+    with quiet_transformers():
+        model.to(dtype).save_pretrained(output)
+    model.to(torch.float32)
+
+
 def _write(head, base, output, shape: dict, report: dict, party_filter: PartyPairFilter | None) -> None:
     output = Path(output)
-    if output.resolve() != Path(base).resolve():
-        shutil.copytree(base, output, dirs_exist_ok=True, ignore=shutil.ignore_patterns("checkpoints"))
+    _copy_base(base, output)
     config = {"schema": HEAD_SCHEMA, **shape, "labels": list(RELATION_LABELS), "owned": list(RELATION_LABELS)}
     if party_filter is not None:
         config["party_filter"] = party_filter.to_dict()
