@@ -36,7 +36,9 @@ IGNORE = -100
 
 def unit_tags(doc: Document, units: list[tuple[int, int, str]], label_id: dict[str, int]) -> list[int]:
     """The IOB2 tag id of each unit (``(start, end, text)``, in text order) from the document's
-    entities; units of entity labels the tagger lacks are ignored by the loss."""
+    entities; units of entity labels the tagger lacks are ignored by the loss. Unlike
+    ``train.data.label_words`` it never cuts a unit at an entity boundary: the units must be
+    the ones the tagger sees at run time, whose vectors the relation head reads."""
     tags = [label_id.get("O", 0)] * len(units)
     ends = [end for _, end, _ in units]
     for ent in sorted(doc.entities, key=lambda e: e.start):
@@ -120,12 +122,15 @@ def tune_encoder(tagger, docs: list[Document], *, epochs: int = 5, lr: float = 5
             example = examples[index]
             vectors, logits, words = _forward(model, example, tagger.pad_id)
             tags = example["tags"][words]
-            loss = logits.sum() * 0.0
+            losses = []
             if (tags != IGNORE).any():
-                loss = loss + F.cross_entropy(logits[words], tags, ignore_index=IGNORE)
+                losses.append(F.cross_entropy(logits[words], tags, ignore_index=IGNORE))
             if example["pairs"]:
                 scores = head(**pair_inputs(example["doc"], example["pairs"], vectors))
-                loss = loss + F.cross_entropy(scores, example["gold"])
+                losses.append(F.cross_entropy(scores, example["gold"]))
+            if not losses:
+                continue
+            loss = sum(losses)
             optimizer.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
