@@ -66,7 +66,7 @@ def _prepare(tagger, doc: Document, label_id: dict[str, int]) -> dict:
 
 
 def _forward(model, example: dict, pad_id: int):
-    """(word vectors, tag logits per unit) of one document, with gradients."""
+    """(word vectors, tag logits, unit index of each logit row) of one document, with gradients."""
     import torch
 
     from ..encode.batch import pad_batch
@@ -81,11 +81,10 @@ def _forward(model, example: dict, pad_id: int):
             positions.append(position)
             words.append(window.word_ids[position])
     rows, positions, words = torch.tensor(rows), torch.tensor(positions), torch.tensor(words)
-    n_units = len(example["units"])
     last = out.hidden_states[-1][rows, positions]
-    matrix = torch.zeros(n_units, last.shape[-1]).index_put((words,), last)
-    logits = torch.zeros(n_units, out.logits.shape[-1]).index_put((words,), out.logits[rows, positions])
-    return WordVectors([(start, end) for start, end, _ in example["units"]], matrix), logits, words
+    matrix = torch.zeros(len(example["units"]), last.shape[-1]).index_put((words,), last)
+    spans = [(start, end) for start, end, _ in example["units"]]
+    return WordVectors(spans, matrix), out.logits[rows, positions], words
 
 
 def tune_encoder(tagger, docs: list[Document], *, epochs: int = 5, lr: float = 5e-5, head_lr: float = 1e-3,
@@ -103,9 +102,9 @@ def tune_encoder(tagger, docs: list[Document], *, epochs: int = 5, lr: float = 5
     label_id = {label: i for i, label in enumerate(tagger.labels)}
     examples = [_prepare(tagger, doc, label_id) for doc in docs]
     head = build_head(model.config.hidden_size)
-    params = list(model.parameters()) + list(head.parameters())
-    optimizer = torch.optim.AdamW([{"params": list(model.parameters()), "lr": lr},
-                                   {"params": list(head.parameters()), "lr": head_lr}], weight_decay=0.01)
+    encoder_params, head_params = list(model.parameters()), list(head.parameters())
+    optimizer = torch.optim.AdamW([{"params": encoder_params, "lr": lr}, {"params": head_params, "lr": head_lr}],
+                                  weight_decay=0.01)
     total = max(1, epochs * len(examples))
     warmup = max(1, total // 10)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: min(1.0, (step + 1) / warmup)
@@ -124,7 +123,7 @@ def tune_encoder(tagger, docs: list[Document], *, epochs: int = 5, lr: float = 5
             tags = example["tags"][words]
             losses = []
             if (tags != IGNORE).any():
-                losses.append(F.cross_entropy(logits[words], tags, ignore_index=IGNORE))
+                losses.append(F.cross_entropy(logits, tags, ignore_index=IGNORE))
             if example["pairs"]:
                 scores = head(**pair_inputs(example["doc"], example["pairs"], vectors))
                 losses.append(F.cross_entropy(scores, example["gold"]))
@@ -133,7 +132,7 @@ def tune_encoder(tagger, docs: list[Document], *, epochs: int = 5, lr: float = 5
             loss = sum(losses)
             optimizer.zero_grad()
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            torch.nn.utils.clip_grad_norm_(encoder_params + head_params, 1.0)
             optimizer.step()
             schedule.step()
             summed += float(loss.detach())
