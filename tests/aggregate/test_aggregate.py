@@ -191,6 +191,15 @@ def test_a_planned_signing_is_no_agreement():
     assert records(doc)[0].instrument is None
 
 
+def test_a_pledge_with_no_event_has_no_date():
+    text = "Ngày 29/6, Việt Nam và Nga cam kết tăng cường hợp tác."
+    doc = build(text, [("29/6", "DATE", {"value": "--06-29", "granularity": "day"}),
+                       ("Việt Nam", "LOCATION", {"name": "Việt Nam", "country": "VN", "admin": "country"}),
+                       ("Nga", "LOCATION", {"name": "Nga", "country": "RU", "admin": "country"})], [(1, 2, "PARTNER")])
+    [record] = records(doc)
+    assert (record.instrument, record.date) == (None, None)
+
+
 def _capital(name, country):
     return {"name": name, "country": country, "admin": "city"}
 

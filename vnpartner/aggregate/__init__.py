@@ -124,6 +124,9 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         records[0].date = records[0].date or _first_event_date(doc, by_id)
         lead = [(s.start, s.end) for s in sentences[:2]]
         records[0].instrument = records[0].instrument or _event_instrument(doc, lead)
+    for record in records:  # a pledge with no event yet has no date (GUIDELINES: planned visits)
+        if record.instrument is None:
+            record.date = None
     if len(records) == 1:  # a lone record: every field the article names is its field
         for code in _sector_codes(doc):
             if code not in records[0].sectors:
