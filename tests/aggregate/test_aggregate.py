@@ -200,6 +200,17 @@ def test_a_pledge_with_no_event_has_no_date():
     assert (record.instrument, record.date) == (None, None)
 
 
+def test_a_trip_is_a_visit_and_counterparts_agreeing_is_a_meeting():
+    japan = {"name": "Nhật Bản", "country": "JP", "admin": "country"}
+    trip = "Đặc phái viên Hoa Kỳ có chuyến công du tới Nhật Bản."
+    doc = build(trip, [("Hoa Kỳ", "LOCATION", {"name": "Hoa Kỳ", "country": "US", "admin": "country"}),
+                       ("Nhật Bản", "LOCATION", japan)], [(0, 1, "PARTNER")])
+    assert records(doc)[0].instrument == "visit"
+    counterparts = "Bộ trưởng Quốc phòng Việt Nam và người đồng cấp Nhật Bản nhất trí tăng cường hợp tác."
+    doc = build(counterparts, [("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION", japan)], [(0, 1, "PARTNER")])
+    assert records(doc)[0].instrument == "meeting"
+
+
 def _capital(name, country):
     return {"name": name, "country": country, "admin": "city"}
 

@@ -48,8 +48,8 @@ _SIGNING = re.compile(
     re.I,
 )
 _PLANNED = re.compile(r"\b(?:sẽ|nên|chưa|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$", re.I)
-_VISIT = re.compile(r"\bthăm\b|chuyến công tác", re.I)
-_MEETING = re.compile(r"hội đàm|làm việc|hội kiến|tiếp|hội thảo|gặp|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm|đối thoại", re.I)
+_VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
+_MEETING = re.compile(r"hội đàm|người đồng cấp|làm việc|hội kiến|tiếp|hội thảo|gặp|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm|đối thoại", re.I)
 
 
 def party_of(ent: Entity) -> Party:
