@@ -230,3 +230,25 @@ def test_capitals_are_marked_and_other_cities_are_not():
 
 def test_tq_is_china_as_news_abbreviates_it():
     assert lookup_place("TQ").country == "CN"
+
+
+def _countries(text, surfaces):
+    from vnpartner.normalize.document import normalize_document
+    from vnpartner.schema import Document
+
+    doc = Document(text=text)
+    for surface in surfaces:
+        at = text.index(surface)
+        doc.add_entity(at, at + len(surface), "LOCATION")
+    normalize_document(doc)
+    return [(e.normalized or {}).get("country") for e in doc.entities]
+
+
+@pytest.mark.parametrize("text", ["Đoàn đã thăm Kosice, Slovakia.", "Đại biểu từ Milan, Italy; Kosice, Slovakia, và Hà Nội."])
+def test_a_country_after_a_comma_places_an_unknown_place(text):
+    assert _countries(text, ["Kosice"]) == ["SK"]
+
+
+def test_the_next_item_of_a_list_of_countries_is_not_the_country_of_the_one_before():
+    text = "Đại diện Indonesia, Việt Nam, SriLanka, Thái Lan, Mông Cổ tham dự."
+    assert _countries(text, ["Indonesia", "Việt Nam", "SriLanka", "Thái Lan"]) == ["ID", "VN", None, "TH"]

@@ -11,6 +11,8 @@ from .sectors import sector_code
 from .titles import normalize_title
 
 _COUNTRY_NEXT = re.compile(r"\s*(?:\(|của |thuộc |, )\s*([^\s(),.;:][^(),.;:\n]{0,40})")
+_LIST_BEFORE = re.compile(r"(?:,|\bvà)\s*$")
+_LIST_AFTER = re.compile(r"\s*(?:,|và\b)")
 
 
 def normalize_document(doc: Document) -> Document:
@@ -45,15 +47,26 @@ def _place_value(doc: Document, ent: Entity) -> dict | None:
 
 
 def _country_hint(doc: Document, ent: Entity) -> str | None:
-    """The country named right after a place (`Artemisa của Cuba`, `Champasak (Lào)`)."""
+    """The country named right after a place (`Artemisa của Cuba`, `Champasak (Lào)`,
+    `Kosice, Slovakia`); not the next item of a list (`Việt Nam, SriLanka, Thái Lan`)."""
     match = _COUNTRY_NEXT.match(doc.text, ent.end)
     if match is None:
         return None
-    for size in range(min(6, len(match.group(1).split())), 0, -1):
-        place = lookup_place(" ".join(match.group(1).split()[:size]))
-        if place is not None and place.admin == "country":
-            return place.country
+    after_comma = match.group(0).lstrip().startswith(",")
+    words = match.group(1).split()
+    for size in range(min(6, len(words)), 0, -1):
+        place = lookup_place(" ".join(words[:size]))
+        if place is None or place.admin != "country":
+            continue
+        country_end = match.start(1) + re.match(r"\S+(?:\s+\S+){%d}" % (size - 1), match.group(1)).end()
+        return None if after_comma and _in_list(doc.text, ent.start, country_end) else place.country
     return None
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` sits inside a list of names: a comma or `và` both before
+    ``start`` and after ``end`` (`Kosice, Slovakia, Đại sứ quán` is a place and its country)."""
+    return bool(_LIST_BEFORE.search(text[max(0, start - 6):start]) and _LIST_AFTER.match(text, end))
 
 
 def normalize_people(doc: Document) -> Document:
