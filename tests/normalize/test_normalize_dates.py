@@ -40,6 +40,9 @@ def spans_text(text: str) -> list[str]:
     ("Hội nghị dự kiến tổ chức vào tháng 12 tới.", ["tháng 12 tới"]),
     ("Ngày 25/11, Thủ tướng đã tiếp Bộ trưởng.", ["25/11"]),
     ("Đại hội nhiệm kỳ 2020-2025 đã thành công.", ["2020-2025"]),
+    ("Diễn đàn diễn ra từ 29 tới 31/5 tại Hà Nội.", ["29 tới 31/5"]),
+    ("Ngày 4 và 5/11, hai bên hội đàm.", ["4 và 5/11"]),
+    ("Từ ngày 20 - 21.6, đoàn thăm Nhật Bản.", ["20 - 21.6"]),
 ])
 def test_find_dates_forms(text, expected):
     assert spans_text(text) == expected
@@ -50,7 +53,8 @@ def test_find_dates_skips_durations_counts_decimals_and_clock_times():
         "Kỷ niệm 60 năm Ngày thiết lập quan hệ ngoại giao, đoàn làm việc 2 ngày. Công ty trồng 6.722 ha "
         "cao su, tặng 1.000 tấn gạo và 2.000 tấn gạo, giúp đỡ suốt 6 thập kỷ qua, chiếm 1/3 dân số. "
         "Cách đây 2 năm trước, mỗi tháng 2 lần, tỷ số 3-1, lúc 8:30, đạt 10.5 điểm, trong những năm tới "
-        "và Năm Hữu nghị Việt Nam-Lào; 135 năm Ngày sinh; hơn 1.300 lao động; Nghị định 15/2023/NĐ-CP."
+        "và Năm Hữu nghị Việt Nam-Lào; 135 năm Ngày sinh; hơn 1.300 lao động; Nghị định 15/2023/NĐ-CP; "
+        "tăng 20-21.6 lần; chỉ 1 và 2/3 số người."
     )
     assert find_dates(text) == []
 
@@ -120,6 +124,12 @@ def test_year_inference(span, anchor, value):
     ("8-9/11", "--11-08/--11-09", "range"),
     ("21/4/2023", "2023-04-21", "day"),
     ("giai đoạn 2022-2026", "2022/2026", "range"),
+    ("29 tới 31/5", "--05-29/--05-31", "range"),
+    ("7 và 8/2", "--02-07/--02-08", "range"),
+    ("4 đến 5/11", "--11-04/--11-05", "range"),
+    ("20 - 21.6", "--06-20/--06-21", "range"),
+    ("4-8.6.2017", "2017-06-04/2017-06-08", "range"),
+    ("31/5 giờ", "--05-31", "day"),
 ])
 def test_normalize_date_without_anchor(span, value, granularity):
     assert normalize_date(span) == {"value": value, "granularity": granularity}

@@ -42,13 +42,16 @@ _REL = (
 )
 _REL_YEAR = r"(?:nay|ngoái|trước|tới|sau)"
 _REL_MONTH = r"(?:vừa\s+qua|này|trước|tới|sau)"
+# `6-8/6`, `29 tới 31/5`, `7 và 8/2`, `4 đến 5/11`: the two days of a range.
+_DAY_TO = r"(?:\s*[-–]\s*|\s+(?:và|đến|tới)\s+)"
 _CTX = r"(?i:ngày|sáng|trưa|chiều|tối|đêm|khuya|hôm|rạng\s+sáng)"
 
 # (kind, core pattern, needs a context word such as `ngày` before it)
 _CORES: list[tuple[str, str, bool]] = [
     ("iso", rf"(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])", False),
     ("dayrange2", rf"(?P<d1>{_D})/(?P<m1>{_M})\s*[-–]\s*(?P<d2>{_D})/(?P<m2>{_M})(?:/(?P<y>{_Y}))?", False),
-    ("dayrange", rf"(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D})/(?P<m>{_M})(?:/(?P<y>{_Y}))?", False),
+    ("dayrange", rf"(?P<d1>{_D}){_DAY_TO}(?P<d2>{_D})/(?P<m>{_M})(?:/(?P<y>{_Y}))?", False),
+    ("dayrange", rf"(?P<d1>{_D}){_DAY_TO}(?P<d2>{_D})\.(?P<m>{_M})(?:\.(?P<y>{_Y}))?", True),
     ("full", rf"(?P<d>{_D})(?P<s>[/.\-])(?P<m>{_M})(?P=s)(?P<y>{_Y})", False),
     ("words", rf"(?P<d>{_D})\s+(?i:tháng)\s+(?P<m>{_M})(?:(?:\s+(?i:năm)\s+|\s*[/,]\s*)(?P<y>{_Y}))?", False),
     ("daymonth", rf"(?P<d>{_D})/(?P<m>{_M})", False),
@@ -82,6 +85,9 @@ _LEADING_NOISE = re.compile(
     rf"^(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật)\s*,?\s*|(?:vào\s+)?{_CTX}\s+"
     rf"|(?:vào|trong|từ|đến|nhiệm\s+kỳ|niên\s+khóa|niên\s+khoá)\s+)+", re.I
 )
+
+# A span that runs on into the clock (`31/5 giờ` of `31/5 giờ địa phương`).
+_CLOCK_AFTER = re.compile(r"\s+(?i:giờ)$")
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,7 @@ def _accept(kind: str, text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20):start]
     if kind in ("month", "monthrel", "yearrel", "monthrange") and _QUANTIFIER_BEFORE.search(before):
         return False
-    if kind == "daymonth" and text[start:end].count("/") == 1:
+    if kind in ("daymonth", "dayrange") and text[start:end].count("/") == 1:
         if _FRACTION_BEFORE.search(before) or _FRACTION_AFTER.match(text[end:end + 20]):
             return False
     return True
@@ -183,7 +189,7 @@ def _valid_day(year: int, month: int | None, day: int) -> bool:
 
 
 def _parse(span_text: str) -> _Parsed | None:
-    text = nfc(span_text).strip().rstrip(".,;:")
+    text = _CLOCK_AFTER.sub("", nfc(span_text).strip().rstrip(".,;:"))
     for candidate in (text, _LEADING_NOISE.sub("", text)):
         for kind, pattern in _PARSE:
             m = pattern.fullmatch(candidate)
