@@ -129,6 +129,11 @@ def test_country_hint_picks_among_homonyms():
     assert value("Georgia", hint="US") == ("Georgia", "US", "province")
 
 
+def test_gaza_is_the_strip_unless_called_a_province():
+    assert value("Gaza") == ("Dải Gaza", "PS", "other")
+    assert value("tỉnh Gaza") == ("Gaza", "MZ", "province")
+
+
 @pytest.mark.parametrize("surface", ["", "   ", "Hợp tác", "UBND", "xyz", "Nam", "Hà", "tỉnh"])
 def test_unknown_surfaces_are_none(surface):
     assert lookup_place(surface) is None
