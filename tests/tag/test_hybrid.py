@@ -96,3 +96,13 @@ def test_tidy_brings_model_spans_to_the_guidelines():
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
         "Nguyễn Thị Lệ", "Thành phố Hồ Chí Minh", "Việt Nam", "Cuba"]
     assert tidy("các tỉnh Hà Nam", [(9, 15, "LOCATION")]) == [(9, 15, "LOCATION")]
+
+
+def test_tidy_gives_country_and_field_acronyms_their_labels():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Doanh nghiệp VN đầu tư vào CNTT cùng VNG và FPT."
+    spans = [(text.index(word), text.index(word) + len(word), "ORGANIZATION") for word in ("VN ", "CNTT", "VNG", "FPT")]
+    spans[0] = (spans[0][0], spans[0][1] - 1, "ORGANIZATION")
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("VN", "LOCATION"), ("CNTT", "SECTOR"), ("VNG", "ORGANIZATION"), ("FPT", "ORGANIZATION")]

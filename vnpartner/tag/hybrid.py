@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 import re
 
 from ..normalize.places import lookup_place, type_word_before
+from ..normalize.sectors import sector_code
 from ..text import Sentence
 from .rules import RuleTagger
 
@@ -57,6 +58,7 @@ class HybridTagger:
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+_ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _HYPHEN_PAIR = re.compile(r"^(?P<a>\S.*?)\s*[-–]\s*(?P<b>\S.*)$")
 
 
@@ -66,10 +68,13 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     A name holds a capital letter; a person's name starts and ends with a capitalised
     word (``Nguyễn Thị Lệ trao`` → ``Nguyễn Thị Lệ``); a place includes the type word
     before it (``thành phố Hồ Chí Minh``); two places joined by a hyphen are two places
-    (``Việt Nam-Cuba``).
+    (``Việt Nam-Cuba``); an acronym naming a country or a field is no organisation (``VN``,
+    ``CNTT``).
     """
     out: list[Span] = []
     for start, end, label in spans:
+        if label == "ORGANIZATION":
+            label = _acronym_label(text[start:end])
         if label == "PERSON":
             start, end = _capitalised_core(text, start, end)
         if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
@@ -84,6 +89,17 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
                 start = before
         out.append((start, end, label))
     return out
+
+
+def _acronym_label(name: str) -> str:
+    """An acronym the model took for an organisation that names a country (`VN`, `TQ`) is a
+    place, and one that names a field (`CNTT`, `TTHC`) is a sector; other names stay."""
+    if not _ACRONYM.fullmatch(name):
+        return "ORGANIZATION"
+    place = lookup_place(name)
+    if place is not None and place.admin == "country":
+        return "LOCATION"
+    return "SECTOR" if sector_code(name) else "ORGANIZATION"
 
 
 def _capitalised_core(text: str, start: int, end: int) -> tuple[int, int]:
