@@ -47,6 +47,16 @@ def test_model_dates_sectors_titles_count_only_where_owned():
     assert merge(neural, [], frozenset({"SECTOR"})) == [(0, 5, "SECTOR"), (20, 25, "PERSON")]
 
 
+def test_a_pattern_date_holding_model_dates_whole_replaces_them():
+    owned = frozenset({"DATE", "PERSON"})
+    pieces = [(10, 11, "DATE"), (15, 18, "DATE"), (30, 40, "PERSON")]
+    assert merge(pieces, [(10, 18, "DATE")], owned) == [(10, 18, "DATE"), (30, 40, "PERSON")]
+    crossing = [(10, 11, "DATE"), (14, 20, "PERSON")]  # a name across its end: the model stays
+    assert merge(crossing, [(10, 18, "DATE")], owned) == crossing
+    assert merge([(10, 18, "DATE")], [(12, 18, "DATE")], owned) == [(10, 18, "DATE")]
+    assert merge(pieces, [(10, 18, "DATE")], frozenset({"PERSON"})) == [(10, 18, "DATE"), (30, 40, "PERSON")]
+
+
 class Fixed:
     """A stand-in neural tagger that finds one fixed span per document."""
 

@@ -127,6 +127,7 @@ def merge(neural: Sequence[Span], rules: Sequence[Span], neural_labels: frozense
     without). Gap fillers are the model's name spans (PERSON, ORGANIZATION, LOCATION) of
     rule-owned labels; its dates, sectors, titles and agreements count only where it owns them.
     """
+    neural = _whole_dates(neural, rules) if "DATE" in neural_labels else list(neural)
     first = [s for s in neural if s[2] in neural_labels] + [s for s in rules if s[2] not in neural_labels]
     gaps = [s for s in neural if s[2] not in neural_labels and s[2] in _NAME_LABELS]
     chosen = _no_overlaps(first)
@@ -134,6 +135,20 @@ def merge(neural: Sequence[Span], rules: Sequence[Span], neural_labels: frozense
         if not any(span[0] < end and start < span[1] for start, end, _ in chosen):
             chosen.append(span)
     return sorted(chosen)
+
+
+def _whole_dates(neural: Sequence[Span], rules: Sequence[Span]) -> list[Span]:
+    """The model's dates, each pattern-layer date that holds some of them whole in their place:
+    the grammar knows the forms of a range (`4 đến 8/6`, `4-8.6.2017`) the model cuts in pieces."""
+    out = list(neural)
+    for start, end, label in rules:
+        if label != "DATE":
+            continue
+        inside = [s for s in out if start <= s[0] and s[1] <= end]
+        crossing = [s for s in out if s[0] < end and start < s[1] and s not in inside]
+        if inside and not crossing and all(s[2] == "DATE" for s in inside) and (start, end, label) not in inside:
+            out = [s for s in out if s not in inside] + [(start, end, label)]
+    return sorted(out)
 
 
 def _no_overlaps(spans: list[Span]) -> list[Span]:
