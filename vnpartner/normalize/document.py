@@ -72,30 +72,41 @@ def _in_list(text: str, start: int, end: int) -> bool:
 def normalize_people(doc: Document) -> Document:
     """Fill PERSON values from the HAS_TITLE and AFFILIATED_WITH relations of the document.
 
-    A person named again without a title keeps the title found at an earlier mention.
+    A person's country is that of their body, else the one their title names (`Tổng thống
+    Mỹ`). What one mention of a name gives (title, body, country) holds for every mention
+    of that name that lacks it.
     """
     by_id = {e.id: e for e in doc.entities}
     linked: dict[str, dict[str, Entity]] = {}
     for rel in doc.relations:
         if rel.label in ("HAS_TITLE", "AFFILIATED_WITH") and rel.head in by_id and rel.tail in by_id:
             linked.setdefault(rel.head, {})[rel.label] = by_id[rel.tail]
-    known: dict[str, dict] = {}
-    for ent in sorted(doc.entities, key=lambda e: e.start):
-        if ent.label != "PERSON" or ent.normalized is not None:
-            continue
+    people = sorted((e for e in doc.entities if e.label == "PERSON" and e.normalized is None), key=lambda e: e.start)
+    values = {}
+    for ent in people:
         links = linked.get(ent.id, {})
         title, body = links.get("HAS_TITLE"), links.get("AFFILIATED_WITH")
-        value = {
+        values[ent.id] = {
             "title": normalize_title(title.text) if title else None,
             "affiliation": ((body.normalized or {}).get("name") or body.text) if body else None,
-            "country": _entity_country(body) if body else None,
+            "country": (_entity_country(body) if body else None) or (_title_country(title.text) if title else None),
         }
-        if title is None and body is None and ent.text in known:
-            value = dict(known[ent.text])
-        elif title is not None:
-            known.setdefault(ent.text, value)
-        ent.normalized = value
+    known: dict[str, dict] = {}
+    for ent in people:
+        for key, value in values[ent.id].items():
+            known.setdefault(ent.text, {}).setdefault(key, value)
+            if known[ent.text][key] is None:
+                known[ent.text][key] = value
+    for ent in people:
+        ent.normalized = {key: value if value is not None else known[ent.text][key]
+                          for key, value in values[ent.id].items()}
     return doc
+
+
+def _title_country(title: str) -> str | None:
+    """The country a title names at its end (`Tổng thống Mỹ`, `Ngoại trưởng Nhật Bản`), or None."""
+    place = trailing_place(title)
+    return place.country if place is not None and place.admin == "country" else None
 
 
 def _entity_country(ent: Entity) -> str | None:

@@ -1,0 +1,38 @@
+"""PERSON values from the document's HAS_TITLE and AFFILIATED_WITH relations."""
+
+from vnpartner.normalize.document import normalize_people
+from vnpartner.schema import Document, Relation
+
+TEXT = ("Tổng thống Mỹ Donald Trump tiếp Thủ tướng Nguyễn Xuân Phúc. "
+        "Donald Trump cảm ơn Nguyễn Xuân Phúc, người đứng đầu Chính phủ Việt Nam.")
+
+
+def build() -> Document:
+    doc = Document(text=TEXT)
+    found = {}
+    for surface, label, nth in (("Tổng thống Mỹ", "TITLE", 0), ("Donald Trump", "PERSON", 0), ("Thủ tướng", "TITLE", 0),
+                                ("Nguyễn Xuân Phúc", "PERSON", 0), ("Donald Trump", "PERSON", 1),
+                                ("Nguyễn Xuân Phúc", "PERSON", 1), ("Việt Nam", "LOCATION", 0)):
+        at = -1
+        for _ in range(nth + 1):
+            at = TEXT.index(surface, at + 1)
+        normalized = {"name": "Việt Nam", "country": "VN", "admin": "country"} if label == "LOCATION" else None
+        found[(surface, nth)] = doc.add_entity(at, at + len(surface), label, normalized).id
+    doc.relations = [Relation(found[("Donald Trump", 0)], found[("Tổng thống Mỹ", 0)], "HAS_TITLE"),
+                     Relation(found[("Nguyễn Xuân Phúc", 0)], found[("Thủ tướng", 0)], "HAS_TITLE"),
+                     Relation(found[("Nguyễn Xuân Phúc", 1)], found[("Việt Nam", 0)], "AFFILIATED_WITH")]
+    return doc
+
+
+def test_what_one_mention_gives_holds_for_every_mention_of_the_name():
+    doc = normalize_people(build())
+    values = [(e.text, e.normalized["title"], e.normalized["country"]) for e in doc.entities if e.label == "PERSON"]
+    assert values == [("Donald Trump", "Tổng thống Mỹ", "US"), ("Nguyễn Xuân Phúc", "Thủ tướng", "VN"),
+                      ("Donald Trump", "Tổng thống Mỹ", "US"), ("Nguyễn Xuân Phúc", "Thủ tướng", "VN")]
+    assert [e.normalized["affiliation"] for e in doc.entities if e.text == "Nguyễn Xuân Phúc"] == ["Việt Nam"] * 2
+
+
+def test_a_person_with_no_relation_has_empty_values():
+    doc = Document(text="Ông Ba đến.")
+    doc.add_entity(4, 6, "PERSON")
+    assert normalize_people(doc).entities[0].normalized == {"title": None, "affiliation": None, "country": None}
