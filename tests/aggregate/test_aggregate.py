@@ -211,6 +211,18 @@ def test_a_trip_is_a_visit_and_counterparts_agreeing_is_a_meeting():
     assert records(doc)[0].instrument == "meeting"
 
 
+def test_the_main_record_takes_the_people_the_lead_names_for_its_parties():
+    text = ("Thủ tướng Nguyễn Xuân Phúc và Thủ tướng Lào Thongloun đến Washington. Chuyến thăm kéo dài ba ngày. "
+            "Việt Nam và Hoa Kỳ ký kết hợp tác.")
+    doc = build(text, [
+        ("Nguyễn Xuân Phúc", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": "VN"}),
+        ("Thongloun", "PERSON", {"title": "Thủ tướng Lào", "affiliation": None, "country": "LA"}),
+        ("Việt Nam", "LOCATION"), ("Hoa Kỳ", "LOCATION", {"name": "Hoa Kỳ", "country": "US", "admin": "country"}),
+    ], [(2, 3, "PARTNER")])
+    [record] = records(doc)
+    assert [(p.name, p.country) for p in record.people] == [("Nguyễn Xuân Phúc", "VN")]
+
+
 def _capital(name, country):
     return {"name": name, "country": country, "admin": "city"}
 

@@ -124,6 +124,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         records[0].date = records[0].date or _first_event_date(doc, by_id)
         lead = [(s.start, s.end) for s in sentences[:2]]
         records[0].instrument = records[0].instrument or _event_instrument(doc, lead)
+        records[0].people += _lead_people(doc, lead, records[0])
     for record in records:  # a pledge with no event yet has no date (GUIDELINES: planned visits)
         if record.instrument is None:
             record.date = None
@@ -483,6 +484,14 @@ def _first_event_date(doc: Document, by_id: dict[str, Entity]) -> str | None:
     """The value of the first dated DATE_OF tail in the text."""
     dates = sorted((by_id[r.tail] for r in doc.relations if r.label == "DATE_OF"), key=lambda d: d.start)
     return next((d.normalized["value"] for d in dates if (d.normalized or {}).get("value")), None)
+
+
+def _lead_people(doc: Document, lead: list[tuple[int, int]], record: Partnership) -> list[Person]:
+    """People the lead names for a country of the main record's parties who are not in it yet
+    (the leaders of a visit are often named before the sentences that pair the parties)."""
+    countries = {p.country for p in record.parties if p.country}
+    named = {p.name for p in record.people}
+    return [p for p in _people(doc, lead) if p.country in countries and p.name not in named]
 
 
 def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
