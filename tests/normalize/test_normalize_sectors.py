@@ -105,3 +105,11 @@ def test_sector_terms_for_taggers():
     assert terms["văn hóa"] == terms["văn hoá"] == "culture"
     assert "điện" not in terms and "thông tin" not in terms  # too common as ordinary words
     assert all(sector_code(term) == code for term, code in terms.items())
+
+
+@pytest.mark.parametrize("text, code", [
+    ("chống khủng bố", "defense_security"), ("bóng đá", "sports"), ("thành phố thông minh", "urban_development"),
+    ("CNTT", "science_technology"), ("TTHC", "public_administration"), ("hệ sinh thái khởi nghiệp", "science_technology"),
+])
+def test_terms_the_gold_train_split_uses(text, code):
+    assert sector_code(text) == code
