@@ -116,3 +116,11 @@ def test_tidy_gives_country_and_field_acronyms_their_labels():
     spans[0] = (spans[0][0], spans[0][1] - 1, "ORGANIZATION")
     assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
         ("VN", "LOCATION"), ("CNTT", "SECTOR"), ("VNG", "ORGANIZATION"), ("FPT", "ORGANIZATION")]
+
+
+def test_tidy_drops_abbreviations_that_name_no_organisation():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "DN Việt Nam vay 5 triệu USD từ Vietcombank."
+    spans = [(text.index(word), text.index(word) + len(word), "ORGANIZATION") for word in ("DN", "USD", "Vietcombank")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Vietcombank"]

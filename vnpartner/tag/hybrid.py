@@ -59,6 +59,12 @@ class HybridTagger:
 
 _NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
+# Abbreviations of currencies, diseases, units, instruments and common nouns that the model
+# takes for organisations (`USD`, `DN` for doanh nghiệp, `MOU`).
+_NOT_ORGANIZATIONS = frozenset({
+    "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA",
+    "MOU", "MoU", "FTA", "BCC",
+})
 _HYPHEN_PAIR = re.compile(r"^(?P<a>\S.*?)\s*[-–]\s*(?P<b>\S.*)$")
 
 
@@ -75,6 +81,8 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     for start, end, label in spans:
         if label == "ORGANIZATION":
             label = _acronym_label(text[start:end])
+            if text[start:end] in _NOT_ORGANIZATIONS:
+                continue
         if label == "PERSON":
             start, end = _capitalised_core(text, start, end)
         if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
