@@ -124,3 +124,12 @@ def test_tidy_drops_abbreviations_that_name_no_organisation():
     text = "DN Việt Nam vay 5 triệu USD từ Vietcombank."
     spans = [(text.index(word), text.index(word) + len(word), "ORGANIZATION") for word in ("DN", "USD", "Vietcombank")]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Vietcombank"]
+
+
+def test_tidy_keeps_both_countries_of_a_joint_body():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Hội Hữu nghị Việt Nam – Cuba gặp Bộ Quốc phòng Việt Nam - đơn vị chủ trì."
+    society, ministry = text.index("Hội"), text.index("Bộ Quốc")
+    spans = [(society, text.index(" – Cuba"), "ORGANIZATION"), (ministry, text.index(" - đơn"), "ORGANIZATION")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Hội Hữu nghị Việt Nam – Cuba", "Bộ Quốc phòng Việt Nam"]

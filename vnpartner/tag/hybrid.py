@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import re
 
-from ..normalize.places import lookup_place, type_word_before
+from ..normalize.places import lookup_place, trailing_place, type_word_before
 from ..normalize.sectors import sector_code
 from ..text import Sentence
 from .rules import RuleTagger
@@ -59,6 +59,8 @@ class HybridTagger:
 
 _NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
+_JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
+_DASH_NAME = re.compile(r"\s*[-–]\s*(?P<name>[A-ZĐÁÀẢÃẠÂĂÉÈÊÍÓÔƠÚƯÝ][\w]*(?:\s+[A-ZĐÁÀẢÃẠÂĂÉÈÊÍÓÔƠÚƯÝ][\w]*){0,3})")
 # Abbreviations of currencies, diseases, units, instruments and common nouns that the model
 # takes for organisations (`USD`, `DN` for doanh nghiệp, `MOU`).
 _NOT_ORGANIZATIONS = frozenset({
@@ -83,6 +85,7 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
             label = _acronym_label(text[start:end])
             if text[start:end] in _NOT_ORGANIZATIONS:
                 continue
+            end = _binational_end(text, start, end)
         if label == "PERSON":
             start, end = _capitalised_core(text, start, end)
         if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
@@ -97,6 +100,19 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
                 start = before
         out.append((start, end, label))
     return out
+
+
+def _binational_end(text: str, start: int, end: int) -> int:
+    """The end of a name the model cut at the dash of two countries (`Hội Hữu nghị Việt Nam`
+    of `Hội Hữu nghị Việt Nam – Cuba`): a body two countries share (a friendship society, a
+    chamber, a school) named with the first, then a dash and the other."""
+    after = _DASH_NAME.match(text, end)
+    if after is None or not _JOINT_BODY.search(text[start:end]):
+        return end
+    first, second = trailing_place(text[start:end]), lookup_place(after.group("name"))
+    if first is None or second is None or "country" != first.admin or "country" != second.admin:
+        return end
+    return after.end("name") if first.country != second.country else end
 
 
 def _acronym_label(name: str) -> str:
