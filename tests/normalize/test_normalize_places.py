@@ -257,3 +257,16 @@ def test_a_country_after_a_comma_places_an_unknown_place(text):
 def test_the_next_item_of_a_list_of_countries_is_not_the_country_of_the_one_before():
     text = "Đại diện Indonesia, Việt Nam, SriLanka, Thái Lan, Mông Cổ tham dự."
     assert _countries(text, ["Indonesia", "Việt Nam", "SriLanka", "Thái Lan"]) == ["ID", "VN", None, "TH"]
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("đến tỉnh Bình Dương", "Bình Dương", "tỉnh Bình Dương"),
+    ("thăm chính thức tỉnh Champasak", "Champasak", "tỉnh Champasak"),
+    ("nhằm thức tỉnh châu Âu", "châu Âu", None),  # `thức tỉnh` is to awaken
+    ("các tỉnh miền Trung", "miền Trung", None),
+])
+def test_type_word_before_a_place(text, place, expected):
+    from vnpartner.normalize.places import type_word_before
+
+    found = type_word_before(text, text.index(place))
+    assert (text[found:] if found is not None else None) == expected

@@ -55,6 +55,9 @@ _QUANTIFIER = re.compile(
     re.I,
 )
 
+# `thức tỉnh châu Âu` (to awaken Europe): `tỉnh` ends a word there; `chính thức tỉnh X` keeps it.
+_COMPOUND = re.compile(r"(?<!chính )(?<!\w)thức\s+$", re.I)
+
 
 def type_word_before(text: str, start: int) -> int | None:
     """Start of a place type word (``tỉnh``, ``thành phố``, ``TP.``) right before ``start``.
@@ -66,7 +69,7 @@ def type_word_before(text: str, start: int) -> int | None:
     if not m:
         return None
     found = m.start("type")
-    if _QUANTIFIER.search(text, max(0, found - 12), found):
+    if _QUANTIFIER.search(text, max(0, found - 12), found) or _COMPOUND.search(text, max(0, found - 12), found):
         return None
     return found
 
