@@ -270,3 +270,14 @@ def test_type_word_before_a_place(text, place, expected):
 
     found = type_word_before(text, text.index(place))
     assert (text[found:] if found is not None else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cuba. Trong", ("CU", 4)), ("Cộng hòa Séc, Đại sứ", ("CZ", 12)), (" Lào và", ("LA", 4)),
+    ("đơn vị chủ trì", None), ("(Lào)", None), ("", None),
+])
+def test_leading_country_names_the_country_the_text_opens_with(text, expected):
+    from vnpartner.normalize.places import leading_country
+
+    found = leading_country(text)
+    assert ((found[0].country, found[1]) if found else None) == expected

@@ -6,7 +6,7 @@ import re
 
 from ..schema import Document, Entity
 from .dates import document_anchor, find_dateline, normalize_date
-from .places import lookup_place, strip_place_type, trailing_place
+from .places import leading_country, lookup_place, strip_place_type, trailing_place
 from .sectors import sector_code
 from .titles import normalize_title
 
@@ -52,15 +52,13 @@ def _country_hint(doc: Document, ent: Entity) -> str | None:
     match = _COUNTRY_NEXT.match(doc.text, ent.end)
     if match is None:
         return None
-    after_comma = match.group(0).lstrip().startswith(",")
-    words = match.group(1).split()
-    for size in range(min(6, len(words)), 0, -1):
-        place = lookup_place(" ".join(words[:size]))
-        if place is None or place.admin != "country":
-            continue
-        country_end = match.start(1) + re.match(r"\S+(?:\s+\S+){%d}" % (size - 1), match.group(1)).end()
-        return None if after_comma and _in_list(doc.text, ent.start, country_end) else place.country
-    return None
+    found = leading_country(match.group(1))
+    if found is None:
+        return None
+    country, end = found
+    if match.group(0).lstrip().startswith(",") and _in_list(doc.text, ent.start, match.start(1) + end):
+        return None
+    return country.country
 
 
 def _in_list(text: str, start: int, end: int) -> bool:
@@ -93,10 +91,10 @@ def normalize_people(doc: Document) -> Document:
         }
     known: dict[str, dict] = {}
     for ent in people:
+        merged = known.setdefault(ent.text, {})
         for key, value in values[ent.id].items():
-            known.setdefault(ent.text, {}).setdefault(key, value)
-            if known[ent.text][key] is None:
-                known[ent.text][key] = value
+            if merged.get(key) is None:
+                merged[key] = value
     for ent in people:
         ent.normalized = {key: value if value is not None else known[ent.text][key]
                           for key, value in values[ent.id].items()}

@@ -418,6 +418,25 @@ def trailing_place(name: str, *, whole: bool = False, max_words: int = 4) -> Pla
     return None
 
 
+# The words that open a text, up to the first punctuation (`Cuba` of `Cuba, Ngân hàng`).
+_LEADING_WORDS = re.compile(r"\s*([^\s,.;:()\[\]\"“”]+(?:[^\S\n]+[^\s,.;:()\[\]\"“”]+)*)")
+
+
+def leading_country(text: str, *, max_words: int = 6) -> tuple[Place, int] | None:
+    """The country named by the first words of ``text`` (`Cuba, Ngân hàng` → Cuba), longest
+    first, with the offset in ``text`` where its words end; None when they name no country."""
+    match = _LEADING_WORDS.match(text)
+    if match is None:
+        return None
+    words = list(re.finditer(r"\S+", match.group(1)))[:max_words]
+    for size in range(len(words), 0, -1):
+        end = match.start(1) + words[size - 1].end()
+        place = lookup_place(text[match.start(1):end])
+        if place is not None and place.admin == "country":
+            return place, end
+    return None
+
+
 def country_place(code: str) -> Place | None:
     """The country with ISO 3166-1 alpha-2 ``code`` (`VN` → Việt Nam), or None."""
     return _index().countries.get(code.upper())

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import re
 
-from ..normalize.places import lookup_place, trailing_place, type_word_before
+from ..normalize.places import leading_country, lookup_place, trailing_place, type_word_before
 from ..normalize.sectors import sector_code
 from ..text import Sentence
 from .rules import RuleTagger
@@ -60,7 +60,7 @@ class HybridTagger:
 _NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
-_DASH_NAME = re.compile(r"\s*[-–]\s*(?P<name>[A-ZĐÁÀẢÃẠÂĂÉÈÊÍÓÔƠÚƯÝ][\w]*(?:\s+[A-ZĐÁÀẢÃẠÂĂÉÈÊÍÓÔƠÚƯÝ][\w]*){0,3})")
+_DASH = re.compile(r"\s*[-–]\s*")
 # Abbreviations of currencies, diseases, units, instruments and common nouns that the model
 # takes for organisations (`USD`, `DN` for doanh nghiệp, `MOU`).
 _NOT_ORGANIZATIONS = frozenset({
@@ -82,10 +82,10 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     out: list[Span] = []
     for start, end, label in spans:
         if label == "ORGANIZATION":
-            label = _acronym_label(text[start:end])
             if text[start:end] in _NOT_ORGANIZATIONS:
                 continue
-            end = _binational_end(text, start, end)
+            label = _acronym_label(text[start:end])
+            end = _binational_end(text, start, end) if label == "ORGANIZATION" else end
         if label == "PERSON":
             start, end = _capitalised_core(text, start, end)
         if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
@@ -106,13 +106,13 @@ def _binational_end(text: str, start: int, end: int) -> int:
     """The end of a name the model cut at the dash of two countries (`Hội Hữu nghị Việt Nam`
     of `Hội Hữu nghị Việt Nam – Cuba`): a body two countries share (a friendship society, a
     chamber, a school) named with the first, then a dash and the other."""
-    after = _DASH_NAME.match(text, end)
-    if after is None or not _JOINT_BODY.search(text[start:end]):
+    dash = _DASH.match(text, end)
+    if dash is None or not _JOINT_BODY.search(text[start:end]):
         return end
-    first, second = trailing_place(text[start:end]), lookup_place(after.group("name"))
-    if first is None or second is None or "country" != first.admin or "country" != second.admin:
+    first, second = trailing_place(text[start:end]), leading_country(text[dash.end():dash.end() + 40])
+    if first is None or first.admin != "country" or second is None or second[0].country == first.country:
         return end
-    return after.end("name") if first.country != second.country else end
+    return dash.end() + second[1]
 
 
 def _acronym_label(name: str) -> str:
