@@ -1,0 +1,150 @@
+"""The fields of a record: sectors, instrument, date and people, from the mentions of its
+parties and the sentences that pair them."""
+
+from __future__ import annotations
+
+import re
+
+from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
+
+__all__ = ["build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "sector_codes"]
+
+_INSTRUMENT_WORDS = (
+    ("agreement", r"thỏa thuận|thoả thuận|hiệp định|hiệp ước|biên bản|nghị định thư|hợp đồng"),
+    ("mou", r"ghi nhớ"),
+    ("letter_of_intent", r"ý định thư"),
+    ("twinning", r"kết nghĩa"),
+)
+_DAY = r"(?:\d{4}|-)-\d\d-\d\d"
+_DAYS = re.compile(f"{_DAY}(?:/{_DAY})?")  # `2023-08-24`, `--06-06/--06-08`
+_SIGNING = re.compile(
+    r"(?<!sẽ )\b(?:ký kết|đã ký|lễ ký|ký (?:hợp tác|thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|hiệp định|hợp đồng|văn kiện))\b",
+    re.I,
+)
+_PLANNED = re.compile(r"\b(?:sẽ|nên|chưa|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$", re.I)
+_VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
+_MEETING = re.compile(r"hội đàm|người đồng cấp|làm việc|hội kiến|tiếp|hội thảo|gặp|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm|đối thoại", re.I)
+
+
+def instrument_of(text: str) -> str | None:
+    """Instrument code of an AGREEMENT span (`Bản ghi nhớ` → `mou`); a twinning MoU is `mou`."""
+    lowered = text.lower()
+    found = [code for code, pattern in _INSTRUMENT_WORDS if re.search(pattern, lowered)]
+    return min(found, key=INSTRUMENTS.index) if found else None
+
+
+def build_record(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str], parties: list[Party],
+                 evidence: list[tuple[int, int]], elsewhere: list[tuple[int, int]]) -> Partnership:
+    """A record from the mentions of its parties, less those in another record's sentences."""
+    names = {p.name for p in parties}
+    party_ids = {
+        ent_id for ent_id, name in party_names.items()
+        if name in names and not _within(by_id[ent_id].start, elsewhere)
+    }
+    sectors = []
+    for rel in doc.relations:
+        code = (by_id[rel.tail].normalized or {}).get("code") if rel.label == "COOPERATES_IN" else None
+        if rel.head in party_ids and code and code not in sectors:
+            sectors.append(code)
+    for ent in doc.entities:  # fields named in the record's sentences, linked or not
+        code = (ent.normalized or {}).get("code") if ent.label == "SECTOR" else None
+        if code and code not in sectors and _within(ent.start, evidence):
+            sectors.append(code)
+    signers = party_ids | {r.head for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in party_ids}
+    signed = [by_id[r.tail] for r in doc.relations
+              if r.label == "SIGNED" and r.head in signers and not _planned(doc.text, by_id[r.tail])]
+    instruments = [_signed_instrument(a) for a in signed]
+    instrument = min(instruments, key=INSTRUMENTS.index) if instruments else event_instrument(doc, evidence)
+    strongest = [a for a in signed if _signed_instrument(a) == instrument]
+    return Partnership(
+        parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, evidence),
+        instrument=instrument, people=_people(doc, evidence), evidence=evidence,
+    )
+
+
+def sector_codes(doc: Document) -> list[str]:
+    """The codes of the document's SECTOR mentions, in text order, once each."""
+    codes = [(ent.normalized or {}).get("code") for ent in doc.entities if ent.label == "SECTOR"]
+    return list(dict.fromkeys(code for code in codes if code))
+
+
+def _signed_instrument(agreement: Entity) -> str:
+    """The code of a signed instrument; one with no instrument word (`văn kiện`, `Kế hoạch`) is an agreement."""
+    return instrument_of(agreement.text) or "agreement"
+
+
+def _planned(text: str, agreement: Entity) -> bool:
+    """Whether the words just before an agreement say it is yet to be signed (`sẽ ký kết`)."""
+    return _PLANNED.search(text[max(0, agreement.start - 60):agreement.start]) is not None
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``offset`` falls inside one of ``spans`` (sentences as ``(start, end)``)."""
+    return any(start <= offset < end for start, end in spans)
+
+
+def event_instrument(doc: Document, evidence: list[tuple[int, int]]) -> str | None:
+    text = " ".join(doc.text[s:e] for s, e in evidence) or doc.text[:2000]
+    if _SIGNING.search(text):
+        return "agreement"  # signed, with no instrument named (`ký kết hợp tác`)
+    if _VISIT.search(text):
+        return "visit"
+    if _MEETING.search(text):
+        return "meeting"
+    return None
+
+
+def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity],
+                 evidence: list[tuple[int, int]]) -> str | None:
+    """The date of the strongest instrument, else of an event in the evidence.
+
+    A weaker instrument's date is not the record's: it was signed earlier (`Căn cứ Ý định
+    thư đã ký kết ngày 21/4/2023, ... ký kết Bản ghi nhớ`).
+    """
+    dated = {r.head: (by_id[r.tail].normalized or {}).get("value") for r in doc.relations if r.label == "DATE_OF"}
+    for agreement in strongest:
+        if dated.get(agreement.id):
+            return dated[agreement.id]
+    for head_id, value in dated.items():
+        head = by_id[head_id]
+        if value and head.label != "AGREEMENT" and _within(head.start, evidence):
+            return value
+    return _first_day(doc, evidence)
+
+
+def _first_day(doc: Document, spans: list[tuple[int, int]]) -> str | None:
+    """The first date of day precision (or a range of days) within ``spans``: the event's, most often."""
+    for ent in doc.entities:
+        value = (ent.normalized or {}).get("value") or ""
+        if ent.label == "DATE" and _DAYS.fullmatch(value) and _within(ent.start, spans):
+            return value
+    return None
+
+
+def first_event_date(doc: Document, by_id: dict[str, Entity]) -> str | None:
+    """The value of the first dated DATE_OF tail in the text."""
+    dates = sorted((by_id[r.tail] for r in doc.relations if r.label == "DATE_OF"), key=lambda d: d.start)
+    return next((d.normalized["value"] for d in dates if (d.normalized or {}).get("value")), None)
+
+
+def lead_people(doc: Document, lead: list[tuple[int, int]], record: Partnership) -> list[Person]:
+    """People the lead names for a country of the main record's parties who are not in it yet
+    (the leaders of a visit are often named before the sentences that pair the parties)."""
+    countries = {p.country for p in record.parties if p.country}
+    named = {p.name for p in record.people}
+    return [p for p in _people(doc, lead) if p.country in countries and p.name not in named]
+
+
+def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
+    """People with a title who are named in the record's evidence sentences."""
+    people: dict[str, Person] = {}
+    for ent in doc.entities:
+        if ent.label != "PERSON" or not ent.normalized or not ent.normalized.get("title"):
+            continue
+        if evidence and not _within(ent.start, evidence):
+            continue
+        value = ent.normalized
+        if ent.text not in people:
+            people[ent.text] = Person(ent.text, value.get("title"), value.get("country"))
+    return list(people.values())
+

@@ -1,0 +1,246 @@
+"""Parties: which party a LOCATION or ORGANIZATION mention stands for, and which pairs of
+parties cannot found a record (a venue, an unnamed body, a body of its own country)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import permutations
+
+from ..normalize.names import COMPANY_TYPE, bracket_aliases, canonical_country
+from ..normalize.places import country_place, lookup_place, trailing_place
+from ..schema import Document, Entity, Party
+
+__all__ = ["capital_for_state", "for_state", "inside", "is_venue", "mention_parties", "own_body", "party_of", "unnamed"]
+
+# Government bodies act for their place: `UBND tỉnh Bình Dương` is the party `Bình Dương`.
+_PLACE_BODY = re.compile(
+    r"^(?:UBND|HĐND|(?i:ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|tỉnh ủy|tỉnh uỷ|thành ủy|"
+    r"thành uỷ|chính quyền|đảng bộ|lãnh đạo|nhân dân))\s+(?:tỉnh|thành phố|TP\.?|Thủ đô|thủ đô)?\s*(?P<place>.+)$"
+)
+
+# A state's own bodies, and their departments, act for the state: `Chính phủ Hoa Kỳ` and
+# `Cục Thông tin, Quân đội Myanmar` are the parties `Hoa Kỳ` and `Myanmar`.
+_STATE_BODY = re.compile(
+    r"(?:^|,\s*)(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội|Thượng viện|Hạ viện|Nghị viện|Tòa án|Toà án)\s"
+)
+
+# The units of a ministry or an army (`Cục Thông tin, Quân đội Myanmar`).
+_DEPARTMENT = re.compile(r"^(?:Cục|Tổng cục|Vụ|Ban|Viện|Văn phòng|Học viện|Bộ Tư lệnh|Quân chủng|Binh chủng)\s")
+
+# A ministry stays itself beside another state's ministry (`Bộ Quốc phòng Việt Nam` and
+# `Bộ Quốc phòng Campuchia`); see `for_state`.
+_MINISTRY = re.compile(r"^Bộ\s")
+
+# Seats of government named for the government (`Lầu Năm Góc đã đạt được thỏa thuận`).
+_STATE_SEATS = {"lầu năm góc": "US", "nhà trắng": "US", "điện kremlin": "RU", "kremlin": "RU",
+                "điện élysée": "FR", "phố downing": "GB", "nhà xanh": "KR"}
+
+# `Đại sứ quán Hoa Kỳ tại Việt Nam` belongs to Hoa Kỳ: the place after `tại` is where it sits.
+_SEATED_AT = re.compile(r"\s+(?:tại|ở)\s+.*$")
+_VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
+_LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
+
+
+def party_of(ent: Entity) -> Party:
+    """The party a LOCATION or ORGANIZATION mention stands for."""
+    seat = _seat_country(ent.text)
+    if seat:
+        return Party(ent.text, seat, "organization")
+    if ent.label == "LOCATION":
+        value = ent.normalized or {}
+        kind = value.get("admin", "other")
+        return Party(value.get("name") or ent.text, value.get("country"), kind if kind != "other" else "other")
+    place = lookup_place(ent.text)  # a place the tagger called an organisation (`Tỉnh Artemisa`)
+    if place is not None:
+        return Party(place.name, place.country, place.admin)
+    body = _PLACE_BODY.match(ent.text)
+    if body:
+        place = lookup_place(body.group("place"))
+        if place is not None:
+            return Party(place.name, place.country, place.admin)
+    owner = _SEATED_AT.sub("", ent.text)
+    place = trailing_place(owner)
+    if place is not None and place.admin == "country" and _STATE_BODY.search(owner) and not _MINISTRY.match(owner):
+        return Party(place.name, place.country, "country")
+    if place is None and _STATE_BODY.match(owner):
+        return Party(ent.text, "VN", "organization")  # `Bộ Ngoại giao` unqualified, in Vietnamese news
+    if place is None:
+        return Party(ent.text, None, "organization")
+    return Party(canonical_country(ent.text, place), place.country, "organization")
+
+
+def mention_parties(doc: Document) -> dict[str, Party]:
+    """The party of every LOCATION/ORGANIZATION mention, one name per party.
+
+    An alias in brackets is its full name (`Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO)`),
+    wherever it is used. An organisation named with more or fewer words elsewhere (`Thượng
+    viện Haiti`, `Thượng viện Cộng hòa Haiti`) is one party, named as the document names it
+    most often (the shorter on a tie).
+    """
+    mentions = [e for e in doc.entities if e.label in ("LOCATION", "ORGANIZATION")]
+    party = {e.id: party_of(e) for e in mentions}
+    for alias, full in bracket_aliases(doc.text, mentions):
+        short = party[alias.id].name
+        party.update({ent_id: party[full.id] for ent_id, p in party.items() if p.name == short})
+    for department, parent in _departments(doc.text, mentions, party):
+        party[department.id] = Party(party[department.id].name, parent.country, "organization")
+    canonical = _canonical_names(list(party.values()))
+    kept = {p.name: p for p in party.values() if canonical.get(p.name) == p.name}
+    country: dict[str, str] = {}
+    for p in party.values():
+        if p.name in canonical and p.country:
+            country.setdefault(canonical[p.name], p.country)
+    for ent_id, p in party.items():
+        if p.name in canonical:
+            name = canonical[p.name]
+            party[ent_id] = Party(name, country.get(name), kept[name].kind)
+    return party
+
+
+def _canonical_names(parties: list[Party]) -> dict[str, str]:
+    """Each variant organisation name → the name of its group the mentions use most (an
+    abbreviation yields to the words it abbreviates)."""
+    counts = Counter(p.name for p in parties)
+    canonical = {}
+    for group in _joined(_variant_pairs([p for p in parties if p.kind == "organization"])):
+        name = min(group, key=lambda n: (any(_abbreviates(n, o) for o in group), -counts[n], len(n), n))
+        canonical.update(dict.fromkeys(group, name))
+    return canonical
+
+
+def _joined(pairs: list[tuple[str, str]]) -> list[set[str]]:
+    """The connected groups of names that ``pairs`` link."""
+    groups: list[set[str]] = []
+    for a, b in pairs:
+        touching = [g for g in groups if a in g or b in g]
+        merged = {a, b}.union(*touching)
+        groups = [g for g in groups if g not in touching] + [merged]
+    return groups
+
+
+def for_state(body: Party, other: Party) -> Party:
+    """A state body dealing with a foreign party acts for its state (`Bộ Quốc phòng` with
+    Hoa Kỳ is Việt Nam); with a party of its own country it stays itself."""
+    if body.kind != "organization" or not body.country or other.country in (None, body.country):
+        return body
+    if not _is_state_body(body) or _is_state_body(other):
+        return body
+    return _as_state(body)
+
+
+def _is_state_body(party: Party) -> bool:
+    return party.kind == "organization" and bool(_STATE_BODY.match(party.name) or _seat_country(party.name))
+
+
+def _seat_country(name: str) -> str | None:
+    """The country whose government a seat of government names (`Lầu Năm Góc` → US), or None."""
+    return _STATE_SEATS.get(" ".join(name.casefold().split()))
+
+
+def _as_state(party: Party) -> Party:
+    """The country ``party`` belongs to, as a party (``party`` itself if the gazetteer lacks it)."""
+    country = country_place(party.country)
+    return Party(country.name, country.country, "country") if country else party
+
+
+def capital_for_state(party: Party, other: Party) -> Party:
+    """A foreign capital dealing with a state or with another capital stands for its state
+    (`Washington` – `Bắc Kinh` is Hoa Kỳ – Trung Quốc); with any other city it is itself."""
+    if not _is_capital(party) or not (other.kind == "country" or _is_capital(other)):
+        return party
+    return _as_state(party)
+
+
+def _is_capital(party: Party) -> bool:
+    place = lookup_place(party.name) if party.kind == "city" else None
+    return place is not None and place.capital
+
+
+def _departments(text: str, mentions: list[Entity], party: dict[str, Party]):
+    """(department mention, its parent's party) for `Cục Thông tin, Quân đội Myanmar`: a
+    department named without a country, then a state body of one after a comma."""
+    ordered = sorted(mentions, key=lambda e: e.start)
+    for first, second in zip(ordered, ordered[1:]):
+        parent = party[second.id]
+        if text[first.end:second.start] != ", " or party[first.id].country or not parent.country:
+            continue
+        if _DEPARTMENT.match(first.text) and _STATE_BODY.match(second.text):
+            yield first, parent
+
+
+def _variant_pairs(organizations: list[Party]) -> list[tuple[str, str]]:
+    """Names of one organisation, countries agreeing: the same words in another case or
+    without a company type word (`Công ty cổ phần VNG`, `VNG`), one name's words all within
+    another's, or an abbreviation (`LLBVBB Nhật Bản`, `Lực lượng Bảo vệ bờ biển Nhật Bản`)."""
+    names: dict[str, str | None] = {}
+    for p in organizations:
+        names.setdefault(p.name, p.country)
+    words = {n: _name_words(n) for n in names}
+    pairs = []
+    for name, other in permutations(names, 2):
+        same = words[name] == words[other] or _abbreviates(name, other)
+        if not same and (len(set(words[name])) < 2 or not set(words[name]) < set(words[other])):
+            continue
+        if names[name] and names[other] and names[name] != names[other]:
+            continue
+        if not same and not names[name] and names[other] and trailing_place(other) is not None:
+            continue  # `Bộ Quốc phòng` is not `Bộ Quốc phòng Campuchia`
+        pairs.append((name, other))
+    return pairs
+
+
+def _name_words(name: str) -> list[str]:
+    """The words that tell one organisation from another: casefolded, company type words dropped."""
+    return COMPANY_TYPE.sub("", name).casefold().split()
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with its first words cut to their capitalised initials."""
+    first, *rest = short.split()
+    words = long.split()
+    size = len(first)
+    if size < 2 or not first.isalpha() or not first.isupper() or len(words) != size + len(rest):
+        return False
+    initials = "".join(word[0] for word in words[:size]).upper()
+    return initials == first and [w.casefold() for w in words[size:]] == [w.casefold() for w in rest]
+
+
+def is_venue(text: str, ent: Entity, party: Party, parties: set[str]) -> bool:
+    """An organisation named as the place of the event (`tại Trung tâm Hành chính tỉnh`), or a
+    town there inside a party (`tại thành phố Thủ Dầu Một` when Bình Dương is a party).
+
+    A province or country named as the venue often is the host party, so it stays.
+    """
+    if _VENUE.search(text[max(0, ent.start - 8):ent.start]) is None:
+        return False
+    if ent.label == "ORGANIZATION":
+        return True
+    place = lookup_place(party.name) if ent.label == "LOCATION" else None
+    return place is not None and place.parent in parties
+
+
+def inside(place: Party, other: Party) -> bool:
+    """A place does not partner the province it lies in (`Thủ Dầu Một` – `Bình Dương`)."""
+    found = lookup_place(place.name) if place.kind not in ("country", "organization") else None
+    return found is not None and found.parent == other.name
+
+
+def unnamed(party: Party) -> bool:
+    """A descriptor, not a name (`Chính quyền tỉnh`, `Thủ đô`): it cannot found a record.
+
+    Vietnamese names are title-cased after their first word; parties the gazetteer placed,
+    acronyms (`UBND tỉnh`) and one-word names (`Horasis`) count as named.
+    """
+    words = party.name.split()
+    if party.country is None and _LEVEL_AT_END.search(party.name):
+        return True  # `Ban Thường vụ Tỉnh ủy`, `UBND tỉnh`: the body of a province left unnamed
+    if party.country is not None or len(words) < 2 or words[0][:2].isupper():
+        return False
+    return not any(word[0].isupper() for word in words[1:])
+
+
+def own_body(country: Party, other: Party) -> bool:
+    """A country does not partner a body of its own (`Hoa Kỳ` – `Bộ Ngoại giao Hoa Kỳ`)."""
+    return country.kind == "country" and other.kind != "country" and other.country == country.country
+
