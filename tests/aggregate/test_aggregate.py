@@ -361,3 +361,14 @@ def test_three_parties_paired_in_one_sentence_are_one_record_and_a_pair_seen_els
     found = {frozenset(p.name for p in r.parties): r.instrument for r in records(doc)}
     assert found == {frozenset({"Việt Nam", "Nhật Bản"}): "meeting",
                      frozenset({"Việt Nam", "Nhật Bản", "Lào"}): "mou"}
+
+
+def test_an_instrument_dated_by_its_signing_day_and_its_period_takes_the_day():
+    text = "Ngày 9/6, Bình Dương và Artemisa ký Thỏa thuận hợp tác giai đoạn 2023-2028."
+    doc = build(text, [
+        ("9/6", "DATE", {"value": "--06-09", "granularity": "day"}), ("Bình Dương", "LOCATION"),
+        ("Artemisa", "LOCATION"), ("Thỏa thuận hợp tác", "AGREEMENT"),
+        ("giai đoạn 2023-2028", "DATE", {"value": "2023/2028", "granularity": "range"}),
+    ], [(1, 2, "PARTNER"), (1, 3, "SIGNED"), (3, 0, "DATE_OF"), (3, 4, "DATE_OF")])
+    [record] = records(doc)
+    assert record.instrument == "agreement" and record.date == "--06-09"

@@ -17,6 +17,7 @@ _INSTRUMENT_WORDS = (
 )
 _DAY = r"(?:\d{4}|-)-\d\d-\d\d"
 _DAYS = re.compile(f"{_DAY}(?:/{_DAY})?")  # `2023-08-24`, `--06-06/--06-08`
+_MONTH = re.compile(r"(?:\d{4}|-)-\d\d")  # `2023-08`, `--08`
 _SIGNING = re.compile(
     r"(?<!sẽ )\b(?:ký kết|đã ký|lễ ký|ký (?:hợp tác|thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|hiệp định|hợp đồng|văn kiện))\b",
     re.I,
@@ -101,7 +102,11 @@ def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity
     A weaker instrument's date is not the record's: it was signed earlier (`Căn cứ Ý định
     thư đã ký kết ngày 21/4/2023, ... ký kết Bản ghi nhớ`).
     """
-    dated = {r.head: (by_id[r.tail].normalized or {}).get("value") for r in doc.relations if r.label == "DATE_OF"}
+    dated: dict[str, str | None] = {}
+    for rel in (r for r in doc.relations if r.label == "DATE_OF"):
+        value = (by_id[rel.tail].normalized or {}).get("value")
+        if _coarseness(value) <= _coarseness(dated.get(rel.head)):  # the signing day, not the period covered
+            dated[rel.head] = value
     for agreement in strongest:
         if dated.get(agreement.id):
             return dated[agreement.id]
@@ -110,6 +115,15 @@ def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity
         if value and head.label != "AGREEMENT" and _within(head.start, evidence):
             return value
     return _first_day(doc, evidence)
+
+
+def _coarseness(value: str | None) -> int:
+    """0 for a day or a range of days, 1 for a month, 2 for a year or a span of years, 3 for none."""
+    if not value:
+        return 3
+    if _DAYS.fullmatch(value):
+        return 0
+    return 1 if _MONTH.fullmatch(value) else 2
 
 
 def _first_day(doc: Document, spans: list[tuple[int, int]]) -> str | None:
