@@ -8,8 +8,8 @@ import torch
 from vnpartner.errors import VnPartnerError
 from vnpartner.normalize.document import normalize_document
 from vnpartner.relate.neural import PARTNER, build_head, decide, load_relater, save_head
-from vnpartner.relate.partners import FEATURES, PartyPairFilter, fit_party_filter, party_pair_groups
-from vnpartner.schema import RELATION_LABELS, Document
+from vnpartner.relate.partners import FEATURES, PartyPairFilter, cosigner_partners, fit_party_filter, party_pair_groups
+from vnpartner.schema import RELATION_LABELS, Document, Relation
 from vnpartner.text import iter_sentences
 
 TEXT = ("Tỉnh Gia Lai và tỉnh Savannakhet ký kết hợp tác. Gia Lai mong muốn hợp tác với Savannakhet. "
@@ -101,3 +101,48 @@ def test_a_saved_filter_is_loaded_with_the_head(tmp_path):
     (tmp_path / "relations.json").write_text(json.dumps(config))
     with pytest.raises(VnPartnerError):
         load_relater(tmp_path)
+
+
+COSIGN_TEXT = ("Tỉnh Gia Lai và tỉnh Savannakhet ký Bản ghi nhớ hợp tác. "
+               "Gia Lai ký hợp đồng. Savannakhet cũng ký hợp đồng.")
+
+
+def cosign_doc() -> Document:
+    doc = Document(text=COSIGN_TEXT)
+    for surface, label, nth in (("Tỉnh Gia Lai", "LOCATION", 0), ("tỉnh Savannakhet", "LOCATION", 0),
+                                ("Bản ghi nhớ", "AGREEMENT", 0), ("Gia Lai", "LOCATION", 1),
+                                ("hợp đồng", "AGREEMENT", 0), ("Savannakhet", "LOCATION", 1),
+                                ("hợp đồng", "AGREEMENT", 1)):
+        at = -1
+        for _ in range(nth + 1):
+            at = COSIGN_TEXT.index(surface, at + 1)
+        doc.add_entity(at, at + len(surface), label)
+    normalize_document(doc)
+    return doc
+
+
+def test_two_parties_signing_one_agreement_in_one_sentence_are_partners():
+    doc = cosign_doc()
+    sentences = list(iter_sentences(COSIGN_TEXT))
+    signed = [Relation("T2", "T3", "SIGNED"), Relation("T1", "T3", "SIGNED")]  # tail first, as a head may give
+    assert cosigner_partners(doc, sentences, signed) == [Relation("T1", "T2", "PARTNER")]
+    assert cosigner_partners(doc, sentences, signed + [Relation("T2", "T1", "PARTNER")]) == []  # already linked
+    # one party twice, and signers of different agreements in different sentences: no link
+    same_party = [Relation("T1", "T3", "SIGNED"), Relation("T4", "T3", "SIGNED")]
+    assert cosigner_partners(doc, sentences, same_party) == []
+    apart = [Relation("T4", "T5", "SIGNED"), Relation("T6", "T7", "SIGNED")]
+    assert cosigner_partners(doc, sentences, apart) == []
+
+
+def test_decide_adds_the_cosigners_partner_link():
+    doc = cosign_doc()
+    sentences = list(iter_sentences(COSIGN_TEXT))
+    keys = [("T1", "T2"), ("T1", "T3"), ("T2", "T3")]
+    signed = RELATION_LABELS.index("SIGNED") + 1
+    probs = torch.zeros(3, len(RELATION_LABELS) + 1)
+    probs[0, 0], probs[0, PARTNER] = 0.7, 0.3  # the head misses PARTNER
+    probs[1:, signed] = 0.9
+    mask = torch.ones(3, len(RELATION_LABELS) + 1, dtype=torch.bool)
+    found = decide(doc, sentences, keys, probs, mask)
+    assert sorted((r.head, r.tail, r.label) for r in found) == [
+        ("T1", "T2", "PARTNER"), ("T1", "T3", "SIGNED"), ("T2", "T3", "SIGNED")]

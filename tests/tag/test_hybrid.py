@@ -1,6 +1,7 @@
 """Merging the neural tagger with the pattern layer: each label has an owner; model names fill gaps."""
 
 import json
+import re
 
 import pytest
 
@@ -133,3 +134,11 @@ def test_tidy_keeps_both_countries_of_a_joint_body():
     society, ministry = text.index("Hội"), text.index("Bộ Quốc")
     spans = [(society, text.index(" – Cuba"), "ORGANIZATION"), (ministry, text.index(" - đơn"), "ORGANIZATION")]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Hội Hữu nghị Việt Nam – Cuba", "Bộ Quốc phòng Việt Nam"]
+
+
+def test_tidy_gives_a_bare_body_type_word_the_name_after_it():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "VATC hợp tác với ĐH Zeeland (Hà Lan). Các trường ĐH và CĐ. Tập đoàn đóng tàu Damen. ĐH Yale. Các ĐH"
+    spans = [(m.start(), m.end(), "ORGANIZATION") for m in re.finditer(r"ĐH|Tập đoàn", text)]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["ĐH Zeeland", "ĐH Yale"]

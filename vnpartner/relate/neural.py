@@ -31,7 +31,7 @@ from ..errors import VnPartnerError
 from ..schema import (ENTITY_LABELS, RELATION_ARGUMENTS, RELATION_LABELS, SYMMETRIC_RELATIONS, Document, Entity,
                       Relation)
 from ..text import Sentence, sentence_finder
-from .partners import PartyPairFilter, party_pair_groups
+from .partners import PartyPairFilter, cosigner_partners, party_pair_groups
 from .rules import RuleRelater
 
 __all__ = ["HEAD_CONFIG", "HEAD_SCHEMA", "HEAD_WEIGHTS", "NeuralRelater", "Pair", "build_ensemble", "build_head",
@@ -262,11 +262,13 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
     """Relations from the head's class probabilities of the pairs ``keys`` (``mask``: allowed classes).
 
     Each pair takes its most probable class; with a party filter, PARTNER goes to the mention
-    pairs the filter chooses instead.
+    pairs the filter chooses instead. Two parties that sign one agreement in one sentence
+    are partners (:func:`cosigner_partners`).
     """
     best = probs.argmax(-1).tolist()
     if party_filter is not None:
         partner = partner_probabilities(probs, mask)
         chosen = party_filter.partner_indices(party_pair_groups(doc, sentences, keys, partner), partner)
         best = [PARTNER if i in chosen else NONE if k == PARTNER else k for i, k in enumerate(best)]
-    return [Relation(head, tail, RELATION_LABELS[k - 1]) for (head, tail), k in zip(keys, best) if k != NONE]
+    relations = [Relation(head, tail, RELATION_LABELS[k - 1]) for (head, tail), k in zip(keys, best) if k != NONE]
+    return relations + cosigner_partners(doc, sentences, relations)

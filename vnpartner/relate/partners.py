@@ -20,10 +20,10 @@ import math
 from dataclasses import asdict, dataclass
 
 from ..aggregate import mention_parties
-from ..schema import Document
+from ..schema import Document, Relation
 from ..text import Sentence, sentence_finder
 
-__all__ = ["FEATURES", "PartyPairFilter", "fit_party_filter", "party_pair_groups"]
+__all__ = ["FEATURES", "PartyPairFilter", "cosigner_partners", "fit_party_filter", "party_pair_groups"]
 
 KINDS = ("country", "locality", "organization")
 FEATURES = (
@@ -109,6 +109,35 @@ def party_pair_groups(doc: Document, sentences: list[Sentence], keys: list[tuple
         ]
         groups.append(PartyPairGroup(names, indices, features))
     return groups
+
+
+def cosigner_partners(doc: Document, sentences: list[Sentence], relations: list[Relation]) -> list[Relation]:
+    """PARTNER links between two parties that SIGN one agreement in the same sentence.
+
+    GUIDELINES.md counts signing together as partnering, but the head scores each mention
+    pair on its own and often finds both SIGNED links without the PARTNER one. Only links
+    that ``relations`` lacks are returned, head first in the text.
+    """
+    party = mention_parties(doc)
+    by_id = {e.id: e for e in doc.entities}
+    sentence_at = sentence_finder(sentences)
+    linked = {frozenset((r.head, r.tail)) for r in relations if r.label == "PARTNER"}
+    signers: dict[str, list[str]] = {}
+    for r in relations:
+        if r.label == "SIGNED" and r.head in party:
+            signers.setdefault(r.tail, []).append(r.head)
+    found = []
+    for heads in signers.values():
+        ordered = sorted(set(heads), key=lambda ent_id: by_id[ent_id].start)
+        for i, first in enumerate(ordered):
+            for second in ordered[i + 1:]:
+                pair = frozenset((first, second))
+                if pair in linked or party[first].name == party[second].name \
+                        or sentence_at(by_id[first].start) != sentence_at(by_id[second].start):
+                    continue
+                linked.add(pair)
+                found.append(Relation(first, second, "PARTNER"))
+    return found
 
 
 def fit_party_filter(rows: list[list[float]], labels: list[int], l2: float = 1.0,

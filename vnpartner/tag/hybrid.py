@@ -68,6 +68,13 @@ _NOT_ORGANIZATIONS = frozenset({
     "MOU", "MoU", "FTA", "BCC",
 })
 _HYPHEN_PAIR = re.compile(r"^(?P<a>\S.*?)\s*[-–]\s*(?P<b>\S.*)$")
+# The kind of body alone (`ĐH` of `ĐH Zeeland`, `Tập đoàn` of `Tập đoàn đóng tàu Damen`): the
+# model stops at the type word before a name it has not seen.
+_BODY_TYPE_WORDS = frozenset({
+    "ĐH", "CĐ", "ĐHQG", "Đại học", "Trường", "Trường ĐH", "Học viện", "Viện", "Công ty", "Tập đoàn",
+    "Tổng công ty", "Trung tâm", "Hiệp hội", "Liên đoàn", "Ngân hàng", "Bệnh viện", "Quỹ", "Bộ", "Sở", "Cục",
+})
+_NEXT_WORD = re.compile(r"[ \t]+(\w[\w&'-]*)")
 
 
 def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -77,13 +84,18 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     word (``Nguyễn Thị Lệ trao`` → ``Nguyễn Thị Lệ``); a place includes the type word
     before it (``thành phố Hồ Chí Minh``); two places joined by a hyphen are two places
     (``Việt Nam-Cuba``); an acronym naming a country or a field is no organisation (``VN``,
-    ``CNTT``).
+    ``CNTT``); a body's type word takes the capitalised name after it (``ĐH`` →
+    ``ĐH Zeeland``) and is no organisation without one (``các trường ĐH``).
     """
     out: list[Span] = []
     for start, end, label in spans:
         if label == "ORGANIZATION":
             if text[start:end] in _NOT_ORGANIZATIONS:
                 continue
+            if text[start:end] in _BODY_TYPE_WORDS:
+                end = _name_end(text, end)
+                if end is None:
+                    continue
             label = _acronym_label(text[start:end])
             end = _binational_end(text, start, end) if label == "ORGANIZATION" else end
         if label == "PERSON":
@@ -100,6 +112,17 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
                 start = before
         out.append((start, end, label))
     return out
+
+
+def _name_end(text: str, end: int, most: int = 4) -> int | None:
+    """The end of the capitalised words (at most ``most``, on the line) right after ``end``; None if none."""
+    found = None
+    for _ in range(most):
+        word = _NEXT_WORD.match(text, found or end)
+        if word is None or not word.group(1)[0].isupper():
+            break
+        found = word.end()
+    return found
 
 
 def _binational_end(text: str, start: int, end: int) -> int:
