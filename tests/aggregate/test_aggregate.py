@@ -372,3 +372,11 @@ def test_an_instrument_dated_by_its_signing_day_and_its_period_takes_the_day():
     ], [(1, 2, "PARTNER"), (1, 3, "SIGNED"), (3, 0, "DATE_OF"), (3, 4, "DATE_OF")])
     [record] = records(doc)
     assert record.instrument == "agreement" and record.date == "--06-09"
+
+
+def test_a_record_names_an_organisation_as_the_article_writes_it():
+    text = "Đại sứ quán Mỹ và tỉnh Bình Dương ký Bản ghi nhớ. Đại sứ quán Mỹ tài trợ."
+    doc = build(text, [("Đại sứ quán Mỹ", "ORGANIZATION"), ("tỉnh Bình Dương", "LOCATION"),
+                       ("Đại sứ quán Mỹ", "ORGANIZATION", None, 2)], [(0, 1, "PARTNER")])
+    [record] = records(doc)
+    assert {(p.name, p.country) for p in record.parties} == {("Đại sứ quán Mỹ", "US"), ("Bình Dương", "VN")}

@@ -56,3 +56,9 @@ def test_an_unqualified_ministry_is_vietnamese():
 def test_a_seat_of_government_belongs_to_its_state(text, country):
     party = party_of(_org(text))
     assert (party.name, party.country) == (text, country)
+
+
+@pytest.mark.parametrize("text", ["Bệnh viện Việt Đức", "Trường Đào tạo Việt Mỹ", "Hội Hữu nghị Việt Nam – Cuba"])
+def test_a_vietnamese_body_named_for_a_partner_country_is_vietnamese(text):
+    party = party_of(_org(text))
+    assert (party.name, party.country, party.kind) == (text, "VN", "organization")

@@ -10,7 +10,8 @@ from ..schema import Document, Partnership, Party
 from ..text import Sentence, sentence_finder
 from .fields import build_record, event_instrument, first_event_date, instrument_of, lead_people, sector_codes
 from .groups import drop_background, with_trilaterals
-from .parties import capital_for_state, for_state, inside, is_venue, mention_parties, own_body, party_of, unnamed
+from .parties import (capital_for_state, for_state, inside, is_venue, mention_parties, own_body, party_of, unnamed,
+                      written_names)
 
 __all__ = ["aggregate", "instrument_of", "mention_parties", "party_of"]
 
@@ -60,4 +61,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         for code in sector_codes(doc):
             if code not in records[0].sectors:
                 records[0].sectors.append(code)
+    written = written_names(doc, party)
+    for record in records:
+        record.parties = [Party(written.get(p.name, p.name), p.country, p.kind) for p in record.parties]
     return records

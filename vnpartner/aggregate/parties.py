@@ -11,7 +11,8 @@ from ..normalize.names import COMPANY_TYPE, bracket_aliases, canonical_country
 from ..normalize.places import country_place, lookup_place, trailing_place
 from ..schema import Document, Entity, Party
 
-__all__ = ["capital_for_state", "for_state", "inside", "is_venue", "mention_parties", "own_body", "party_of", "unnamed"]
+__all__ = ["capital_for_state", "for_state", "inside", "is_venue", "mention_parties", "own_body", "party_of", "unnamed",
+           "written_names"]
 
 # Government bodies act for their place: `UBND tỉnh Bình Dương` is the party `Bình Dương`.
 _PLACE_BODY = re.compile(
@@ -35,6 +36,10 @@ _MINISTRY = re.compile(r"^Bộ\s")
 # Seats of government named for the government (`Lầu Năm Góc đã đạt được thỏa thuận`).
 _STATE_SEATS = {"lầu năm góc": "US", "nhà trắng": "US", "điện kremlin": "RU", "kremlin": "RU",
                 "điện élysée": "FR", "phố downing": "GB", "nhà xanh": "KR"}
+
+# A Vietnamese body named for a partnership with a country (`Bệnh viện Việt Đức`, `Hội Hữu
+# nghị Việt Nam – Cuba`, `Trường Đào tạo Việt Mỹ`) is Vietnamese, not of that country.
+_VIET_AND = re.compile(r"\sViệt(?: Nam)?\s*[-–]?\s*(?P<country>\S+(?:\s+\S+){0,3})$")
 
 # `Đại sứ quán Hoa Kỳ tại Việt Nam` belongs to Hoa Kỳ: the place after `tại` is where it sits.
 _SEATED_AT = re.compile(r"\s+(?:tại|ở)\s+.*$")
@@ -67,7 +72,25 @@ def party_of(ent: Entity) -> Party:
         return Party(ent.text, "VN", "organization")  # `Bộ Ngoại giao` unqualified, in Vietnamese news
     if place is None:
         return Party(ent.text, None, "organization")
+    joint = _VIET_AND.search(owner)
+    if joint and lookup_place(joint.group("country")) == place:
+        return Party(ent.text, "VN", "organization")
     return Party(canonical_country(ent.text, place), place.country, "organization")
+
+
+def written_names(doc: Document, party: dict[str, Party]) -> dict[str, str]:
+    """Organisation party name → the name as the article writes it, where they differ.
+
+    Parties merge under the gazetteer's country name (`Đại sứ quán Mỹ` and `Đại sứ quán Hoa
+    Kỳ` are one party), but a record names an organisation as written (GUIDELINES): the
+    mention text used most for it.
+    """
+    texts = {e.id: e.text for e in doc.entities}
+    used: dict[str, Counter] = {}
+    for ent_id, p in party.items():
+        if p.kind == "organization" and canonical_country(texts[ent_id]) == p.name:
+            used.setdefault(p.name, Counter())[texts[ent_id]] += 1
+    return {name: counts.most_common(1)[0][0] for name, counts in used.items() if name not in counts}
 
 
 def mention_parties(doc: Document) -> dict[str, Party]:
