@@ -7,7 +7,8 @@ The team's test split is ``data/gold/test.jsonl``: stand-off records of corpus a
 joined with their text from ``../shared/data/corpora/news_vi.jsonl.xz`` (the split is
 skipped, with a note, when the shared folder is absent). Full ``extract()`` runs on each
 text; the scores are those of ``vnpartner evaluate``: partnership party-set F1 (a record
-matches when its set of parties matches), sector F1 over matched records, date and
+matches when its set of parties matches), sector F1 and people F1 (name and country)
+over matched records, date and
 instrument accuracy over matched records, relation micro-F1 (exact head, tail, label)
 and entity micro-F1 (7 labels). A third row per set rebuilds the records from the gold
 entities and relations: the aggregation step alone, without the model's errors. The
@@ -89,7 +90,7 @@ def score_aggregation(gold) -> dict:
 def record_scores(parts: dict) -> dict:
     """The record columns (percentages) of a ``score_partnerships`` result."""
     return {"parties": 100 * parts["parties"]["f1"], "sectors": 100 * parts["sectors"]["f1"],
-            "date": 100 * parts["date"]["accuracy"], "instrument": 100 * parts["instrument"]["accuracy"],
+            "people": 100 * parts["people"]["f1"], "date": 100 * parts["date"]["accuracy"], "instrument": 100 * parts["instrument"]["accuracy"],
             "records": parts["counts"]}
 
 
@@ -122,13 +123,13 @@ def main(argv=None) -> int:
 
 def format_table(results: dict) -> str:
     rows = [[name, row["documents"], row["parties"], row["sectors"], row["date"], row["instrument"],
-             row["relations"], row["entities"]] for name, row in results["scores"].items()]
+             row.get("people"), row["relations"], row["entities"]] for name, row in results["scores"].items()]
     if "agreement" in results:
         a = results["agreement"]
         rows.append([f"two annotators, before reconciling ({a['documents']} test docs)", a["documents"],
-                     100 * a["partnerships"], None, None, None, 100 * a["relations"], 100 * a["entities"]])
+                     100 * a["partnerships"], None, None, None, None, 100 * a["relations"], 100 * a["entities"]])
     header = ["set: system", "docs", "party-set F1", "sector F1", "date acc.", "instrument acc.",
-              "relation F1", "entity F1"]
+              "people F1", "relation F1", "entity F1"]
     lines = [markdown_table(header, rows), ""]
     for name, row in results["scores"].items():
         if name.endswith(": model"):

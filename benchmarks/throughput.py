@@ -40,7 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import (  # noqa: E402
-    DEFAULT_MODEL, RESULTS, ROOT, Timer, crf_spans, machine, markdown_table, shown, shared_data, syllables, write_json,
+    DEFAULT_MODEL, ROOT, Timer, crf_spans, machine, markdown_table, shown, shared_data, syllables, write_json,
 )
 
 VARIANTS = ("fp32", "int8", "onnx", "fast")

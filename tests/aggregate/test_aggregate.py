@@ -380,3 +380,12 @@ def test_a_record_names_an_organisation_as_the_article_writes_it():
                        ("Đại sứ quán Mỹ", "ORGANIZATION", None, 2)], [(0, 1, "PARTNER")])
     [record] = records(doc)
     assert {(p.name, p.country) for p in record.parties} == {("Đại sứ quán Mỹ", "US"), ("Bình Dương", "VN")}
+
+
+def test_a_person_named_short_in_the_record_is_listed_by_full_name():
+    text = "Ông Donald Trump đến Hà Nội hôm qua. Tổng thống Trump và Việt Nam hợp tác với Nhật Bản."
+    us = {"title": "Tổng thống", "affiliation": None, "country": "US"}
+    doc = build(text, [("Donald Trump", "PERSON", us), ("Hà Nội", "LOCATION"), ("Trump", "PERSON", us, 2),
+                       ("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION")], [(3, 4, "PARTNER")])
+    [record] = records(doc)
+    assert [(p.name, p.country) for p in record.people] == [("Donald Trump", "US")]

@@ -1,4 +1,4 @@
-"""Partnership-record scores: party-set matching, sectors, date, instrument, pairs."""
+"""Partnership-record scores: party-set matching, sectors, people, date, instrument, pairs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from vnpartner.evaluate import score_partnerships
 from vnpartner.evaluate.partnerships import normalize_party_name, party_set
-from vnpartner.schema import Party
+from vnpartner.schema import Party, Person
 
 TEXT = "Bình Dương, Artemisa và La Habana hợp tác."
 
@@ -89,6 +89,16 @@ def test_sectors_of_unmatched_records_are_not_counted(make_doc, make_record):
     gold = _doc(make_doc, make_record(("Bình Dương", "VN"), ("Artemisa", "CU"), sectors=["health"]))
     pred = _doc(make_doc, make_record(("Bình Dương", "VN"), ("La Habana", "CU"), sectors=["trade"]))
     assert score_partnerships([gold], [pred])["sectors"]["support"] == 0
+
+
+def test_people_score_name_and_country_over_matched_records(make_doc, make_record):
+    gold_record = make_record(("Bình Dương", "VN"), ("Artemisa", "CU"))
+    gold_record.people = [Person("Nguyễn Văn Lộc", "Chủ tịch", "VN"), Person("Ana Maria", "Bí thư", "CU")]
+    pred_record = make_record(("Bình Dương", "VN"), ("Artemisa", "CU"))
+    pred_record.people = [Person("nguyễn văn lộc", "Bí thư", "VN"), Person("Ana Maria", "Bí thư", None)]
+    s = score_partnerships([_doc(make_doc, gold_record)], [_doc(make_doc, pred_record)])["people"]
+    # the name is casefolded and the title not scored; a missing country is wrong
+    assert s == pytest.approx({"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2})
 
 
 def test_date_and_instrument_accuracy(make_doc, make_record):

@@ -36,3 +36,27 @@ def test_a_person_with_no_relation_has_empty_values():
     doc = Document(text="Ông Ba đến.")
     doc.add_entity(4, 6, "PERSON")
     assert normalize_people(doc).entities[0].normalized == {"title": None, "affiliation": None, "country": None}
+
+
+def titled(text: str, people: list[str], titles: list[str]) -> Document:
+    """``people[i]`` (first occurrence) with the title ``titles[i]`` when it is not empty."""
+    doc = Document(text=text)
+    for name, title in zip(people, titles):
+        person = doc.add_entity(text.index(name), text.index(name) + len(name), "PERSON")
+        if title:
+            at = text.index(title)
+            doc.relations.append(Relation(person.id, doc.add_entity(at, at + len(title), "TITLE").id, "HAS_TITLE"))
+    return doc
+
+
+def test_a_shorter_mention_takes_what_the_full_name_gives():
+    doc = titled("Tổng thống Mỹ Donald Trump đến. Ông Trump nói.", ["Donald Trump", "Trump"], ["Tổng thống Mỹ", ""])
+    short = next(e for e in normalize_people(doc).entities if e.text == "Trump")
+    assert (short.normalized["title"], short.normalized["country"]) == ("Tổng thống Mỹ", "US")
+
+
+def test_a_titled_vietnamese_name_with_no_country_is_vietnamese():
+    doc = titled("Thủ tướng Nguyễn Xuân Phúc gặp Tổng thống Moon Jae In. Ông Hùng đến.",
+                 ["Nguyễn Xuân Phúc", "Moon Jae In", "Hùng"], ["Thủ tướng", "Tổng thống", ""])
+    countries = {e.text: e.normalized["country"] for e in normalize_people(doc).entities if e.label == "PERSON"}
+    assert countries == {"Nguyễn Xuân Phúc": "VN", "Moon Jae In": None, "Hùng": None}

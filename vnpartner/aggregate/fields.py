@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..normalize.names import full_names
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 
 __all__ = ["build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "sector_codes"]
@@ -150,15 +151,17 @@ def lead_people(doc: Document, lead: list[tuple[int, int]], record: Partnership)
 
 
 def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
-    """People with a title who are named in the record's evidence sentences."""
+    """People with a title who are named in the record's evidence sentences (a shorter mention
+    as the full name the article gives elsewhere)."""
+    full = full_names(list({e.text for e in doc.entities if e.label == "PERSON"}))
     people: dict[str, Person] = {}
     for ent in doc.entities:
         if ent.label != "PERSON" or not ent.normalized or not ent.normalized.get("title"):
             continue
         if evidence and not _within(ent.start, evidence):
             continue
-        value = ent.normalized
-        if ent.text not in people:
-            people[ent.text] = Person(ent.text, value.get("title"), value.get("country"))
+        value, name = ent.normalized, full.get(ent.text, ent.text)
+        if name not in people:
+            people[name] = Person(name, value.get("title"), value.get("country"))
     return list(people.values())
 

@@ -176,6 +176,7 @@ class _Tally:
     def __init__(self) -> None:
         self.records = [0, 0, 0]  # gold, pred, matched
         self.sectors = [0, 0, 0]  # tp, fp, fn over matched records
+        self.people = [0, 0, 0]  # tp, fp, fn of (name, country) over matched records
         self.agree = [0, 0]  # matched records with equal date, equal instrument
         self.pairs = [0, 0, 0]  # tp, fp, fn
 
@@ -190,6 +191,8 @@ class _Tally:
     def add_match(self, gold: Partnership, pred: Partnership) -> None:
         g, p = set(gold.sectors), set(pred.sectors)
         _add(self.sectors, len(g & p), len(p - g), len(g - p))
+        g, p = _people_keys(gold), _people_keys(pred)
+        _add(self.people, len(g & p), len(p - g), len(g - p))
         _add(self.agree, gold.date == pred.date, gold.instrument == pred.instrument)
 
     def result(self) -> dict[str, dict]:
@@ -197,6 +200,7 @@ class _Tally:
         return {
             "parties": prf(matched, n_pred - matched, n_gold - matched),
             "sectors": prf(*self.sectors),
+            "people": prf(*self.people),
             "date": _accuracy(self.agree[0], matched),
             "instrument": _accuracy(self.agree[1], matched),
             "party_pairs": prf(*self.pairs),
@@ -204,11 +208,16 @@ class _Tally:
         }
 
 
+def _people_keys(record: Partnership) -> set[tuple[str, str | None]]:
+    return {(unicodedata.normalize("NFC", p.name).casefold(), p.country) for p in record.people}
+
+
 def score_partnerships(gold_docs: Sequence[Document], pred_docs: Sequence[Document]) -> dict[str, dict]:
     """Score partnership records, ``gold_docs[i]`` against ``pred_docs[i]``.
 
     Returns ``parties`` (P/R/F1 of whole records matched by party set), ``sectors``
-    (micro P/R/F1 of sector codes over matched records), ``date`` and ``instrument``
+    (micro P/R/F1 of sector codes over matched records), ``people`` (micro P/R/F1 of each
+    person's name and country over matched records), ``date`` and ``instrument``
     (exact-match accuracy over matched records; two ``None`` values agree),
     ``party_pairs`` (lenient P/R/F1 over unordered pairs of parties) and ``counts``.
     """

@@ -171,7 +171,7 @@ def _row(label: str, row: dict[str, Any]) -> str:
 
 def _partnership_lines(scores: dict[str, Any]) -> list[str]:
     lines = [_header("Partnerships")]
-    lines += [_row(name.replace("_", " "), scores[name]) for name in ("parties", "party_pairs", "sectors")]
+    lines += [_row(name.replace("_", " "), scores[name]) for name in ("parties", "party_pairs", "sectors", "people")]
     for name in ("date", "instrument"):
         acc = scores[name]
         count = f"({acc['correct']}/{acc['total']})"

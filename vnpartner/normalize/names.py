@@ -1,4 +1,5 @@
-"""Organisation names: the company type words before a name, and aliases given in brackets."""
+"""Names: the company type words before an organisation's name, aliases given in brackets, and
+the full name a shorter mention of a person stands for."""
 
 from __future__ import annotations
 
@@ -40,3 +41,16 @@ def canonical_country(name: str, place: Place | None = None) -> str:
         if found is not None and found.admin == "country" and (place is None or found == place):
             return " ".join(words[:-size] + [found.name])
     return name
+
+
+def full_names(names: list[str]) -> dict[str, str]:
+    """Each name → the one longer name of ``names`` that ends or starts with its words
+    (`Trump` → `Donald Trump`, `Moon` → `Moon Jae In`); names with none or several are left out."""
+    found = {}
+    for short in names:
+        words = short.split()
+        longer = [full for full in names if len(full.split()) > len(words)
+                  and words in (full.split()[-len(words):], full.split()[:len(words)])]
+        if len(longer) == 1:
+            found[short] = longer[0]
+    return found
