@@ -25,3 +25,9 @@ def test_the_president_is_a_person_not_the_city(text):
 ])
 def test_the_city_stays_a_place(text, place):
     assert (place, "LOCATION") in spans(text)
+
+
+@pytest.mark.parametrize("region", ["châu Á - Thái Bình Dương", "Châu Á – Thái Bình Dương", "Ấn Độ Dương - Thái Bình Dương"])
+def test_a_region_named_with_a_dash_is_one_place(region):
+    text = f"Hai nước hợp tác vì hòa bình ở khu vực {region}."
+    assert [s for s in spans(text) if s[1] == "LOCATION"] == [(region, "LOCATION")]
