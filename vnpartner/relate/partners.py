@@ -118,17 +118,20 @@ def cosigner_partners(doc: Document, sentences: list[Sentence], relations: list[
     pair on its own and often finds both SIGNED links without the PARTNER one. Only links
     that ``relations`` lacks are returned, head first in the text.
     """
+    signers: dict[str, set[str]] = {}
+    for r in relations:
+        if r.label == "SIGNED":
+            signers.setdefault(r.tail, set()).add(r.head)
+    shared = [heads for heads in signers.values() if len(heads) > 1]
+    if not shared:  # most articles: no need to merge party mentions
+        return []
     party = mention_parties(doc)
     by_id = {e.id: e for e in doc.entities}
     sentence_at = sentence_finder(sentences)
     linked = {frozenset((r.head, r.tail)) for r in relations if r.label == "PARTNER"}
-    signers: dict[str, list[str]] = {}
-    for r in relations:
-        if r.label == "SIGNED" and r.head in party:
-            signers.setdefault(r.tail, []).append(r.head)
     found = []
-    for heads in signers.values():
-        ordered = sorted(set(heads), key=lambda ent_id: by_id[ent_id].start)
+    for heads in shared:
+        ordered = sorted((h for h in heads if h in party), key=lambda ent_id: by_id[ent_id].start)
         for i, first in enumerate(ordered):
             for second in ordered[i + 1:]:
                 pair = frozenset((first, second))
