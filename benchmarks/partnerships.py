@@ -8,12 +8,11 @@ joined with their text from ``../shared/data/corpora/news_vi.jsonl.xz`` (the spl
 skipped, with a note, when the shared folder is absent). Full ``extract()`` runs on each
 text; the scores are those of ``vnpartner evaluate``: partnership party-set F1 (a record
 matches when its set of parties matches), sector F1 and people F1 (name and country)
-over matched records, date and
-instrument accuracy over matched records, relation micro-F1 (exact head, tail, label)
-and entity micro-F1 (7 labels). A third row per set rebuilds the records from the gold
-entities and relations: the aggregation step alone, without the model's errors. The
-inter-annotator agreement of the test split's two passes (``data/gold/agreement.json``)
-is printed beside them as the ceiling to read them by.
+over matched records, date and instrument accuracy over matched records, relation
+micro-F1 (exact head, tail, label) and entity micro-F1 (7 labels). A third row per set
+rebuilds the records from the gold entities and relations: the aggregation step alone,
+without the model's errors. The inter-annotator agreement of the test split's two passes
+(``data/gold/agreement.json``) is printed beside them as the ceiling to read them by.
 
 Writes ``benchmarks/results/partnerships.json`` and ``partnerships.md``.
 """
@@ -90,8 +89,8 @@ def score_aggregation(gold) -> dict:
 def record_scores(parts: dict) -> dict:
     """The record columns (percentages) of a ``score_partnerships`` result."""
     return {"parties": 100 * parts["parties"]["f1"], "sectors": 100 * parts["sectors"]["f1"],
-            "people": 100 * parts["people"]["f1"], "date": 100 * parts["date"]["accuracy"], "instrument": 100 * parts["instrument"]["accuracy"],
-            "records": parts["counts"]}
+            "people": 100 * parts["people"]["f1"], "date": 100 * parts["date"]["accuracy"],
+            "instrument": 100 * parts["instrument"]["accuracy"], "records": parts["counts"]}
 
 
 def main(argv=None) -> int:
@@ -123,7 +122,7 @@ def main(argv=None) -> int:
 
 def format_table(results: dict) -> str:
     rows = [[name, row["documents"], row["parties"], row["sectors"], row["date"], row["instrument"],
-             row.get("people"), row["relations"], row["entities"]] for name, row in results["scores"].items()]
+             row["people"], row["relations"], row["entities"]] for name, row in results["scores"].items()]
     if "agreement" in results:
         a = results["agreement"]
         rows.append([f"two annotators, before reconciling ({a['documents']} test docs)", a["documents"],
