@@ -75,6 +75,16 @@ def test_a_country_pair_restating_a_local_pair_is_background():
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Bình Dương", "Artemisa"}]
 
 
+def test_a_country_pair_the_article_tells_of_far_more_than_a_local_pair_stays():
+    text = ("Việt Nam và Cuba hợp tác về y tế. Việt Nam và Cuba ký hiệp định. "
+            "Bình Dương và Artemisa góp phần vun đắp quan hệ Việt Nam - Cuba.")
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Cuba", "LOCATION"), ("Việt Nam", "LOCATION", None, 2),
+                       ("Cuba", "LOCATION", None, 2), ("Bình Dương", "LOCATION"), ("Artemisa", "LOCATION"),
+                       ("Việt Nam", "LOCATION", None, 3), ("Cuba", "LOCATION", None, 3)],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER"), (4, 5, "PARTNER"), (6, 7, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Cuba"}, {"Bình Dương", "Artemisa"}]
+
+
 def test_no_partner_relation_means_no_record():
     text = "Bình Dương đẩy mạnh phát triển y tế."
     doc = build(text, [("Bình Dương", "LOCATION"), ("y tế", "SECTOR", {"code": "health"})],

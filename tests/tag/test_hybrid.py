@@ -142,3 +142,21 @@ def test_tidy_gives_a_bare_body_type_word_the_name_after_it():
     text = "VATC hợp tác với ĐH Zeeland (Hà Lan). Các trường ĐH và CĐ. Tập đoàn đóng tàu Damen. ĐH Yale. Các ĐH"
     spans = [(m.start(), m.end(), "ORGANIZATION") for m in re.finditer(r"ĐH|Tập đoàn", text)]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["ĐH Zeeland", "ĐH Yale"]
+
+
+def test_tidy_takes_the_rest_of_a_body_name_the_model_cut():
+    from vnpartner.tag.hybrid import tidy
+
+    text = ("Liên đoàn Công nghiệp và Giao thông Vận tải Séc gặp Đại sứ quán Việt Nam tại Cộng hòa Séc. "
+            "Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng. Hiệp hội Công nghiệp và Giao thông vận tải. "
+            "Hội Xúc tiến mậu dịch quốc tế Trung Quốc. Việt Nam - Uỷ ban châu Âu. Hội Nông dân Việt Nam và Google.")
+    cut = [("Liên đoàn Công nghiệp", "ORGANIZATION"), ("Giao thông Vận tải Séc", "ORGANIZATION"),
+           ("Đại sứ quán Việt Nam tại", "ORGANIZATION"), ("Bộ Kế hoạch và", "ORGANIZATION"),
+           ("Nguyễn Chí Dũng", "PERSON"), ("Hiệp hội Công nghiệp và", "ORGANIZATION"),
+           ("Giao thông vận tải", "SECTOR"), ("Hội Xúc tiến mậu dịch", "ORGANIZATION"), ("châu Âu", "ORGANIZATION"),
+           ("Hội Nông dân Việt Nam", "ORGANIZATION"), ("Google", "ORGANIZATION")]
+    spans = [(text.index(name), text.index(name) + len(name), label) for name, label in cut]
+    names = [text[s:e] for s, e, label in tidy(text, spans) if label == "ORGANIZATION"]
+    assert names == ["Liên đoàn Công nghiệp và Giao thông Vận tải Séc", "Đại sứ quán Việt Nam tại Cộng hòa Séc",
+                     "Bộ Kế hoạch và Đầu tư", "Hiệp hội Công nghiệp và Giao thông vận tải",
+                     "Hội Xúc tiến mậu dịch quốc tế Trung Quốc", "Uỷ ban châu Âu", "Hội Nông dân Việt Nam", "Google"]

@@ -15,7 +15,9 @@ def drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
     """Pairs in text order, less those that only restate a more specific pair.
 
     A country pair stated in a sentence of a local pair of the same two countries (two
-    places or bodies, neither a country) is background; so is a country paired with a place
+    places or bodies, neither a country) is background, unless the article tells of it in
+    more than twice as many sentences as of the local pair (`Việt Nam` – `Đức` beside the
+    ministries of the two that signed one arrangement); so is a country paired with a place
     or body whenever that place is paired with something inside the country (``Cuba`` –
     ``Bình Dương`` beside ``Artemisa`` – ``Bình Dương``).
     """
@@ -25,6 +27,7 @@ def drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
         countries = {p.country for p in parties}
         if all(p.kind == "country" for p in parties) and any(
             countries == local_countries and pair_sentences[key] & pair_sentences[other]
+            and 2 * len(pair_sentences[other]) >= len(pair_sentences[key])
             for other, local_countries in local.items()
         ):
             continue

@@ -75,6 +75,14 @@ _BODY_TYPE_WORDS = frozenset({
     "Tổng công ty", "Trung tâm", "Hiệp hội", "Liên đoàn", "Ngân hàng", "Bệnh viện", "Quỹ", "Bộ", "Sở", "Cục",
 })
 _NEXT_WORD = re.compile(r"[ \t]+(\w[\w&'-]*)")
+# Words that open a body's name (`Liên đoàn Công nghiệp ...`, `Uỷ ban châu Âu`); a name the
+# model cut after one of them is continued (see ``_whole_body``).
+_BODY_HEADS = _BODY_TYPE_WORDS | frozenset({
+    "Hội", "Phòng", "Ủy ban", "Uỷ ban", "Tổ chức", "Tổng cục", "Hội đồng", "Liên hiệp", "Đại sứ quán",
+})
+# A name does not end on these: the model stopped before the rest (`Đại sứ quán Việt Nam tại`).
+_DANGLING = frozenset({"tại", "và", "của"})
+_INTERNATIONAL = re.compile(r"[ \t]+quốc tế\b")
 
 
 def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -97,7 +105,9 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
                 if end is None:
                     continue
             label = _acronym_label(text[start:end])
-            end = _binational_end(text, start, end) if label == "ORGANIZATION" else end
+            if label == "ORGANIZATION":
+                start, end = _whole_body(text, start, end, spans)
+                end = _binational_end(text, start, end)
         if label == "PERSON":
             start, end = _capitalised_core(text, start, end)
         if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
@@ -111,7 +121,82 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
             if before is not None and not any(s < start and before < e for s, e, _ in out):
                 start = before
         out.append((start, end, label))
+    return _joined_bodies(text, out)
+
+
+def _whole_body(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple[int, int]:
+    """A body's name the model cut (annotated whole in the gold articles): the type word just
+    before it (`Uỷ ban` + `châu Âu`), the name after a dangling `tại`/`và`/`của` (`Đại sứ quán
+    Việt Nam tại` + `Cộng hòa Séc`, up to a person or title the model found after it), and a
+    lowercase `quốc tế` with the country after it (`Hội Xúc tiến mậu dịch` + `quốc tế Trung Quốc`)."""
+    for size in (2, 1):
+        words = text[:start].split()[-size:]
+        if len(words) == size and " ".join(words) in _BODY_HEADS and text[:start].endswith(" ".join(words) + " "):
+            start -= len(" ".join(words)) + 1
+            break
+    head, _, last = text[start:end].rpartition(" ")
+    if head and last in _DANGLING:
+        return start, _continued_end(text, end, spans) or start + len(head)
+    international = _INTERNATIONAL.match(text, end)
+    if international and _opens_with_body(text[start:end]):
+        return start, _name_run_end(text, international.end(), most=3) or international.end()
+    return start, end
+
+
+def _continued_end(text: str, end: int, spans: Sequence[Span]) -> int | None:
+    """The end of the name after a dangling word at ``end``: the name run, cut before a person
+    or title, stretched to the end of the model's span it ends inside (`Giao` of `Giao thông vận tải`)."""
+    run_end = _name_run_end(text, end)
+    if run_end is None:
+        return None
+    people = [s for s, _, label in spans if label in ("PERSON", "TITLE") and end <= s < run_end]
+    if people:
+        run_end = len(text[:min(people)].rstrip())
+        if run_end <= end:
+            return None
+    inside = [e for s, e, label in spans if label not in ("PERSON", "TITLE") and end <= s < run_end < e]
+    return max(inside, default=run_end)
+
+
+def _name_run_end(text: str, end: int, most: int = 6) -> int | None:
+    """The end of the name right after ``end`` (at most ``most`` words, on the line): capitalised
+    words, and lowercase ones between two of them (`Cộng hòa Séc`, `Năng lượng Đức`); None if none."""
+    found, at = None, end
+    for _ in range(most):
+        word = _NEXT_WORD.match(text, at)
+        if word is None:
+            break
+        if not word.group(1)[0].isupper():
+            after = _NEXT_WORD.match(text, word.end())
+            if found is None or after is None or not after.group(1)[0].isupper():
+                break
+        else:
+            found = word.end()
+        at = word.end()
+    return found
+
+
+def _opens_with_body(name: str) -> bool:
+    words = name.split()
+    return " ".join(words[:2]) in _BODY_HEADS or (len(words) > 1 and words[0] in _BODY_HEADS)
+
+
+def _joined_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """One body the model cut at its `và` into two (`Liên đoàn Công nghiệp` + `Giao thông Vận tải
+    Séc`): a body's name, `và`, then a name that opens with a field, not with a body of its own."""
+    out: list[Span] = []
+    for start, end, label in spans:
+        if out and label == out[-1][2] == "ORGANIZATION" and text[out[-1][1]:start] == " và " \
+                and _opens_with_body(text[out[-1][0]:out[-1][1]]) and _opens_with_field(text[start:end]):
+            out[-1] = (out[-1][0], end, label)
+            continue
+        out.append((start, end, label))
     return out
+
+
+def _opens_with_field(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and not _opens_with_body(name) and sector_code(" ".join(words[:2])) is not None
 
 
 def _name_end(text: str, end: int, most: int = 4) -> int | None:
