@@ -13,9 +13,10 @@ So each label has an owner:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
+import itertools
 import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 
 from ..normalize.places import leading_country, lookup_place, trailing_place, type_word_before
 from ..normalize.sectors import sector_code
@@ -96,6 +97,7 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     ``ĐH Zeeland``) and is no organisation without one (``các trường ĐH``).
     """
     out: list[Span] = []
+    spans = sorted(spans)
     for start, end, label in spans:
         if label == "ORGANIZATION":
             if text[start:end] in _NOT_ORGANIZATIONS:
@@ -129,10 +131,11 @@ def _whole_body(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple
     before it (`Uỷ ban` + `châu Âu`), the name after a dangling `tại`/`và`/`của` (`Đại sứ quán
     Việt Nam tại` + `Cộng hòa Séc`, up to a person or title the model found after it), and a
     lowercase `quốc tế` with the country after it (`Hội Xúc tiến mậu dịch` + `quốc tế Trung Quốc`)."""
+    before = text[max(0, start - 30):start]  # a window: long documents have many names
     for size in (2, 1):
-        words = text[:start].split()[-size:]
-        if len(words) == size and " ".join(words) in _BODY_HEADS and text[:start].endswith(" ".join(words) + " "):
-            start -= len(" ".join(words)) + 1
+        head = " ".join(before.split()[-size:])
+        if head in _BODY_HEADS and before.endswith(head + " "):
+            start -= len(head) + 1
             break
     head, _, last = text[start:end].rpartition(" ")
     if head and last in _DANGLING:
@@ -149,12 +152,15 @@ def _continued_end(text: str, end: int, spans: Sequence[Span]) -> int | None:
     run_end = _name_run_end(text, end)
     if run_end is None:
         return None
-    people = [s for s, _, label in spans if label in ("PERSON", "TITLE") and end <= s < run_end]
+    after = spans[bisect_left(spans, (end,)):]  # spans are sorted
+    people = [s for s, _, label in itertools.takewhile(lambda span: span[0] < run_end, after)
+              if label in ("PERSON", "TITLE")]
     if people:
-        run_end = len(text[:min(people)].rstrip())
+        run_end = len(text[:people[0]].rstrip())
         if run_end <= end:
             return None
-    inside = [e for s, e, label in spans if label not in ("PERSON", "TITLE") and end <= s < run_end < e]
+    inside = [e for s, e, label in itertools.takewhile(lambda span: span[0] < run_end, after)
+              if label not in ("PERSON", "TITLE") and run_end < e]
     return max(inside, default=run_end)
 
 
