@@ -142,44 +142,25 @@ def _whole_body(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple
         return start, _continued_end(text, end, spans) or start + len(head)
     international = _INTERNATIONAL.match(text, end)
     if international and _opens_with_body(text[start:end]):
-        return start, _name_run_end(text, international.end(), most=3) or international.end()
+        return start, _name_end(text, international.end(), most=3, lowercase_inside=True) or international.end()
     return start, end
 
 
 def _continued_end(text: str, end: int, spans: Sequence[Span]) -> int | None:
     """The end of the name after a dangling word at ``end``: the name run, cut before a person
     or title, stretched to the end of the model's span it ends inside (`Giao` of `Giao thông vận tải`)."""
-    run_end = _name_run_end(text, end)
+    run_end = _name_end(text, end, most=6, lowercase_inside=True)
     if run_end is None:
         return None
-    after = spans[bisect_left(spans, (end,)):]  # spans are sorted
-    people = [s for s, _, label in itertools.takewhile(lambda span: span[0] < run_end, after)
-              if label in ("PERSON", "TITLE")]
+    following = itertools.islice(spans, bisect_left(spans, (end,)), None)  # spans are sorted
+    window = list(itertools.takewhile(lambda span: span[0] < run_end, following))
+    people = [s for s, _, label in window if label in ("PERSON", "TITLE")]
     if people:
         run_end = len(text[:people[0]].rstrip())
         if run_end <= end:
             return None
-    inside = [e for s, e, label in itertools.takewhile(lambda span: span[0] < run_end, after)
-              if label not in ("PERSON", "TITLE") and run_end < e]
+    inside = [e for s, e, label in window if s < run_end < e and label not in ("PERSON", "TITLE")]
     return max(inside, default=run_end)
-
-
-def _name_run_end(text: str, end: int, most: int = 6) -> int | None:
-    """The end of the name right after ``end`` (at most ``most`` words, on the line): capitalised
-    words, and lowercase ones between two of them (`Cộng hòa Séc`, `Năng lượng Đức`); None if none."""
-    found, at = None, end
-    for _ in range(most):
-        word = _NEXT_WORD.match(text, at)
-        if word is None:
-            break
-        if not word.group(1)[0].isupper():
-            after = _NEXT_WORD.match(text, word.end())
-            if found is None or after is None or not after.group(1)[0].isupper():
-                break
-        else:
-            found = word.end()
-        at = word.end()
-    return found
 
 
 def _opens_with_body(name: str) -> bool:
@@ -205,14 +186,22 @@ def _opens_with_field(name: str) -> bool:
     return len(words) > 1 and not _opens_with_body(name) and sector_code(" ".join(words[:2])) is not None
 
 
-def _name_end(text: str, end: int, most: int = 4) -> int | None:
-    """The end of the capitalised words (at most ``most``, on the line) right after ``end``; None if none."""
-    found = None
+def _name_end(text: str, end: int, most: int = 4, lowercase_inside: bool = False) -> int | None:
+    """The end of the capitalised words (at most ``most``, on the line) right after ``end``; None
+    if none. With ``lowercase_inside``, lowercase words between two capitalised ones count too
+    (`Cộng hòa Séc`, `Năng lượng Đức`)."""
+    found, at = None, end
     for _ in range(most):
-        word = _NEXT_WORD.match(text, found or end)
-        if word is None or not word.group(1)[0].isupper():
+        word = _NEXT_WORD.match(text, at)
+        if word is None:
             break
-        found = word.end()
+        if not word.group(1)[0].isupper():
+            after = _NEXT_WORD.match(text, word.end()) if lowercase_inside else None
+            if found is None or after is None or not after.group(1)[0].isupper():
+                break
+        else:
+            found = word.end()
+        at = word.end()
     return found
 
 
