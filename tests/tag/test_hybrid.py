@@ -160,3 +160,36 @@ def test_tidy_takes_the_rest_of_a_body_name_the_model_cut():
     assert names == ["Liên đoàn Công nghiệp và Giao thông Vận tải Séc", "Đại sứ quán Việt Nam tại Cộng hòa Séc",
                      "Bộ Kế hoạch và Đầu tư", "Hiệp hội Công nghiệp và Giao thông vận tải",
                      "Hội Xúc tiến mậu dịch quốc tế Trung Quốc", "Uỷ ban châu Âu", "Hội Nông dân Việt Nam", "Google"]
+
+
+def test_tidy_keeps_instruments_that_open_like_one_and_drops_what_they_ran_on():
+    from vnpartner.tag.hybrid import tidy
+
+    text = ("Theo Kyodo, hai bên ký kết Bản ghi nhớ về việc hợp tác, một MOU khác và "
+            "Kế hoạch Hành động Bandar Seri Begawan.")
+    found = [("Kyodo", "AGREEMENT"), ("Bản ghi nhớ về việc", "AGREEMENT"), ("MOU", "ORGANIZATION"),
+             ("Kế hoạch Hành động Bandar", "AGREEMENT")]
+    spans = [(text.index(name), text.index(name) + len(name), label) for name, label in found]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("Bản ghi nhớ", "AGREEMENT"), ("MOU", "AGREEMENT"), ("Kế hoạch Hành động Bandar Seri Begawan", "AGREEMENT")]
+
+
+def test_a_pattern_instrument_gives_the_model_instrument_its_bounds():
+    owned = frozenset({"AGREEMENT", "PERSON"})
+    model = [(10, 25, "AGREEMENT"), (40, 50, "AGREEMENT"), (60, 70, "PERSON")]
+    pattern = [(10, 21, "AGREEMENT"), (80, 90, "AGREEMENT"), (61, 66, "AGREEMENT")]
+    # The model's span takes the pattern's bounds; a pattern instrument the model missed fills a gap,
+    # one inside a model name does not.
+    assert merge(model, pattern, owned) == [(10, 21, "AGREEMENT"), (40, 50, "AGREEMENT"), (60, 70, "PERSON"),
+                                            (80, 90, "AGREEMENT")]
+    assert merge(model, pattern, frozenset({"PERSON"})) == [(10, 21, "AGREEMENT"), (60, 70, "PERSON"),
+                                                            (80, 90, "AGREEMENT")]
+
+
+def test_an_acronym_defined_after_an_instrument_is_that_instrument_everywhere():
+    text = "Hai nước ký Hiệp định Du lịch ASEAN (T-ASEAN). Việc thực hiện T-ASEAN và ASEAN."
+    name = text.index("Hiệp định")
+    tagger = HybridTagger(Fixed((name, text.index(" (T-"), "AGREEMENT")), neural_labels=("AGREEMENT",))
+    found = [(text[s:e], label) for s, e, label in tagger.tag(text, iter_sentences(text))]
+    assert found.count(("T-ASEAN", "AGREEMENT")) == 2
+    assert ("Hiệp định Du lịch ASEAN", "AGREEMENT") in found and ("ASEAN", "AGREEMENT") not in found

@@ -31,3 +31,17 @@ def test_the_city_stays_a_place(text, place):
 def test_a_region_named_with_a_dash_is_one_place(region):
     text = f"Hai nước hợp tác vì hòa bình ở khu vực {region}."
     assert [s for s in spans(text) if s[1] == "LOCATION"] == [(region, "LOCATION")]
+
+
+@pytest.mark.parametrize("text, instrument", [
+    ("Hai bên ký kết thỏa thuận về hợp tác phát triển giai đoạn 2022-2026 giữa hai tỉnh.",
+     "thỏa thuận về hợp tác phát triển giai đoạn 2022-2026"),
+    ("Trên cơ sở Thỏa thuận về hợp tác quốc phòng hai nước ký năm 2011.", "Thỏa thuận về hợp tác quốc phòng"),
+    ("Các nước triển khai Hiệp định Du lịch ASEAN (T-ASEAN).", "Hiệp định Du lịch ASEAN"),
+    ("Hai bên ký Hiệp ước Phòng thủ chung Mỹ-Hàn năm 1953.", "Hiệp ước Phòng thủ chung Mỹ-Hàn"),
+    ("Hai tỉnh ký Bản ghi nhớ với tỉnh Artemisa.", "Bản ghi nhớ"),
+    ("Kỷ niệm 45 năm ký kết Hiệp ước hữu nghị và hợp tác Việt Nam-Lào.", "Hiệp ước hữu nghị và hợp tác"),
+])
+def test_an_instrument_ends_where_its_name_does(text, instrument):
+    assert [s for s in spans(text) if s[1] == "AGREEMENT"] == [(instrument, "AGREEMENT")]
+

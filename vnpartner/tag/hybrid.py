@@ -54,7 +54,7 @@ class HybridTagger:
 
     def _merged(self, documents, neural: list[list[Span]]) -> list[list[Span]]:
         rules = self.rules.tag_batch(documents)
-        return [merge(tidy(text, n), r, self.neural_labels)
+        return [_defined_acronyms(text, merge(tidy(text, n), r, self.neural_labels))
                 for (text, _), n, r in zip(documents, neural, rules)]
 
 
@@ -66,8 +66,19 @@ _DASH = re.compile(r"\s*[-–]\s*")
 # takes for organisations (`USD`, `DN` for doanh nghiệp, `MOU`).
 _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA",
-    "MOU", "MoU", "FTA", "BCC",
 })
+# Instruments the model sometimes takes for organisations.
+_AGREEMENT_ACRONYMS = frozenset({"MOU", "MoU", "FTA", "BCC"})
+# How an instrument's name opens (`thỏa thuận`, `Bản ghi nhớ`, `văn kiện hợp tác`); a model span
+# that opens otherwise is no instrument unless it is an acronym (`Theo Kyodo` is a source).
+_AGREEMENT_HEAD = re.compile(
+    r"(?i)(?:bản |biên bản |văn bản )?(?:thỏa thuận|thoả thuận|hiệp định|hiệp ước|hợp đồng|ghi nhớ|tuyên bố|"
+    r"văn kiện|văn bản|biên bản|kế hoạch|chương trình|công ước|nghị định thư|ý định thư|công hàm|"
+    r"sáng kiến|quy tắc|bộ quy tắc|khuôn khổ)\b"
+)
+# Words an instrument's name does not end on: the model ran on (`Bản ghi nhớ về việc`).
+_AGREEMENT_TAIL = re.compile(r"(?:[ \t]+(?:về|việc|của|với|giữa|và|giao|trên|này|hồi|[-–]))+$")
+_BRACKETED_ACRONYM = re.compile(r" ?\(([A-ZĐ][A-Za-zĐ-]*[A-ZĐ])\)")
 _HYPHEN_PAIR = re.compile(r"^(?P<a>\S.*?)\s*[-–]\s*(?P<b>\S.*)$")
 # The kind of body alone (`ĐH` of `ĐH Zeeland`, `Tập đoàn` of `Tập đoàn đóng tàu Damen`): the
 # model stops at the type word before a name it has not seen.
@@ -99,6 +110,12 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     out: list[Span] = []
     spans = sorted(spans)
     for start, end, label in spans:
+        if label == "ORGANIZATION" and text[start:end] in _AGREEMENT_ACRONYMS:
+            label = "AGREEMENT"
+        if label == "AGREEMENT":
+            end = _agreement_end(text, start, end)
+            if end is None:
+                continue
         if label == "ORGANIZATION":
             if text[start:end] in _NOT_ORGANIZATIONS:
                 continue
@@ -124,6 +141,22 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
                 start = before
         out.append((start, end, label))
     return _joined_bodies(text, out)
+
+
+def _defined_acronyms(text: str, spans: list[Span], labels: frozenset[str] = frozenset({"AGREEMENT"})) -> list[Span]:
+    """An acronym defined in brackets after an instrument's name (`Hiệp định Du lịch ASEAN
+    (T-ASEAN)`) is that instrument wherever the text writes it, whatever the model called it."""
+    defined = {}
+    for start, end, label in spans:
+        m = _BRACKETED_ACRONYM.match(text, end)
+        if label in labels and m:
+            defined.setdefault(m.group(1), label)
+    if not defined:
+        return spans
+    mentions = [(m.start(), m.end(), defined[m.group()]) for m in re.finditer(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w-])", text)]
+    kept = [s for s in spans if not any(s[0] < e and b < s[1] for b, e, _ in mentions)]
+    return sorted(kept + mentions)
 
 
 def _whole_body(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple[int, int]:
@@ -238,6 +271,19 @@ def _capitalised_core(text: str, start: int, end: int) -> tuple[int, int]:
     return (words[0][0], words[-1][1]) if words else (start, start)
 
 
+def _agreement_end(text: str, start: int, end: int) -> int | None:
+    """The end of an instrument's name the model found, without the words it ran on; None if
+    the span does not open like an instrument (`Kyodo`, `ECHIGO cập`) and is no acronym."""
+    name = text[start:end]
+    if not _AGREEMENT_HEAD.match(name) and not _ACRONYM.fullmatch(name):
+        return None
+    tail = _AGREEMENT_TAIL.search(name)
+    if tail and tail.start() > 0:
+        return start + tail.start()
+    last = name.rsplit(None, 1)[-1]
+    return (_name_end(text, end) or end) if last[0].isupper() else end  # `Bandar` + `Seri Begawan`
+
+
 def _hyphen_places(text: str, start: int, end: int) -> list[Span] | None:
     m = _HYPHEN_PAIR.match(text[start:end])
     if not m or lookup_place(m.group("a")) is None or lookup_place(m.group("b")) is None:
@@ -255,8 +301,12 @@ def merge(neural: Sequence[Span], rules: Sequence[Span], neural_labels: frozense
     rule-owned labels; its dates, sectors, titles and agreements count only where it owns them.
     """
     neural = _whole_dates(neural, rules) if "DATE" in neural_labels else list(neural)
+    if "AGREEMENT" in neural_labels:
+        neural = _agreement_bounds(neural, rules)
     first = [s for s in neural if s[2] in neural_labels] + [s for s in rules if s[2] not in neural_labels]
     gaps = [s for s in neural if s[2] not in neural_labels and s[2] in _NAME_LABELS]
+    if "AGREEMENT" in neural_labels:  # instruments the pattern layer knows by their kind word
+        gaps += [s for s in rules if s[2] == "AGREEMENT"]
     chosen = _no_overlaps(first)
     for span in gaps:
         if not any(span[0] < end and start < span[1] for start, end, _ in chosen):
@@ -276,6 +326,22 @@ def _whole_dates(neural: Sequence[Span], rules: Sequence[Span]) -> list[Span]:
         if inside and not crossing and all(s[2] == "DATE" for s in inside) and (start, end, label) not in inside:
             out = [s for s in out if s not in inside] + [(start, end, label)]
     return sorted(out)
+
+
+def _agreement_bounds(neural: Sequence[Span], rules: Sequence[Span]) -> list[Span]:
+    """The model's instruments, each in the bounds of a pattern-layer instrument it overlaps: the
+    grammar knows where a kind word's name ends (`Bản ghi nhớ` + `về việc ...` is not in it,
+    `Hiệp định` + `Du lịch ASEAN` is). Held-out gold articles: AGREEMENT F1 34.5 (pattern layer
+    alone) -> 68.3 (model alone) -> 78.0 (this)."""
+    ruled = [s for s in rules if s[2] == "AGREEMENT"]
+    out = []
+    for start, end, label in neural:
+        if label == "AGREEMENT":
+            overlapping = [s for s in ruled if s[0] < end and start < s[1]]
+            if overlapping:
+                start, end, _ = max(overlapping, key=lambda s: s[1] - s[0])
+        out.append((start, end, label))
+    return sorted(set(out))
 
 
 def _no_overlaps(spans: list[Span]) -> list[Span]:

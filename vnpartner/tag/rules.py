@@ -47,9 +47,14 @@ AGREEMENT_HEADS = (
     r"Bản ghi nhớ|Biên bản ghi nhớ|Ý định thư|Thỏa thuận|Thoả thuận|Bản thỏa thuận|Hiệp định|Hiệp ước|"
     r"Biên bản|Nghị định thư|Công hàm|Tuyên bố chung|Chương trình hợp tác|Kế hoạch hợp tác|Hợp đồng"
 )
+_NOT_IN_NAME = r"(?:giữa|với|của|tại|tỉnh|thành|giai|hai|các|này|năm|đã|được|sẽ|ký|trong|theo|cho|là|có|từ|đến|vào|về)"
 AGREEMENT_TAIL = (
     r"(?: (?:hợp tác|hữu nghị|toàn diện|ghi nhớ|làm việc|thỏa thuận|kết nghĩa|chiến lược|và|"
-    r"giao, nhận|giao nhận|về hợp tác(?: (?!giữa|với|của|tại|và|tỉnh|thành)[a-zà-ỹ]+){0,3}))*(?: giai đoạn \d{4}\s*[-–]\s*\d{4})?"
+    r"thương mại|tự do|song phương|"
+    rf"giao, nhận|giao nhận|về hợp tác(?: (?!(?:{_NOT_IN_NAME}|và)\b)[a-zà-ỹ]+){{0,3}}))*"
+    # A name after the kind, lowercase words inside it: `Hiệp định Du lịch ASEAN`, `Hiệp ước Ba-li`.
+    rf"(?P<name> {CAP}(?:(?: (?!{_NOT_IN_NAME}\b)[a-zà-ỹ]+){{0,3}}(?: | ?[-–] ?){CAP})*)?"
+    r"(?: giai đoạn \d{4}\s*[-–]\s*\d{4})?"
 )
 SIGN_CUE = re.compile(r"(?:ký|kí|ký kết|kí kết|trao|thông qua)\s*$", re.I)
 COOPERATION_CUE = re.compile(
@@ -190,9 +195,17 @@ def _agreements(chunk: str, offset: int) -> list[Candidate]:
     for m in pattern.finditer(chunk):
         if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]):
             continue
+        end = m.end()
+        if m.group("name") and m.end("name") == end and _place_pair(m.group("name")):
+            end = m.start("name")  # the two countries of `Hiệp ước hữu nghị và hợp tác Việt Nam-Lào` are places
         # Outranks a date nested in it: `thỏa thuận ... giai đoạn 2022-2026` is one span.
-        out.append(Candidate(offset + m.start(), offset + m.end(), "AGREEMENT", 7))
+        out.append(Candidate(offset + m.start(), offset + end, "AGREEMENT", 7))
     return out
+
+
+def _place_pair(name: str) -> bool:
+    parts = re.split(r"\s*[-–]\s*", name.strip())
+    return len(parts) == 2 and all(_is_place(part) for part in parts)
 
 
 def _organisations(text: str, sentence: Sentence) -> list[Candidate]:
