@@ -193,3 +193,28 @@ def test_an_acronym_defined_after_an_instrument_is_that_instrument_everywhere():
     found = [(text[s:e], label) for s, e, label in tagger.tag(text, iter_sentences(text))]
     assert found.count(("T-ASEAN", "AGREEMENT")) == 2
     assert ("Hiệp định Du lịch ASEAN", "AGREEMENT") in found and ("ASEAN", "AGREEMENT") not in found
+
+
+def test_tidy_gives_a_person_the_name_without_country_or_body_around_it():
+    from vnpartner.tag.hybrid import tidy
+
+    text = ("Chủ tịch TQ Tập Cận Bình gặp Tổng thống Trump Cuba, Tổng thống Cộng hòa Séc Milos Zeman "
+            "và Ngoại trưởng Nga Sergei Lavrov. PHÓNG VIÊN HÀ THANH GIANG")
+    found = [("TQ Tập Cận Bình", "PERSON"), ("Trump Cuba", "PERSON"), ("Cộng hòa Séc Milos", "LOCATION"),
+             ("Zeman", "PERSON"), ("Nga Sergei Lavrov", "PERSON"), ("HÀ THANH GIANG", "PERSON")]
+    spans = [(text.index(name), text.index(name) + len(name), label) for name, label in found]
+    people = [text[s:e] for s, e, label in tidy(text, spans) if label == "PERSON"]
+    assert people == ["Tập Cận Bình", "Trump", "Milos Zeman", "Sergei Lavrov", "HÀ THANH GIANG"]
+
+
+def test_tidy_takes_a_place_the_model_called_a_person_for_a_place_but_keeps_the_president():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Chính quyền tỉnh Artemisa dâng hoa Chủ tịch Hồ Chí Minh tại Thành phố Hồ Chí Minh."
+    name = len("Hồ Chí Minh")
+    spans = [(text.index("Artemisa"), text.index(" dâng"), "PERSON"),
+             (text.index("Hồ Chí Minh"), text.index("Hồ Chí Minh") + name, "LOCATION"),
+             (text.rindex("Hồ Chí Minh"), text.rindex("Hồ Chí Minh") + name, "PERSON")]
+    labelled = [(text[s:e], label) for s, e, label in tidy(text, spans)]
+    assert labelled == [("tỉnh Artemisa", "LOCATION"), ("Hồ Chí Minh", "PERSON"),
+                        ("Thành phố Hồ Chí Minh", "LOCATION")]
