@@ -335,6 +335,21 @@ def test_an_undated_instrument_does_not_take_the_date_of_a_weaker_one_signed_bef
     assert (record.instrument, record.date) == ("mou", "2023-08-24")  # the event's day, not the letter's month
 
 
+
+def test_the_day_a_weaker_instrument_was_signed_is_not_the_records_day():
+    # The event's day is in a sentence of another party group; the letter's day is in this record's.
+    text = ("Tối 24/8, đoàn tỉnh Artemisa của Cuba thăm Việt Nam. "
+            "Căn cứ Ý định thư ký ngày 21/4/2023, tỉnh Bình Dương và tỉnh Artemisa ký Bản ghi nhớ.")
+    doc = build(text, [
+        ("24/8", "DATE", {"value": "2023-08-24", "granularity": "day"}), ("tỉnh Artemisa", "LOCATION"),
+        ("Cuba", "LOCATION"), ("Việt Nam", "LOCATION"), ("Ý định thư", "AGREEMENT"),
+        ("21/4/2023", "DATE", {"value": "2023-04-21", "granularity": "day"}), ("tỉnh Bình Dương", "LOCATION"),
+        ("tỉnh Artemisa", "LOCATION", None, 2), ("Bản ghi nhớ", "AGREEMENT"),
+    ], [(1, 0, "DATE_OF"), (4, 5, "DATE_OF"), (6, 7, "PARTNER"), (6, 4, "SIGNED"), (7, 4, "SIGNED"),
+        (6, 8, "SIGNED"), (7, 8, "SIGNED")])
+    [record] = [r for r in records(doc) if {p.name for p in r.parties} == {"Bình Dương", "Artemisa"}]
+    assert (record.instrument, record.date) == ("mou", "2023-08-24")
+
 def test_the_lead_sentence_gives_the_main_records_instrument():
     text = ("Việt Nam điện đàm với Nhật Bản. "
             "Trao đổi về hợp tác, Việt Nam mong muốn Nhật Bản tăng đầu tư.")

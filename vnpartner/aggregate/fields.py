@@ -115,7 +115,9 @@ def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity
         head = by_id[head_id]
         if value and head.label != "AGREEMENT" and _within(head.start, evidence):
             return value
-    return _first_day(doc, evidence)
+    weaker = {r.tail for r in doc.relations if r.label == "DATE_OF" and by_id[r.head].label == "AGREEMENT"
+              and r.head not in {a.id for a in strongest}}
+    return _first_day(doc, evidence, skip=weaker) or (first_event_date(doc, by_id, skip=weaker) if weaker else None)
 
 
 def _coarseness(value: str | None) -> int:
@@ -127,18 +129,20 @@ def _coarseness(value: str | None) -> int:
     return 1 if _MONTH.fullmatch(value) else 2
 
 
-def _first_day(doc: Document, spans: list[tuple[int, int]]) -> str | None:
-    """The first date of day precision (or a range of days) within ``spans``: the event's, most often."""
+def _first_day(doc: Document, spans: list[tuple[int, int]], skip: set[str] = frozenset()) -> str | None:
+    """The first date of day precision (or a range of days) within ``spans``, but for the dates
+    of ``skip``: the event's, most often."""
     for ent in doc.entities:
         value = (ent.normalized or {}).get("value") or ""
-        if ent.label == "DATE" and _DAYS.fullmatch(value) and _within(ent.start, spans):
+        if ent.label == "DATE" and ent.id not in skip and _DAYS.fullmatch(value) and _within(ent.start, spans):
             return value
     return None
 
 
-def first_event_date(doc: Document, by_id: dict[str, Entity]) -> str | None:
-    """The value of the first dated DATE_OF tail in the text."""
-    dates = sorted((by_id[r.tail] for r in doc.relations if r.label == "DATE_OF"), key=lambda d: d.start)
+def first_event_date(doc: Document, by_id: dict[str, Entity], skip: set[str] = frozenset()) -> str | None:
+    """The value of the first dated DATE_OF tail in the text, but for the dates of ``skip``."""
+    dates = sorted((by_id[r.tail] for r in doc.relations if r.label == "DATE_OF" and r.tail not in skip),
+                   key=lambda d: d.start)
     return next((d.normalized["value"] for d in dates if (d.normalized or {}).get("value")), None)
 
 
