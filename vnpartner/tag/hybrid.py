@@ -109,7 +109,9 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     before it (``thành phố Hồ Chí Minh``); two places joined by a hyphen are two places
     (``Việt Nam-Cuba``); an acronym naming a country or a field is no organisation (``VN``,
     ``CNTT``); a body's type word takes the capitalised name after it (``ĐH`` →
-    ``ĐH Zeeland``) and is no organisation without one (``các trường ĐH``).
+    ``ĐH Zeeland``) and is no organisation without one (``các trường ĐH``); a person's name
+    holds no country or acronym (``TQ Tập Cận Bình``); an instrument opens with its kind
+    (``Hiệp định``, ``thỏa thuận``) or is an acronym (``MOU``).
     """
     out: list[Span] = []
     spans = sorted(spans)
@@ -150,17 +152,17 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     return _joined_bodies(text, out)
 
 
-def _defined_acronyms(text: str, spans: list[Span], labels: frozenset[str] = frozenset({"AGREEMENT"})) -> list[Span]:
+def _defined_acronyms(text: str, spans: list[Span]) -> list[Span]:
     """An acronym defined in brackets after an instrument's name (`Hiệp định Du lịch ASEAN
     (T-ASEAN)`) is that instrument wherever the text writes it, whatever the model called it."""
-    defined = {}
+    defined = set()
     for start, end, label in spans:
-        m = _BRACKETED_ACRONYM.match(text, end)
-        if label in labels and m:
-            defined.setdefault(m.group(1), label)
+        m = _BRACKETED_ACRONYM.match(text, end) if label == "AGREEMENT" else None
+        if m:
+            defined.add(m.group(1))
     if not defined:
         return spans
-    mentions = [(m.start(), m.end(), defined[m.group()]) for m in re.finditer(
+    mentions = [(m.start(), m.end(), "AGREEMENT") for m in re.finditer(
         r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w-])", text)]
     kept = [s for s in spans if not any(s[0] < e and b < s[1] for b, e, _ in mentions)]
     return sorted(kept + mentions)
@@ -307,7 +309,8 @@ def _leads_with_country(word: str) -> bool:
 def _first_name_start(text: str, start: int, spans: Sequence[Span]) -> int:
     """The start of a foreign name the model cut after its first names (`Tây Ban Nha` `Alfonso`):
     up to two capitalised words that no span holds, right after a place, body or title span."""
-    before = [s for s in spans if s[1] <= start and s[1] > start - 40]
+    nearby = spans[bisect_left(spans, (start - 200,)):bisect_left(spans, (start,))]  # spans are sorted
+    before = [s for s in nearby if start - 40 < s[1] <= start]
     if not before:
         return start
     last = max(before, key=lambda s: s[1])
@@ -315,7 +318,8 @@ def _first_name_start(text: str, start: int, spans: Sequence[Span]) -> int:
         return start
     gap = text[last[1]:start]
     if last[2] == "LOCATION" and gap == " ":  # the model took the first name for the place's end
-        return _place_end(text, last[0], last[1]) + 1 if _place_end(text, last[0], last[1]) < last[1] else start
+        place_end = _place_end(text, last[0], last[1])
+        return place_end + 1 if place_end < last[1] else start
     if not _FREE_FIRST_NAMES.fullmatch(gap) or any(_names_place_or_body(word) for word in gap.split()):
         return start
     return last[1] + len(gap) - len(gap.lstrip())
