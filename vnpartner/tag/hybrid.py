@@ -22,7 +22,7 @@ from ..normalize import is_ambiguous
 from ..normalize.places import leading_country, lookup_place, trailing_place, type_word_before
 from ..normalize.sectors import sector_code
 from ..text import Sentence
-from .rules import SURNAMES, UPPER, RuleTagger
+from .rules import SURNAMES, THE_PRESIDENT, UPPER, RuleTagger
 
 Span = tuple[int, int, str]
 NEURAL_LABELS = ("PERSON", "ORGANIZATION")
@@ -80,7 +80,6 @@ _AGREEMENT_HEAD = re.compile(
 # Words an instrument's name does not end on: the model ran on (`Bản ghi nhớ về việc`).
 _AGREEMENT_TAIL = re.compile(r"(?:[ \t]+(?:về|việc|của|với|giữa|và|giao|trên|này|hồi|[-–]))+$")
 _BRACKETED_ACRONYM = re.compile(r" ?\(([A-ZĐ][A-Za-zĐ-]*[A-ZĐ])\)")
-_PRESIDENT_BEFORE = re.compile(r"(?:[Cc]hủ tịch|Bác|tư tưởng) $")
 # One or two capitalised words between a span and a person's name (`Séc` _Milos_ `Zeman`).
 _FREE_FIRST_NAMES = re.compile(rf" (?:[{UPPER}][\w.'-]*[ ]){{1,2}}")
 _HYPHEN_PAIR = re.compile(r"^(?P<a>\S.*?)\s*[-–]\s*(?P<b>\S.*)$")
@@ -133,7 +132,7 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
             if label == "ORGANIZATION":
                 start, end = _whole_body(text, start, end, spans)
                 end = _binational_end(text, start, end)
-        if label == "LOCATION" and text[start:end] == "Hồ Chí Minh" and _PRESIDENT_BEFORE.search(text[max(0, start - 12):start]):
+        if label == "LOCATION" and _is_the_president(text, start, end):
             label = "PERSON"
         if label == "PERSON":
             start, end = _capitalised_core(text, start, end)
@@ -287,9 +286,14 @@ def _person_name(text: str, start: int, end: int, spans: Sequence[Span]) -> Span
         return start, end, "PERSON"
     start, end = words[0][0], words[-1][1]
     place = lookup_place(text[start:end])
-    if place is not None and not is_ambiguous(text[start:end]) and not _PRESIDENT_BEFORE.search(text[max(0, start - 12):start]):
+    if place is not None and not is_ambiguous(text[start:end]) and not _is_the_president(text, start, end):
         return start, end, "LOCATION"
     return _first_name_start(text, start, spans), end, "PERSON"
+
+
+def _is_the_president(text: str, start: int, end: int) -> bool:
+    found = THE_PRESIDENT.match(text, start)  # `Chủ tịch Hồ Chí Minh`
+    return found is not None and found.end() == end
 
 
 def _names_place_or_body(word: str) -> bool:

@@ -145,13 +145,13 @@ class RuleTagger:
 
 
 # The city is named after the president: `Chủ tịch Hồ Chí Minh`, `Bác Hồ Chí Minh` are him.
-_THE_PRESIDENT = re.compile(r"(?:(?<=[Cc]hủ tịch )|(?<=Bác )|(?<=tư tưởng ))Hồ Chí Minh(?!\w)")
+THE_PRESIDENT = re.compile(r"(?:(?<=[Cc]hủ tịch )|(?<=Bác )|(?<=tư tưởng ))Hồ Chí Minh(?!\w)")
 
 
 def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     for start, end in places:
-        if _THE_PRESIDENT.match(chunk, start):
+        if THE_PRESIDENT.match(chunk, start):
             continue
         surface = re.sub(rf"^{PLACE_TYPES} ", "", chunk[start:end])
         typed = surface != chunk[start:end]
@@ -271,7 +271,7 @@ def _people(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Cand
         name = _trim_name(chunk, m.start(1), m.group(1))
         if name:
             out.append(Candidate(offset + m.start(1), offset + m.start(1) + len(name), "PERSON", 6))
-    out += [Candidate(offset + m.start(), offset + m.end(), "PERSON", 6) for m in _THE_PRESIDENT.finditer(chunk)]
+    out += [Candidate(offset + m.start(), offset + m.end(), "PERSON", 6) for m in THE_PRESIDENT.finditer(chunk)]
     # Photo credits and bylines: `(Ảnh: Huyền Trang/TTXVN)`, a line `Nguyên Nhung/VOV1`.
     credit = re.compile(rf"(?:(?<=Ảnh: )|(?<=Ảnh:)|^)({CAP}(?: {CAP}){{1,3}})(?=\s*/\s*[A-ZĐ])")
     for m in credit.finditer(chunk):
