@@ -115,8 +115,9 @@ def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity
         head = by_id[head_id]
         if value and head.label != "AGREEMENT" and _within(head.start, evidence):
             return value
+    strongest_ids = {a.id for a in strongest}
     weaker = {r.tail for r in doc.relations if r.label == "DATE_OF" and by_id[r.head].label == "AGREEMENT"
-              and r.head not in {a.id for a in strongest}}
+              and r.head not in strongest_ids}
     return _first_day(doc, evidence, skip=weaker) or (first_event_date(doc, by_id, skip=weaker) if weaker else None)
 
 
