@@ -414,3 +414,28 @@ def test_a_person_named_short_in_the_record_is_listed_by_full_name():
                        ("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION")], [(3, 4, "PARTNER")])
     [record] = records(doc)
     assert [(p.name, p.country) for p in record.people] == [("Donald Trump", "US")]
+
+
+def test_another_event_of_an_article_that_names_one_day_is_on_that_day():
+    text = ("Chiều 24/5, Việt Nam và Cuba hội đàm. "
+            "Bình Dương và Artemisa cũng hội đàm. Hà Nội và Lào đã gặp năm 2020.")
+    day = {"value": "--05-24", "granularity": "day"}
+    doc = build(text, [
+        ("24/5", "DATE", day), ("Việt Nam", "LOCATION"), ("Cuba", "LOCATION"),
+        ("Bình Dương", "LOCATION"), ("Artemisa", "LOCATION"), ("Hà Nội", "LOCATION"), ("Lào", "LOCATION"),
+        ("năm 2020", "DATE", {"value": "2020", "granularity": "year"}),
+    ], [(1, 2, "PARTNER"), (3, 4, "PARTNER"), (5, 6, "PARTNER"), (6, 7, "DATE_OF")])
+    found = {frozenset(p.name for p in r.parties): r.date for r in records(doc)}
+    assert found[frozenset({"Bình Dương", "Artemisa"})] == "--05-24"
+    assert found[frozenset({"Hà Nội", "Lào"})] == "2020"  # its own date comes first
+
+
+def test_an_article_naming_two_days_gives_no_day_to_a_record_without_one():
+    text = "Chiều 24/5, Việt Nam và Cuba hội đàm. Bình Dương và Artemisa cũng hội đàm. Ngày 25/5 đoàn về nước."
+    doc = build(text, [
+        ("24/5", "DATE", {"value": "--05-24", "granularity": "day"}), ("Việt Nam", "LOCATION"),
+        ("Cuba", "LOCATION"), ("Bình Dương", "LOCATION"), ("Artemisa", "LOCATION"),
+        ("25/5", "DATE", {"value": "--05-25", "granularity": "day"}),
+    ], [(1, 2, "PARTNER"), (3, 4, "PARTNER")])
+    found = {frozenset(p.name for p in r.parties): r.date for r in records(doc)}
+    assert found[frozenset({"Bình Dương", "Artemisa"})] is None

@@ -8,7 +8,7 @@ import re
 from ..normalize.names import full_names
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 
-__all__ = ["build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "sector_codes"]
+__all__ = ["build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "only_day", "sector_codes"]
 
 _INSTRUMENT_WORDS = (
     ("agreement", r"thỏa thuận|thoả thuận|hiệp định|hiệp ước|biên bản|nghị định thư|hợp đồng"),
@@ -128,6 +128,13 @@ def _coarseness(value: str | None) -> int:
     if _DAYS.fullmatch(value):
         return 0
     return 1 if _MONTH.fullmatch(value) else 2
+
+
+def only_day(doc: Document) -> str | None:
+    """The day (or range of days) of an article that names just one: the day of its events."""
+    days = {(ent.normalized or {}).get("value") or "" for ent in doc.entities if ent.label == "DATE"}
+    days = {value for value in days if _DAYS.fullmatch(value)}
+    return days.pop() if len(days) == 1 else None
 
 
 def _first_day(doc: Document, spans: list[tuple[int, int]], skip: set[str] = frozenset()) -> str | None:
