@@ -127,6 +127,18 @@ def test_tidy_drops_abbreviations_that_name_no_organisation():
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Vietcombank"]
 
 
+def test_tidy_cuts_the_verb_the_model_ran_on_after_an_acronym_or_a_place():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "TTXVN phát tin Mỹ cáo buộc Ban Kinh tế Trung ương và Bộ Giao thông vận tải, Hội Chữ thập đỏ quốc tế."
+    names = ("TTXVN phát", "Mỹ cáo buộc", "Ban Kinh tế Trung ương", "Bộ Giao thông vận tải",
+             "Hội Chữ thập đỏ quốc tế")
+    spans = [(text.index(name), text.index(name) + len(name), "LOCATION" if name.startswith("Mỹ") else "ORGANIZATION")
+             for name in names]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
+        "TTXVN", "Mỹ", "Ban Kinh tế Trung ương", "Bộ Giao thông vận tải", "Hội Chữ thập đỏ quốc tế"]
+
+
 def test_tidy_keeps_both_countries_of_a_joint_body():
     from vnpartner.tag.hybrid import tidy
 

@@ -115,6 +115,8 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     out: list[Span] = []
     spans = sorted(spans)
     for start, end, label in spans:
+        if label in ("ORGANIZATION", "LOCATION"):
+            end = _run_on_end(text, start, end)
         if label == "ORGANIZATION" and text[start:end] in _AGREEMENT_ACRONYMS:
             label = "AGREEMENT"
         if label == "AGREEMENT":
@@ -341,6 +343,27 @@ def _place_end(text: str, start: int, end: int) -> int:
                 w[0].isupper() and not _names_place_or_body(w) and lookup_place(w) is None for w in rest):
             return words[cut - 1]
     return end
+
+
+def _run_on_end(text: str, start: int, end: int) -> int:
+    """The end of a name without the lowercase words the model ran on after an acronym or a
+    place (`TTXVN phát`, `Mỹ cáo buộc`, `TP Cần Thơ nhiệm`); a body's own lowercase words stay
+    (`Bộ Giao thông vận tải`), and so does `quốc tế`."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    named = len(words)
+    while named and text[words[named - 1][0]].islower():
+        named -= 1
+    tail = text[words[named][0]:end] if 0 < named < len(words) else ""
+    if not tail or tail.startswith("quốc tế") or tail in _DANGLING:
+        return end
+    first = named - 1
+    while first and text[words[first - 1][0]].isupper():
+        first -= 1
+    name = text[words[first][0]:words[named - 1][1]]
+    place = lookup_place(name)
+    # A country's first syllable (`Trung`, `Nhật`) also opens common words (`Trung ương`, `Nhật hoàng`).
+    is_place = place is not None and not place.name.startswith(name + " ")
+    return words[named - 1][1] if is_place or _ACRONYM.fullmatch(text[words[named - 1][0]:words[named - 1][1]]) else end
 
 
 def _capitalised_core(text: str, start: int, end: int) -> tuple[int, int]:
