@@ -139,6 +139,23 @@ def test_tidy_cuts_the_verb_the_model_ran_on_after_an_acronym_or_a_place():
         "TTXVN", "Mỹ", "Ban Kinh tế Trung ương", "Bộ Giao thông vận tải", "Hội Chữ thập đỏ quốc tế"]
 
 
+def test_sector_words_that_name_no_field_are_dropped():
+    from vnpartner.tag.hybrid import _fields_only
+
+    text = ("Hai bên hợp tác trong ngành xây dựng và xây dựng chiến lược chung, cải thiện môi trường đầu tư, "
+            "bảo vệ môi trường; nhà phân tích chính trị nói về quan hệ chính trị.")
+    words = [("xây dựng", 1), ("xây dựng", 2), ("môi trường", 1), ("môi trường", 2), ("chính trị", 1), ("chính trị", 2)]
+    spans = []
+    for word, nth in words:
+        at = -1
+        for _ in range(nth):
+            at = text.index(word, at + 1)
+        spans.append((at, at + len(word), "SECTOR"))
+    kept = _fields_only(text, spans + [(0, 8, "ORGANIZATION")])
+    assert [span for span in kept if span[2] == "SECTOR"] == [spans[0], spans[3], spans[5]]
+    assert (0, 8, "ORGANIZATION") in kept
+
+
 def test_tidy_keeps_both_countries_of_a_joint_body():
     from vnpartner.tag.hybrid import tidy
 

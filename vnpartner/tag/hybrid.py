@@ -55,7 +55,7 @@ class HybridTagger:
 
     def _merged(self, documents, neural: list[list[Span]]) -> list[list[Span]]:
         rules = self.rules.tag_batch(documents)
-        return [_defined_acronyms(text, merge(tidy(text, n), r, self.neural_labels))
+        return [_defined_acronyms(text, _fields_only(text, merge(tidy(text, n), r, self.neural_labels)))
                 for (text, _), n, r in zip(documents, neural, rules)]
 
 
@@ -98,6 +98,14 @@ _BODY_HEADS = _BODY_TYPE_WORDS | frozenset({
 # A name does not end on these: the model stopped before the rest (`Đại sứ quán Việt Nam tại`).
 _DANGLING = frozenset({"tại", "và", "của"})
 _INTERNATIONAL = re.compile(r"[ \t]+quốc tế\b")
+# Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
+# (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`), `môi trường` of
+# `môi trường đầu tư`, and the verb `xây dựng` with its object (`xây dựng chiến lược`), which
+# names the field only after `ngành`, `lĩnh vực` and the like.
+_NOT_FIELD_BEFORE = re.compile(
+    r"(?i)(?:nhà phân tích|nhà khoa học|thể chế|nhiệm vụ|ổn định|hợp đồng|công cuộc|sự nghiệp|quá trình)\s+$")
+_NOT_FIELD_AFTER = {"môi trường": re.compile(r"\s+(?:đầu tư|kinh doanh)\b"), "xây dựng": re.compile(r" (?!và\b)\w")}
+_FIELD_BEFORE = {"xây dựng": re.compile(r"(?i)(?:ngành|lĩnh vực|nhà thầu|vật liệu|vật tư|công tác)\s+$")}
 
 
 def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -151,6 +159,21 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
                 start = before
         out.append((start, end, label))
     return _joined_bodies(text, out)
+
+
+def _fields_only(text: str, spans: list[Span]) -> list[Span]:
+    """The spans less the sector words that name no field where they stand (`_NOT_FIELD_*`)."""
+    return [span for span in spans if span[2] != "SECTOR" or _names_a_field(text, span[0], span[1])]
+
+
+def _names_a_field(text: str, start: int, end: int) -> bool:
+    word = text[start:end].lower()
+    before = text[max(0, start - 20):start]
+    if _NOT_FIELD_BEFORE.search(before):
+        return False
+    after = _NOT_FIELD_AFTER.get(word)
+    field_before = _FIELD_BEFORE.get(word)
+    return not (after and after.match(text, end) and not (field_before and field_before.search(before)))
 
 
 def _defined_acronyms(text: str, spans: list[Span]) -> list[Span]:
