@@ -139,12 +139,13 @@ def test_tidy_cuts_the_verb_the_model_ran_on_after_an_acronym_or_a_place():
         "TTXVN", "Mỹ", "Ban Kinh tế Trung ương", "Bộ Giao thông vận tải", "Hội Chữ thập đỏ quốc tế"]
 
 
-def test_sector_words_that_name_no_field_are_dropped():
+def test_sector_words_that_name_no_field_or_no_code_are_dropped():
     from vnpartner.tag.hybrid import _fields_only
 
     text = ("Hai bên hợp tác trong ngành xây dựng và xây dựng chiến lược chung, cải thiện môi trường đầu tư, "
-            "bảo vệ môi trường; nhà phân tích chính trị nói về quan hệ chính trị.")
-    words = [("xây dựng", 1), ("xây dựng", 2), ("môi trường", 1), ("môi trường", 2), ("chính trị", 1), ("chính trị", 2)]
+            "bảo vệ môi trường; nhà phân tích chính trị nói về quan hệ chính trị, cùng phát triển.")
+    words = [("xây dựng", 1), ("xây dựng", 2), ("môi trường", 1), ("môi trường", 2), ("chính trị", 1), ("chính trị", 2),
+             ("phát triển", 1)]  # no sector code covers `phát triển`
     spans = []
     for word, nth in words:
         at = -1

@@ -162,8 +162,10 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def _fields_only(text: str, spans: list[Span]) -> list[Span]:
-    """The spans less the sector words that name no field where they stand (`_NOT_FIELD_*`)."""
-    return [span for span in spans if span[2] != "SECTOR" or _names_a_field(text, span[0], span[1])]
+    """The spans less the sector words that name no field where they stand (`_NOT_FIELD_*`) and
+    those that no sector code covers (`phát triển`, `khủng bố`): the contract gives every SECTOR a code."""
+    return [span for span in spans if span[2] != "SECTOR"
+            or (sector_code(text[span[0]:span[1]]) and _names_a_field(text, span[0], span[1]))]
 
 
 def _names_a_field(text: str, start: int, end: int) -> bool:
