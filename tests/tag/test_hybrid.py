@@ -248,3 +248,12 @@ def test_tidy_takes_a_place_the_model_called_a_person_for_a_place_but_keeps_the_
     labelled = [(text[s:e], label) for s, e, label in tidy(text, spans)]
     assert labelled == [("tỉnh Artemisa", "LOCATION"), ("Hồ Chí Minh", "PERSON"),
                         ("Thành phố Hồ Chí Minh", "LOCATION")]
+
+
+def test_a_sector_word_after_a_head_noun_it_modifies_is_no_field():
+    from vnpartner.tag.hybrid import _fields_only
+
+    text = "Nền kinh tế lớn thu hút vốn đầu tư; hai bên hợp tác về kinh tế, đầu tư."
+    spans = [(4, 11, "SECTOR"), (text.index("đầu tư"), text.index("đầu tư") + 6, "SECTOR"),
+             (text.index("kinh tế,"), text.index("kinh tế,") + 7, "SECTOR"), (text.rindex("đầu tư"), len(text) - 1, "SECTOR")]
+    assert _fields_only(text, spans) == spans[2:]

@@ -99,11 +99,12 @@ _BODY_HEADS = _BODY_TYPE_WORDS | frozenset({
 _DANGLING = frozenset({"tại", "và", "của"})
 _INTERNATIONAL = re.compile(r"[ \t]+quốc tế\b")
 # Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
-# (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`), `môi trường` of
-# `môi trường đầu tư`, and the verb `xây dựng` with its object (`xây dựng chiến lược`), which
-# names the field only after `ngành`, `lĩnh vực` and the like.
+# (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`, `nền kinh tế`, `vốn đầu tư`),
+# `môi trường` of `môi trường đầu tư`, and the verb `xây dựng` with its object
+# (`xây dựng chiến lược`), which names the field only after `ngành`, `lĩnh vực` and the like.
 _NOT_FIELD_BEFORE = re.compile(
-    r"(?i)(?:nhà phân tích|nhà khoa học|thể chế|nhiệm vụ|ổn định|hợp đồng|công cuộc|sự nghiệp|quá trình)\s+$")
+    r"(?i)\b(?:nhà phân tích|nhà khoa học|thể chế|ổn định|hợp đồng|công cuộc|sự nghiệp|quá trình|vùng|đặc quyền|"
+    r"thành phần|trung cấp|vốn|nền)\s+$")
 _NOT_FIELD_AFTER = {"môi trường": re.compile(r"\s+(?:đầu tư|kinh doanh)\b"), "xây dựng": re.compile(r" (?!và\b)\w")}
 _FIELD_BEFORE = {"xây dựng": re.compile(r"(?i)(?:ngành|lĩnh vực|nhà thầu|vật liệu|vật tư|công tác)\s+$")}
 
