@@ -105,8 +105,9 @@ _INTERNATIONAL = re.compile(r"[ \t]+quốc tế\b")
 _NOT_FIELD_BEFORE = re.compile(
     r"(?i)\b(?:nhà phân tích|nhà khoa học|thể chế|ổn định|hợp đồng|công cuộc|sự nghiệp|quá trình|vùng|đặc quyền|"
     r"thành phần|trung cấp|vốn|nền)\s+$")
-_NOT_FIELD_AFTER = {"môi trường": re.compile(r"\s+(?:đầu tư|kinh doanh)\b"), "xây dựng": re.compile(r" (?!và\b)\w")}
-_FIELD_BEFORE = {"xây dựng": re.compile(r"(?i)(?:ngành|lĩnh vực|nhà thầu|vật liệu|vật tư|công tác)\s+$")}
+_BUSINESS_CLIMATE = re.compile(r"\s+(?:đầu tư|kinh doanh)\b")
+_AN_OBJECT = re.compile(r" (?!và\b)\w")
+_BUILDING_FIELD_BEFORE = re.compile(r"(?i)(?:ngành|lĩnh vực|nhà thầu|vật liệu|vật tư|công tác)\s+$")
 
 
 def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -163,20 +164,22 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def _fields_only(text: str, spans: list[Span]) -> list[Span]:
-    """The spans less the sector words that name no field where they stand (`_NOT_FIELD_*`) and
+    """The spans less the sector words that name no field where they stand (`_NOT_FIELD_BEFORE`) and
     those that no sector code covers (`phát triển`, `khủng bố`): the contract gives every SECTOR a code."""
     return [span for span in spans if span[2] != "SECTOR"
             or (sector_code(text[span[0]:span[1]]) and _names_a_field(text, span[0], span[1]))]
 
 
 def _names_a_field(text: str, start: int, end: int) -> bool:
-    word = text[start:end].lower()
     before = text[max(0, start - 20):start]
     if _NOT_FIELD_BEFORE.search(before):
         return False
-    after = _NOT_FIELD_AFTER.get(word)
-    field_before = _FIELD_BEFORE.get(word)
-    return not (after and after.match(text, end) and not (field_before and field_before.search(before)))
+    word = text[start:end].lower()
+    if word == "môi trường":
+        return not _BUSINESS_CLIMATE.match(text, end)
+    if word == "xây dựng":
+        return not _AN_OBJECT.match(text, end) or _BUILDING_FIELD_BEFORE.search(before) is not None
+    return True
 
 
 def _defined_acronyms(text: str, spans: list[Span]) -> list[Span]:
@@ -304,7 +307,7 @@ def _person_name(text: str, start: int, end: int, spans: Sequence[Span]) -> Span
     a place the model took for a person (`Artemisa`) is a place again, the President excepted."""
     if text[start:end].isupper():  # a byline in capitals (`HÀ THANH GIANG`) has no acronyms
         return start, end, "PERSON"
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    words = _word_spans(text, start, end)
     while len(words) > 1 and (_names_place_or_body(text[words[0][0]:words[0][1]]) or (
             len(words) > 2 and _leads_with_country(text[words[0][0]:words[0][1]]))):
         words.pop(0)
@@ -362,7 +365,7 @@ def _place_end(text: str, start: int, end: int) -> int:
     capitalised words that name no place after it (`Cộng hòa Séc` of `Cộng hòa Séc Milos`); ``end`` if none."""
     if lookup_place(text[start:end]) is not None:
         return end
-    words = [m.end() + start for m in re.finditer(r"\S+", text[start:end])]
+    words = [word_end for _, word_end in _word_spans(text, start, end)]
     for cut in range(len(words) - 1, max(0, len(words) - 3), -1):
         rest = text[words[cut - 1]:end].split()
         if lookup_place(text[start:words[cut - 1]]) is not None and all(
@@ -375,7 +378,7 @@ def _run_on_end(text: str, start: int, end: int) -> int:
     """The end of a name without the lowercase words the model ran on after an acronym or a
     place (`TTXVN phát`, `Mỹ cáo buộc`, `TP Cần Thơ nhiệm`); a body's own lowercase words stay
     (`Bộ Giao thông vận tải`), and so does `quốc tế`."""
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    words = _word_spans(text, start, end)
     named = len(words)
     while named and text[words[named - 1][0]].islower():
         named -= 1
@@ -385,15 +388,21 @@ def _run_on_end(text: str, start: int, end: int) -> int:
     first = named - 1
     while first and text[words[first - 1][0]].isupper():
         first -= 1
-    name = text[words[first][0]:words[named - 1][1]]
+    name_end = words[named - 1][1]
+    name, last_word = text[words[first][0]:name_end], text[words[named - 1][0]:name_end]
     place = lookup_place(name)
     # A country's first syllable (`Trung`, `Nhật`) also opens common words (`Trung ương`, `Nhật hoàng`).
     is_place = place is not None and not place.name.startswith(name + " ")
-    return words[named - 1][1] if is_place or _ACRONYM.fullmatch(text[words[named - 1][0]:words[named - 1][1]]) else end
+    return name_end if is_place or _ACRONYM.fullmatch(last_word) else end
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each word of ``text[start:end]``."""
+    return [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
 
 
 def _capitalised_core(text: str, start: int, end: int) -> tuple[int, int]:
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    words = _word_spans(text, start, end)
     while words and not text[words[-1][0]].isupper():
         words.pop()
     while words and not text[words[0][0]].isupper():
