@@ -4,11 +4,14 @@ parties and the sentences that pair them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..normalize.names import full_names
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 
-__all__ = ["build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "only_day", "sector_codes"]
+__all__ = [
+    "build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "only_day", "sector_codes",
+]
 
 _INSTRUMENT_WORDS = (
     ("agreement", r"thỏa thuận|thoả thuận|hiệp định|hiệp ước|biên bản|nghị định thư|hợp đồng"),
@@ -132,19 +135,22 @@ def _coarseness(value: str | None) -> int:
 
 def only_day(doc: Document) -> str | None:
     """The day (or range of days) of an article that names just one: the day of its events."""
-    days = {(ent.normalized or {}).get("value") or "" for ent in doc.entities if ent.label == "DATE"}
-    days = {value for value in days if _DAYS.fullmatch(value)}
+    days = {value for _, value in _days(doc)}
     return days.pop() if len(days) == 1 else None
 
 
 def _first_day(doc: Document, spans: list[tuple[int, int]], skip: set[str] = frozenset()) -> str | None:
     """The first date of day precision (or a range of days) within ``spans``, but for the dates
     of ``skip``: the event's, most often."""
+    return next((value for ent, value in _days(doc) if ent.id not in skip and _within(ent.start, spans)), None)
+
+
+def _days(doc: Document) -> Iterator[tuple[Entity, str]]:
+    """The DATE mentions of day precision (or a range of days), with their values."""
     for ent in doc.entities:
         value = (ent.normalized or {}).get("value") or ""
-        if ent.label == "DATE" and ent.id not in skip and _DAYS.fullmatch(value) and _within(ent.start, spans):
-            return value
-    return None
+        if ent.label == "DATE" and _DAYS.fullmatch(value):
+            yield ent, value
 
 
 def first_event_date(doc: Document, by_id: dict[str, Entity], skip: set[str] = frozenset()) -> str | None:
