@@ -237,6 +237,17 @@ def test_tidy_gives_a_person_the_name_without_country_or_body_around_it():
     assert people == ["Tập Cận Bình", "Trump", "Milos Zeman", "Sergei Lavrov", "HÀ THANH GIANG"]
 
 
+def test_a_place_the_model_tags_elsewhere_is_no_first_name():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Phó Thị trưởng Toronto Mike Feldman tới TPHCM. Phó thị trưởng Toronto Feldman ký. Milan Kundera viết."
+    found = [("Toronto", "LOCATION"), ("Mike Feldman", "PERSON"), ("Phó thị trưởng", "TITLE"),
+             ("Toronto Feldman", "PERSON"), ("Milan Kundera", "PERSON")]
+    spans = [(text.index(name), text.index(name) + len(name), label) for name, label in found]
+    people = [text[s:e] for s, e, label in tidy(text, spans) if label == "PERSON"]
+    assert people == ["Mike Feldman", "Feldman", "Milan Kundera"]  # Milan is no place in this text
+
+
 def test_tidy_takes_a_place_the_model_called_a_person_for_a_place_but_keeps_the_president():
     from vnpartner.tag.hybrid import tidy
 

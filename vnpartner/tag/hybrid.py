@@ -303,13 +303,16 @@ def _acronym_label(name: str) -> str:
 
 def _person_name(text: str, start: int, end: int, spans: Sequence[Span]) -> Span:
     """A person's name without the country or body the model put before or after it (`TQ Tập Cận
-    Bình`, `Trump Cuba`), with the first name it left out after a country (`Séc Milos` + `Zeman`);
+    Bình`, `Trump Cuba`) or a place it tags elsewhere in the text (`Toronto Feldman`), with the
+    first name it left out after a country (`Séc Milos` + `Zeman`);
     a place the model took for a person (`Artemisa`) is a place again, the President excepted."""
     if text[start:end].isupper():  # a byline in capitals (`HÀ THANH GIANG`) has no acronyms
         return start, end, "PERSON"
     words = _word_spans(text, start, end)
+    places = {text[s:e] for s, e, label in spans if label == "LOCATION"}
     while len(words) > 1 and (_names_place_or_body(text[words[0][0]:words[0][1]]) or (
-            len(words) > 2 and _leads_with_country(text[words[0][0]:words[0][1]]))):
+            len(words) > 2 and _leads_with_country(text[words[0][0]:words[0][1]])) or (
+            text[words[0][0]:words[0][1]] in places and text[words[0][0]:words[0][1]] not in SURNAMES)):
         words.pop(0)
     while len(words) > 1 and _names_place_or_body(text[words[-1][0]:words[-1][1]]):
         words.pop()
@@ -319,7 +322,7 @@ def _person_name(text: str, start: int, end: int, spans: Sequence[Span]) -> Span
     place = lookup_place(text[start:end])
     if place is not None and not is_ambiguous(text[start:end]) and not _is_the_president(text, start, end):
         return start, end, "LOCATION"
-    return _first_name_start(text, start, spans), end, "PERSON"
+    return _first_name_start(text, start, spans, places), end, "PERSON"
 
 
 def _is_the_president(text: str, start: int, end: int) -> bool:
@@ -341,7 +344,7 @@ def _leads_with_country(word: str) -> bool:
     return place is not None and place.admin == "country" and word not in SURNAMES
 
 
-def _first_name_start(text: str, start: int, spans: Sequence[Span]) -> int:
+def _first_name_start(text: str, start: int, spans: Sequence[Span], places: set[str]) -> int:
     """The start of a foreign name the model cut after its first names (`Tây Ban Nha` `Alfonso`):
     up to two capitalised words that no span holds, right after a place, body or title span."""
     nearby = spans[bisect_left(spans, (start - 200,)):bisect_left(spans, (start,))]  # spans are sorted
@@ -355,7 +358,7 @@ def _first_name_start(text: str, start: int, spans: Sequence[Span]) -> int:
     if last[2] == "LOCATION" and gap == " ":  # the model took the first name for the place's end
         place_end = _place_end(text, last[0], last[1])
         return place_end + 1 if place_end < last[1] else start
-    if not _FREE_FIRST_NAMES.fullmatch(gap) or any(_names_place_or_body(word) for word in gap.split()):
+    if not _FREE_FIRST_NAMES.fullmatch(gap) or any(_names_place_or_body(w) or w in places for w in gap.split()):
         return start
     return last[1] + len(gap) - len(gap.lstrip())
 
