@@ -195,6 +195,14 @@ def test_a_signing_without_a_named_instrument_is_an_agreement():
     assert (record.instrument, record.date) == ("agreement", "--06-20")
 
 
+def test_a_memorandum_is_an_mou_whatever_word_opens_it():
+    from vnpartner.aggregate import instrument_of
+
+    assert [instrument_of(name) for name in ("Bản ghi nhớ", "Biên bản ghi nhớ về hợp tác", "Thỏa thuận ghi nhớ",
+                                              "Biên bản hợp tác", "Thỏa thuận kết nghĩa", "Ý định thư", "văn kiện")] \
+        == ["mou", "mou", "mou", "agreement", "agreement", "letter_of_intent", None]
+
+
 def test_a_planned_signing_is_no_agreement():
     text = "Tập đoàn Đất Xanh và CPG sẽ ký kết hợp tác."
     doc = build(text, [("Tập đoàn Đất Xanh", "ORGANIZATION"), ("CPG", "ORGANIZATION")], [(0, 1, "PARTNER")])

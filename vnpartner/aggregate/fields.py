@@ -32,9 +32,15 @@ _MEETING = re.compile(r"hội đàm|người đồng cấp|làm việc|hội ki�
 
 
 def instrument_of(text: str) -> str | None:
-    """Instrument code of an AGREEMENT span (`Bản ghi nhớ` → `mou`); a twinning MoU is `mou`."""
+    """Instrument code of an AGREEMENT span (`Bản ghi nhớ` → `mou`); a twinning MoU is `mou`.
+
+    `ghi nhớ` names the kind of the whole (`Biên bản ghi nhớ`, `Thỏa thuận ghi nhớ` are MoUs);
+    otherwise the strongest kind word decides.
+    """
     lowered = text.lower()
     found = [code for code, pattern in _INSTRUMENT_WORDS if re.search(pattern, lowered)]
+    if "mou" in found:
+        return "mou"
     return min(found, key=INSTRUMENTS.index) if found else None
 
 
