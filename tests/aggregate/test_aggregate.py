@@ -447,3 +447,20 @@ def test_an_article_naming_two_days_gives_no_day_to_a_record_without_one():
     ], [(1, 2, "PARTNER"), (3, 4, "PARTNER")])
     found = {frozenset(p.name for p in r.parties): r.date for r in records(doc)}
     assert found[frozenset({"Bình Dương", "Artemisa"})] is None
+
+
+def test_a_foreign_name_with_no_country_takes_the_one_foreign_country_of_its_record():
+    text = "Thủ tướng Shinzo Abe hội đàm với Thủ tướng Lê Văn A; Việt Nam và Nhật Bản hợp tác."
+    titled = {"title": "Thủ tướng", "affiliation": None, "country": None}
+    doc = build(text, [("Shinzo Abe", "PERSON", titled), ("Lê Văn A", "PERSON", titled),
+                       ("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION")], [(2, 3, "PARTNER")])
+    [record] = records(doc)
+    assert [(p.name, p.country) for p in record.people] == [("Shinzo Abe", "JP"), ("Lê Văn A", None)]
+
+
+def test_a_foreign_name_keeps_no_country_where_its_record_has_two_foreign_ones():
+    text = "Thủ tướng Shinzo Abe dự lễ; Lào và Nhật Bản hợp tác."
+    doc = build(text, [("Shinzo Abe", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": None}),
+                       ("Lào", "LOCATION"), ("Nhật Bản", "LOCATION")], [(1, 2, "PARTNER")])
+    [record] = records(doc)
+    assert [(p.name, p.country) for p in record.people] == [("Shinzo Abe", None)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..normalize.names import full_names
+from ..normalize.names import full_names, vietnamese_name
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 
 __all__ = [
@@ -69,7 +69,7 @@ def build_record(doc: Document, by_id: dict[str, Entity], party_names: dict[str,
     strongest = [a for a in signed if _signed_instrument(a) == instrument]
     return Partnership(
         parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, evidence),
-        instrument=instrument, people=_people(doc, evidence), evidence=evidence,
+        instrument=instrument, people=_with_party_country(_people(doc, evidence), parties), evidence=evidence,
     )
 
 
@@ -172,6 +172,16 @@ def lead_people(doc: Document, lead: list[tuple[int, int]], record: Partnership)
     countries = {p.country for p in record.parties if p.country}
     named = {p.name for p in record.people}
     return [p for p in _people(doc, lead) if p.country in countries and p.name not in named]
+
+
+def _with_party_country(people: list[Person], parties: list[Party]) -> list[Person]:
+    """People whose foreign name no mention gives a country take the record's one foreign
+    country (`Thủ tướng Shinzo Abe` in a record of Việt Nam and Nhật Bản)."""
+    foreign = {p.country for p in parties if p.country and p.country != "VN"}
+    if len(foreign) != 1:
+        return people
+    return [Person(p.name, p.title, next(iter(foreign))) if p.country is None and not vietnamese_name(p.name) else p
+            for p in people]
 
 
 def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:

@@ -6,7 +6,7 @@ import re
 
 from ..schema import Document, Entity
 from .dates import document_anchor, find_dateline, normalize_date
-from .names import full_names
+from .names import full_names, vietnamese_name
 from .places import leading_country, lookup_place, strip_place_type, trailing_place
 from .sectors import sector_code
 from .titles import normalize_title
@@ -14,12 +14,6 @@ from .titles import normalize_title
 _COUNTRY_NEXT = re.compile(r"\s*(?:\(|của |thuộc |, )\s*([^\s(),.;:][^(),.;:\n]{0,40})")
 _LIST_BEFORE = re.compile(r"(?:,|\bvà)\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,|và\b)")
-# Family names of Vietnamese officials. Vietnamese news names foreign leaders with their
-# country at least once (`Chủ tịch Trung Quốc Tập Cận Bình`), its own ones without it.
-_VIETNAMESE_SURNAMES = frozenset(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trương Lương Mai Trịnh Tô Hà "
-    "Lâm Cao Đoàn Chu Tạ Kiều Quách Thái La Vương Từ Nông Lưu Triệu Tống Doãn Mạc Tăng Giang Khổng Âu Hứa Châu "
-    "Lại Thân Phùng Nghiêm Văn Lục Quan Tôn Diệp Hầu Đồng Bạch Khúc".split())
 
 
 def normalize_document(doc: Document) -> Document:
@@ -107,18 +101,13 @@ def normalize_people(doc: Document) -> Document:
         for key, value in known[full].items():
             if known[short].get(key) is None:
                 known[short][key] = value
-    for merged in (known[name] for name in known if _vietnamese_name(name)):
+    for merged in (known[name] for name in known if vietnamese_name(name)):
         if merged["country"] is None and merged["title"] is not None:
             merged["country"] = "VN"
     for ent in people:
         ent.normalized = {key: value if value is not None else known[ent.text][key]
                           for key, value in values[ent.id].items()}
     return doc
-
-
-def _vietnamese_name(name: str) -> bool:
-    words = name.split()
-    return 2 <= len(words) <= 4 and words[0] in _VIETNAMESE_SURNAMES and all(w[:1].isupper() for w in words)
 
 
 def _title_country(title: str) -> str | None:

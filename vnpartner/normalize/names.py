@@ -1,5 +1,5 @@
-"""Names: the company type words before an organisation's name, aliases given in brackets, and
-the full name a shorter mention of a person stands for."""
+"""Names: the company type words before an organisation's name, aliases given in brackets, the
+full name a shorter mention of a person stands for, and whether a person's name is Vietnamese."""
 
 from __future__ import annotations
 
@@ -12,6 +12,13 @@ from .places import Place, lookup_place
 COMPANY_TYPE_WORDS = ("tổng công ty", "công ty cổ phần", "công ty tnhh", "công ty cp", "công ty", "tập đoàn")
 # A company type word opening a name (`Tập đoàn Đất Xanh`), in any case.
 COMPANY_TYPE = re.compile(rf"^(?i:{'|'.join(map(re.escape, COMPANY_TYPE_WORDS))})\s+")
+
+# Family names of Vietnamese officials. Vietnamese news names foreign leaders with their
+# country at least once (`Chủ tịch Trung Quốc Tập Cận Bình`), its own ones without it.
+_VIETNAMESE_SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trương Lương Mai Trịnh Tô Hà "
+    "Lâm Cao Đoàn Chu Tạ Kiều Quách Thái La Vương Từ Nông Lưu Triệu Tống Doãn Mạc Tăng Giang Khổng Âu Hứa Châu "
+    "Lại Thân Phùng Nghiêm Văn Lục Quan Tôn Diệp Hầu Đồng Bạch Khúc".split())
 
 
 def bracket_aliases(text: str, mentions: list[Entity]):
@@ -54,3 +61,9 @@ def full_names(names: list[str]) -> dict[str, str]:
         if len(longer) == 1:
             found[short] = longer[0]
     return found
+
+
+def vietnamese_name(name: str) -> bool:
+    """Whether ``name`` reads as a Vietnamese person's: two to four capitalised words after a Vietnamese family name."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[0] in _VIETNAMESE_SURNAMES and all(w[:1].isupper() for w in words)
