@@ -84,6 +84,17 @@ def test_decide_overrides_the_heads_partner_choice():
     assert [(r.head, r.tail, r.label) for r in found] == [("T1", "T2", "PARTNER"), ("T3", "T4", "PARTNER")]
 
 
+def test_no_place_is_located_in_a_place_of_another_country():
+    doc = make_doc()  # Gia Lai and Hà Nội are in Viet Nam, Savannakhet in Laos
+    probs = torch.zeros(3, len(RELATION_LABELS) + 1)
+    located_in = RELATION_LABELS.index("LOCATED_IN") + 1
+    probs[:, located_in] = 0.7
+    probs[:, 0] = 0.3
+    mask = torch.ones(3, len(RELATION_LABELS) + 1, dtype=torch.bool)
+    found = decide(doc, list(iter_sentences(TEXT)), KEYS, probs, mask)
+    assert [(r.head, r.tail, r.label) for r in found] == [("T1", "T5", "LOCATED_IN")]
+
+
 def test_a_head_of_another_version_is_a_clear_error(tmp_path):
     save_head(build_head(8, 16), tmp_path, {"schema": 1, "hidden": 8, "width": 16})
     with pytest.raises(VnPartnerError) as err:

@@ -43,6 +43,7 @@ HEAD_CONFIG = "relations.json"
 NONE = 0  # class 0 is "no relation"; class k > 0 is RELATION_LABELS[k - 1]
 DISTANCE_BUCKETS = 8  # per direction, log2 of the word distance
 PARTNER = RELATION_LABELS.index("PARTNER") + 1
+LOCATED_IN = RELATION_LABELS.index("LOCATED_IN") + 1
 HEAD_SCHEMA = 2  # 2: context, peak and crowd features, optional party filter
 CROWD_BUCKETS = 8  # places and organisations between head and tail: 0..7+
 PARTY_LABELS = ("LOCATION", "ORGANIZATION")
@@ -261,10 +262,11 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
            party_filter: PartyPairFilter | None = None) -> list[Relation]:
     """Relations from the head's class probabilities of the pairs ``keys`` (``mask``: allowed classes).
 
-    Each pair takes its most probable class; with a party filter, PARTNER goes to the mention
-    pairs the filter chooses instead. Two parties that sign one agreement in one sentence
-    are partners (:func:`cosigner_partners`).
+    Each pair takes its most probable class (never LOCATED_IN between places of two countries);
+    with a party filter, PARTNER goes to the mention pairs the filter chooses instead. Two
+    parties that sign one agreement in one sentence are partners (:func:`cosigner_partners`).
     """
+    probs = _without_foreign_places(doc, keys, probs)
     best = probs.argmax(-1).tolist()
     if party_filter is not None:
         partner = partner_probabilities(probs, mask)
@@ -272,3 +274,16 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
         best = [PARTNER if i in chosen else NONE if k == PARTNER else k for i, k in enumerate(best)]
     relations = [Relation(head, tail, RELATION_LABELS[k - 1]) for (head, tail), k in zip(keys, best) if k != NONE]
     return relations + cosigner_partners(doc, sentences, relations)
+
+
+def _without_foreign_places(doc: Document, keys: list[tuple[str, str]], probs):
+    """``probs`` with no LOCATED_IN between two places the gazetteer puts in different
+    countries (`Emilia-Romagna` is not in `tỉnh Bình Dương`)."""
+    country = {e.id: (e.normalized or {}).get("country") for e in doc.entities if e.label == "LOCATION"}
+    foreign = [i for i, (head, tail) in enumerate(keys)
+               if country.get(head) and country.get(tail) and country[head] != country[tail]]
+    if not foreign:
+        return probs
+    probs = probs.clone()
+    probs[foreign, LOCATED_IN] = 0.0
+    return probs
