@@ -157,6 +157,19 @@ def test_sector_words_that_name_no_field_or_no_code_are_dropped():
     assert (0, 8, "ORGANIZATION") in kept
 
 
+def test_a_body_takes_back_the_last_word_the_model_called_an_unknown_place():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Diễn đàn Hợp tác Kinh tế Châu Á Horasis, Bộ Công Thương Hà Nội và Liên bang Đức Brigitte."
+    found = [("Diễn đàn Hợp tác Kinh tế Châu Á", "ORGANIZATION"), ("Horasis", "LOCATION"),
+             ("Bộ Công Thương", "ORGANIZATION"), ("Hà Nội", "LOCATION"), ("Liên bang", "ORGANIZATION"),
+             ("Đức Brigitte", "LOCATION")]
+    spans = [(text.index(name), text.index(name) + len(name), label) for name, label in found]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("Diễn đàn Hợp tác Kinh tế Châu Á Horasis", "ORGANIZATION"), ("Bộ Công Thương", "ORGANIZATION"),
+        ("Hà Nội", "LOCATION"), ("Liên bang", "ORGANIZATION"), ("Đức Brigitte", "LOCATION")]
+
+
 def test_tidy_keeps_both_countries_of_a_joint_body():
     from vnpartner.tag.hybrid import tidy
 

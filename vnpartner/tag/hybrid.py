@@ -241,16 +241,25 @@ def _opens_with_body(name: str) -> bool:
 
 
 def _joined_bodies(text: str, spans: list[Span]) -> list[Span]:
-    """One body the model cut at its `và` into two (`Liên đoàn Công nghiệp` + `Giao thông Vận tải
-    Séc`): a body's name, `và`, then a name that opens with a field, not with a body of its own."""
+    """One body the model cut in two: at its `và` (`Liên đoàn Công nghiệp` + `Giao thông Vận tải
+    Séc`: a body's name, `và`, then a name that opens with a field, not with a body of its own),
+    or before the last words of its name, taken for a place the gazetteer does not know
+    (`Diễn đàn Hợp tác Kinh tế Châu Á` + `Horasis`, `Trung ương` + `Đảng`)."""
     out: list[Span] = []
     for start, end, label in spans:
-        if out and label == out[-1][2] == "ORGANIZATION" and text[out[-1][1]:start] == " và " \
-                and _opens_with_body(text[out[-1][0]:out[-1][1]]) and _opens_with_field(text[start:end]):
-            out[-1] = (out[-1][0], end, label)
+        if out and out[-1][2] == "ORGANIZATION" and (
+                label == "ORGANIZATION" and text[out[-1][1]:start] == " và " and _opens_with_field(text[start:end])
+                and _opens_with_body(text[out[-1][0]:out[-1][1]])
+                or label == "LOCATION" and text[out[-1][1]:start] == " " and _unknown_place(text[start:end])):
+            out[-1] = (out[-1][0], end, "ORGANIZATION")
             continue
         out.append((start, end, label))
     return out
+
+
+def _unknown_place(name: str) -> bool:
+    """Whether neither ``name`` nor any word of it is a place the gazetteer knows."""
+    return lookup_place(name) is None and all(lookup_place(word) is None for word in name.split())
 
 
 def _opens_with_field(name: str) -> bool:
