@@ -157,6 +157,15 @@ def test_sector_words_that_name_no_field_or_no_code_are_dropped():
     assert (0, 8, "ORGANIZATION") in kept
 
 
+def test_the_verb_xay_dung_with_its_object_in_the_span_names_the_object_s_field_or_none():
+    from vnpartner.tag.hybrid import _fields_only
+
+    text = "Hai nước xây dựng thể chế, xây dựng nông thôn mới và ngành xây dựng công trình."
+    spans = [(text.index(name), text.index(name) + len(name), "SECTOR")
+             for name in ("xây dựng thể chế", "xây dựng nông thôn", "xây dựng công trình")]
+    assert _fields_only(text, spans) == spans[1:]  # the last: the building trade (`ngành`)
+
+
 def test_a_body_takes_back_the_last_word_the_model_called_an_unknown_place():
     from vnpartner.tag.hybrid import tidy
 

@@ -179,6 +179,8 @@ def _names_a_field(text: str, start: int, end: int) -> bool:
         return not _BUSINESS_CLIMATE.match(text, end)
     if word == "xây dựng":
         return not _AN_OBJECT.match(text, end) or _BUILDING_FIELD_BEFORE.search(before) is not None
+    if word.startswith("xây dựng "):  # the verb with its object inside the span: the object names the field
+        return sector_code(word.removeprefix("xây dựng ")) is not None or _BUILDING_FIELD_BEFORE.search(before) is not None
     return True
 
 
