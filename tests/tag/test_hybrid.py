@@ -157,6 +157,16 @@ def test_sector_words_that_name_no_field_or_no_code_are_dropped():
     assert (0, 8, "ORGANIZATION") in kept
 
 
+def test_moi_truong_as_a_setting_is_no_field():
+    from vnpartner.tag.hybrid import _fields_only
+
+    text = ("Hai bên tạo môi trường thuận lợi, duy trì môi trường hòa bình và hợp tác về môi trường, "
+            "công nghệ thân thiện với môi trường.")
+    starts = [i for i in range(len(text)) if text.startswith("môi trường", i)]
+    spans = [(i, i + len("môi trường"), "SECTOR") for i in starts]
+    assert _fields_only(text, spans) == [spans[2]]
+
+
 def test_the_verb_xay_dung_with_its_object_in_the_span_names_the_object_s_field_or_none():
     from vnpartner.tag.hybrid import _fields_only
 

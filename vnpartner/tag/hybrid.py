@@ -100,12 +100,15 @@ _DANGLING = frozenset({"tại", "và", "của"})
 _INTERNATIONAL = re.compile(r"[ \t]+quốc tế\b")
 # Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
 # (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`, `nền kinh tế`, `vốn đầu tư`),
-# `môi trường` of `môi trường đầu tư`, and the verb `xây dựng` with its object
+# `môi trường` as a setting (`môi trường đầu tư`, `tạo môi trường an toàn`), and the verb `xây dựng` with its object
 # (`xây dựng chiến lược`), which names the field only after `ngành`, `lĩnh vực` and the like.
 _NOT_FIELD_BEFORE = re.compile(
     r"(?i)\b(?:nhà phân tích|nhà khoa học|thể chế|ổn định|hợp đồng|công cuộc|sự nghiệp|quá trình|vùng|đặc quyền|"
     r"thành phần|trung cấp|vốn|nền)\s+$")
-_BUSINESS_CLIMATE = re.compile(r"\s+(?:đầu tư|kinh doanh)\b")
+_SETTING_BEFORE = re.compile(r"(?i)\b(?:một|tạo|tạo ra|duy trì|thân thiện với|trong)\s+$")
+_SETTING_AFTER = re.compile(
+    r"\s+(?:đầu tư|kinh doanh|an toàn|thuận lợi|hòa bình|hoà bình|phát triển|có|tiếng|pháp lý|học tập|làm việc|"
+    r"sống|ổn định|quốc tế|chính trị|xã hội)\b")
 _AN_OBJECT = re.compile(r" (?!và\b)\w")
 _BUILDING_FIELD_BEFORE = re.compile(r"(?i)(?:ngành|lĩnh vực|nhà thầu|vật liệu|vật tư|công tác)\s+$")
 
@@ -176,7 +179,7 @@ def _names_a_field(text: str, start: int, end: int) -> bool:
         return False
     word = text[start:end].lower()
     if word == "môi trường":
-        return not _BUSINESS_CLIMATE.match(text, end)
+        return not _SETTING_AFTER.match(text, end) and not _SETTING_BEFORE.search(before)
     if word == "xây dựng":
         return not _AN_OBJECT.match(text, end) or _BUILDING_FIELD_BEFORE.search(before) is not None
     if word.startswith("xây dựng "):  # the verb with its object inside the span: the object names the field
