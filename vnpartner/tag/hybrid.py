@@ -100,8 +100,8 @@ _DANGLING = frozenset({"tại", "và", "của"})
 _INTERNATIONAL = re.compile(r"[ \t]+quốc tế\b")
 # Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
 # (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`, `nền kinh tế`, `vốn đầu tư`),
-# `môi trường` as a setting (`môi trường đầu tư`, `tạo môi trường an toàn`), and the verb `xây dựng` with its object
-# (`xây dựng chiến lược`), which names the field only after `ngành`, `lĩnh vực` and the like.
+# `môi trường` as a setting (`môi trường đầu tư`, `tạo môi trường an toàn`), and the verb `xây dựng`
+# with its object (`xây dựng chiến lược`), which names the field only after `ngành`, `lĩnh vực` and the like.
 _NOT_FIELD_BEFORE = re.compile(
     r"(?i)\b(?:nhà phân tích|nhà khoa học|thể chế|ổn định|hợp đồng|công cuộc|sự nghiệp|quá trình|vùng|đặc quyền|"
     r"thành phần|trung cấp|vốn|nền)\s+$")
@@ -127,6 +127,7 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     """
     out: list[Span] = []
     spans = sorted(spans)
+    places = {text[s:e] for s, e, label in spans if label == "LOCATION"}
     for start, end, label in spans:
         if label in ("ORGANIZATION", "LOCATION"):
             end = _run_on_end(text, start, end)
@@ -151,7 +152,7 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
             label = "PERSON"
         if label == "PERSON":
             start, end = _capitalised_core(text, start, end)
-            start, end, label = _person_name(text, start, end, spans)
+            start, end, label = _person_name(text, start, end, spans, places)
         if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
             continue
         if label == "LOCATION":
@@ -183,7 +184,8 @@ def _names_a_field(text: str, start: int, end: int) -> bool:
     if word == "xây dựng":
         return not _AN_OBJECT.match(text, end) or _BUILDING_FIELD_BEFORE.search(before) is not None
     if word.startswith("xây dựng "):  # the verb with its object inside the span: the object names the field
-        return sector_code(word.removeprefix("xây dựng ")) is not None or _BUILDING_FIELD_BEFORE.search(before) is not None
+        object_field = sector_code(word.removeprefix("xây dựng ")) is not None
+        return object_field or _BUILDING_FIELD_BEFORE.search(before) is not None
     return True
 
 
@@ -252,14 +254,18 @@ def _joined_bodies(text: str, spans: list[Span]) -> list[Span]:
     (`Diễn đàn Hợp tác Kinh tế Châu Á` + `Horasis`, `Trung ương` + `Đảng`)."""
     out: list[Span] = []
     for start, end, label in spans:
-        if out and out[-1][2] == "ORGANIZATION" and (
-                label == "ORGANIZATION" and text[out[-1][1]:start] == " và " and _opens_with_field(text[start:end])
-                and _opens_with_body(text[out[-1][0]:out[-1][1]])
-                or label == "LOCATION" and text[out[-1][1]:start] == " " and _unknown_place(text[start:end])):
+        if out and out[-1][2] == "ORGANIZATION" and _continues_body(text, out[-1], (start, end, label)):
             out[-1] = (out[-1][0], end, "ORGANIZATION")
             continue
         out.append((start, end, label))
     return out
+
+
+def _continues_body(text: str, body: Span, span: Span) -> bool:
+    gap, name = text[body[1]:span[0]], text[span[0]:span[1]]
+    if span[2] == "ORGANIZATION":
+        return gap == " và " and _opens_with_field(name) and _opens_with_body(text[body[0]:body[1]])
+    return span[2] == "LOCATION" and gap == " " and _unknown_place(name)
 
 
 def _unknown_place(name: str) -> bool:
@@ -315,7 +321,7 @@ def _acronym_label(name: str) -> str:
     return "SECTOR" if sector_code(name) else "ORGANIZATION"
 
 
-def _person_name(text: str, start: int, end: int, spans: Sequence[Span]) -> Span:
+def _person_name(text: str, start: int, end: int, spans: Sequence[Span], places: set[str]) -> Span:
     """A person's name without the country or body the model put before or after it (`TQ Tập Cận
     Bình`, `Trump Cuba`) or a place it tags elsewhere in the text (`Toronto Feldman`), with the
     first name it left out after a country (`Séc Milos` + `Zeman`);
@@ -323,7 +329,6 @@ def _person_name(text: str, start: int, end: int, spans: Sequence[Span]) -> Span
     if text[start:end].isupper():  # a byline in capitals (`HÀ THANH GIANG`) has no acronyms
         return start, end, "PERSON"
     words = _word_spans(text, start, end)
-    places = {text[s:e] for s, e, label in spans if label == "LOCATION"}
     while len(words) > 1 and (_names_place_or_body(text[words[0][0]:words[0][1]]) or (
             len(words) > 2 and _leads_with_country(text[words[0][0]:words[0][1]])) or (
             text[words[0][0]:words[0][1]] in places and text[words[0][0]:words[0][1]] not in SURNAMES)):
