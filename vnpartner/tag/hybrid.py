@@ -181,11 +181,11 @@ def _names_a_field(text: str, start: int, end: int) -> bool:
     word = text[start:end].lower()
     if word == "môi trường":
         return not _SETTING_AFTER.match(text, end) and not _SETTING_BEFORE.search(before)
-    if word == "xây dựng":
-        return not _AN_OBJECT.match(text, end) or _BUILDING_FIELD_BEFORE.search(before) is not None
-    if word.startswith("xây dựng "):  # the verb with its object inside the span: the object names the field
-        object_field = sector_code(word.removeprefix("xây dựng ")) is not None
-        return object_field or _BUILDING_FIELD_BEFORE.search(before) is not None
+    if word.startswith("xây dựng"):
+        if _BUILDING_FIELD_BEFORE.search(before):
+            return True
+        held_object = word.removeprefix("xây dựng").strip()  # the verb's object inside the span names the field
+        return sector_code(held_object) is not None if held_object else not _AN_OBJECT.match(text, end)
     return True
 
 
@@ -329,9 +329,7 @@ def _person_name(text: str, start: int, end: int, spans: Sequence[Span], places:
     if text[start:end].isupper():  # a byline in capitals (`HÀ THANH GIANG`) has no acronyms
         return start, end, "PERSON"
     words = _word_spans(text, start, end)
-    while len(words) > 1 and (_names_place_or_body(text[words[0][0]:words[0][1]]) or (
-            len(words) > 2 and _leads_with_country(text[words[0][0]:words[0][1]])) or (
-            text[words[0][0]:words[0][1]] in places and text[words[0][0]:words[0][1]] not in SURNAMES)):
+    while len(words) > 1 and _opens_no_name(text[words[0][0]:words[0][1]], places, more_than_two=len(words) > 2):
         words.pop(0)
     while len(words) > 1 and _names_place_or_body(text[words[-1][0]:words[-1][1]]):
         words.pop()
@@ -342,6 +340,13 @@ def _person_name(text: str, start: int, end: int, spans: Sequence[Span], places:
     if place is not None and not is_ambiguous(text[start:end]) and not _is_the_president(text, start, end):
         return start, end, "LOCATION"
     return _first_name_start(text, start, spans, places), end, "PERSON"
+
+
+def _opens_no_name(word: str, places: set[str], more_than_two: bool) -> bool:
+    """Whether a person's name cannot open with ``word``: a country or acronym, a country's short
+    name before two more words (`Nga Sergei Lavrov`), or a place the text names (`Toronto`), surnames aside."""
+    return (_names_place_or_body(word) or (more_than_two and _leads_with_country(word))
+            or (word in places and word not in SURNAMES))
 
 
 def _is_the_president(text: str, start: int, end: int) -> bool:
