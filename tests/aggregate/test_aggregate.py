@@ -358,6 +358,19 @@ def test_the_day_a_weaker_instrument_was_signed_is_not_the_records_day():
     [record] = [r for r in records(doc) if {p.name for p in r.parties} == {"Bình Dương", "Artemisa"}]
     assert (record.instrument, record.date) == ("mou", "2023-08-24")
 
+def test_the_day_of_this_event_beats_the_month_of_a_meeting_recalled():
+    text = ("Ông Abe nhắc lại cuộc gặp giữa Việt Nam và Nhật Bản tháng 11/2016. "
+            "Ngày 10/5/2017, ông Quang hội đàm, Việt Nam và Nhật Bản nhất trí hợp tác.")
+    doc = build(text, [
+        ("Abe", "PERSON"), ("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION"),
+        ("tháng 11/2016", "DATE", {"value": "2016-11", "granularity": "month"}),
+        ("10/5/2017", "DATE", {"value": "2017-05-10", "granularity": "day"}), ("Quang", "PERSON"),
+        ("Việt Nam", "LOCATION", None, 2), ("Nhật Bản", "LOCATION", None, 2),
+    ], [(1, 2, "PARTNER"), (0, 3, "DATE_OF"), (6, 7, "PARTNER"), (5, 4, "DATE_OF")])
+    [record] = records(doc)
+    assert record.date == "2017-05-10"
+
+
 def test_the_lead_sentence_gives_the_main_records_instrument():
     text = ("Việt Nam điện đàm với Nhật Bản. "
             "Trao đổi về hợp tác, Việt Nam mong muốn Nhật Bản tăng đầu tư.")

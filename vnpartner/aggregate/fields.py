@@ -120,10 +120,10 @@ def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity
     for agreement in strongest:
         if dated.get(agreement.id):
             return dated[agreement.id]
-    for head_id, value in dated.items():
-        head = by_id[head_id]
-        if value and head.label != "AGREEMENT" and _within(head.start, evidence):
-            return value
+    events = [value for head_id, value in dated.items()
+              if value and by_id[head_id].label != "AGREEMENT" and _within(by_id[head_id].start, evidence)]
+    if events:  # the finest: a meeting recalled from `tháng 11 năm ngoái` is not this visit's `10/5`
+        return min(events, key=_coarseness)
     strongest_ids = {a.id for a in strongest}
     weaker = {r.tail for r in doc.relations if r.label == "DATE_OF" and by_id[r.head].label == "AGREEMENT"
               and r.head not in strongest_ids}
