@@ -280,6 +280,16 @@ def test_a_place_the_model_tags_elsewhere_is_no_first_name():
     assert people == ["Mike Feldman", "Feldman", "Milan Kundera"]  # Milan is no place in this text
 
 
+def test_an_arabic_article_joined_to_a_capital_stays_in_the_name_but_lowercase_words_do_not():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Tổng thống Bashar al-Assad tiếp ông al-Attiyah và Lê Văn An trao."
+    found = [("Bashar al-Assad", "PERSON"), ("al-Attiyah", "PERSON"), ("Lê Văn An trao", "PERSON")]
+    spans = [(text.index(name), text.index(name) + len(name), label) for name, label in found]
+    people = [text[s:e] for s, e, label in tidy(text, spans) if label == "PERSON"]
+    assert people == ["Bashar al-Assad", "al-Attiyah", "Lê Văn An"]
+
+
 def test_tidy_takes_a_place_the_model_called_a_person_for_a_place_but_keeps_the_president():
     from vnpartner.tag.hybrid import tidy
 

@@ -429,12 +429,21 @@ def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _capitalised_core(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's span without the lowercase words at its ends; an Arabic article joined to a
+    capital (`Bashar al-Assad`, `el-Sisi`) is part of the name."""
     words = _word_spans(text, start, end)
-    while words and not text[words[-1][0]].isupper():
+    while words and not _in_name(text[words[-1][0]:words[-1][1]]):
         words.pop()
-    while words and not text[words[0][0]].isupper():
+    while words and not _in_name(text[words[0][0]:words[0][1]]):
         words.pop(0)
     return (words[0][0], words[-1][1]) if words else (start, start)
+
+
+def _in_name(word: str) -> bool:
+    return word[0].isupper() or _ARTICLE_NAME.match(word) is not None
+
+
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az)-[A-ZĐ]")
 
 
 def _agreement_end(text: str, start: int, end: int) -> int | None:
