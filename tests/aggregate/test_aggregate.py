@@ -329,6 +329,19 @@ def test_an_instrument_still_to_be_signed_does_not_raise_the_level():
     assert records(doc)[0].instrument == "meeting"
 
 
+def test_an_instrument_signed_long_ago_is_not_the_events():
+    text = ("Thủ tướng Lào thăm Việt Nam nhân kỷ niệm 40 năm Ngày ký Hiệp ước hữu nghị Việt Nam - Lào. "
+            "Việt Nam và Lào là thành viên của Hiệp định thương mại ASEAN.")
+    doc = build(text, [("Lào", "LOCATION"), ("Việt Nam", "LOCATION"), ("Hiệp ước hữu nghị", "AGREEMENT"),
+                       ("Việt Nam", "LOCATION", None, 3), ("Lào", "LOCATION", None, 3), ("Hiệp định", "AGREEMENT")],
+                [(0, 1, "PARTNER"), (1, 2, "SIGNED"), (0, 2, "SIGNED"), (3, 5, "SIGNED"), (4, 5, "SIGNED")])
+    assert records(doc)[0].instrument == "visit"
+    signed_now = "Thủ tướng Lào thăm Việt Nam, hai bên ký Hiệp ước hữu nghị."
+    doc = build(signed_now, [("Lào", "LOCATION"), ("Việt Nam", "LOCATION"), ("Hiệp ước hữu nghị", "AGREEMENT")],
+                [(0, 1, "PARTNER"), (1, 2, "SIGNED"), (0, 2, "SIGNED")])
+    assert records(doc)[0].instrument == "agreement"
+
+
 def test_an_undated_instrument_does_not_take_the_date_of_a_weaker_one_signed_before():
     text = ("Ngày 24/8/2023, tỉnh Bình Dương và tỉnh Artemisa hội đàm. "
             "Căn cứ Ý định thư ký tháng 4/2023, tỉnh Bình Dương và tỉnh Artemisa ký Bản ghi nhớ.")
