@@ -81,6 +81,7 @@ _AGREEMENT_HEAD = re.compile(
 _AGREEMENT_TAIL = re.compile(r"(?:[ \t]+(?:về|việc|của|với|giữa|và|giao|trên|này|hồi|[-–]))+$")
 _BRACKETED_ACRONYM = re.compile(r" ?\(([A-ZĐ][A-Za-zĐ-]*[A-ZĐ])\)")
 # One or two capitalised words between a span and a person's name (`Séc` _Milos_ `Zeman`).
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az)-[A-ZĐ]")  # `al-Assad`: Arabic article + name
 _FREE_FIRST_NAMES = re.compile(rf" (?:[{UPPER}][\w.'-]*[ ]){{1,2}}")
 _HYPHEN_PAIR = re.compile(r"^(?P<a>\S.*?)\s*[-–]\s*(?P<b>\S.*)$")
 # The kind of body alone (`ĐH` of `ĐH Zeeland`, `Tập đoàn` of `Tập đoàn đóng tàu Damen`): the
@@ -441,9 +442,6 @@ def _capitalised_core(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _in_name(word: str) -> bool:
     return word[0].isupper() or _ARTICLE_NAME.match(word) is not None
-
-
-_ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az)-[A-ZĐ]")
 
 
 def _agreement_end(text: str, start: int, end: int) -> int | None:
