@@ -371,6 +371,7 @@ def test_the_day_a_weaker_instrument_was_signed_is_not_the_records_day():
     [record] = [r for r in records(doc) if {p.name for p in r.parties} == {"Bình Dương", "Artemisa"}]
     assert (record.instrument, record.date) == ("mou", "2023-08-24")
 
+
 def test_the_day_of_this_event_beats_the_month_of_a_meeting_recalled():
     text = ("Ông Abe nhắc lại cuộc gặp giữa Việt Nam và Nhật Bản tháng 11/2016. "
             "Ngày 10/5/2017, ông Quang hội đàm, Việt Nam và Nhật Bản nhất trí hợp tác.")
