@@ -27,8 +27,6 @@ _SIGNING = re.compile(
     re.I,
 )
 _PLANNED = re.compile(r"\b(?:sẽ|nên|chưa|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$", re.I)
-# An instrument of the past that the article recalls (`40 năm Ngày ký hiệp ước`, `thành viên của Hiệp định`).
-_RECALLED = re.compile(r"(?:\b\d+ năm (?:ngày )?ký(?: kết)?|thành viên(?: tích cực)? của) *$", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
 _MEETING = re.compile(r"hội đàm|người đồng cấp|làm việc|hội kiến|tiếp|hội thảo|gặp|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm|đối thoại", re.I)
 
@@ -87,10 +85,8 @@ def _signed_instrument(agreement: Entity) -> str:
 
 
 def _planned(text: str, agreement: Entity) -> bool:
-    """Whether the words just before an agreement say it is yet to be signed (`sẽ ký kết`) or
-    was signed long ago (`kỷ niệm 40 năm Ngày ký`): either way, not this event's instrument."""
-    before = text[max(0, agreement.start - 60):agreement.start]
-    return _PLANNED.search(before) is not None or _RECALLED.search(before) is not None
+    """Whether the words just before an agreement say it is yet to be signed (`sẽ ký kết`)."""
+    return _PLANNED.search(text[max(0, agreement.start - 60):agreement.start]) is not None
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
