@@ -209,6 +209,20 @@ def test_a_planned_signing_is_no_agreement():
     assert records(doc)[0].instrument is None
 
 
+def test_a_visit_only_announced_is_a_pledge():
+    # GUIDELINES, "Planned visits": instrument null, date null.
+    planned = "Ngày 29/6, Quốc vương Saudi Arabia cho biết sẽ đến thăm Nga để tăng cường hợp tác."
+    made = "Ngày 29/6, Quốc vương Saudi Arabia đã đến thăm Nga để tăng cường hợp tác."
+    found = []
+    for text in (planned, made):
+        doc = build(text, [("29/6", "DATE", {"value": "--06-29", "granularity": "day"}),
+                           ("Saudi Arabia", "LOCATION", {"name": "Ả Rập Xê Út", "country": "SA", "admin": "country"}),
+                           ("Nga", "LOCATION", {"name": "Nga", "country": "RU", "admin": "country"})],
+                    [(1, 2, "PARTNER")])
+        found.append(records(doc)[0].instrument)
+    assert found == [None, "visit"]
+
+
 def test_a_pledge_with_no_event_has_no_date():
     text = "Ngày 29/6, Việt Nam và Nga cam kết tăng cường hợp tác."
     doc = build(text, [("29/6", "DATE", {"value": "--06-29", "granularity": "day"}),

@@ -96,13 +96,18 @@ def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 def event_instrument(doc: Document, evidence: list[tuple[int, int]]) -> str | None:
     text = " ".join(doc.text[s:e] for s, e in evidence) or doc.text[:2000]
-    if _SIGNING.search(text):
+    if _held(_SIGNING, text):
         return "agreement"  # signed, with no instrument named (`ký kết hợp tác`)
-    if _VISIT.search(text):
+    if _held(_VISIT, text):
         return "visit"
-    if _MEETING.search(text):
+    if _MEETING.search(text):  # the gold keeps a planned meeting a meeting
         return "meeting"
     return None
+
+
+def _held(event: re.Pattern, text: str) -> bool:
+    """Whether ``text`` reports an ``event`` that took place, not one announced (`sẽ đến thăm`)."""
+    return any(_PLANNED.search(text[max(0, m.start() - 40):m.start()]) is None for m in event.finditer(text))
 
 
 def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity],
