@@ -27,6 +27,15 @@ def test_the_city_stays_a_place(text, place):
     assert (place, "LOCATION") in spans(text)
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Bệnh viện FV ký bản ghi nhớ với Trung tâm mắt quốc gia Singapore.", ["Singapore"]),
+    ("Đoàn làm việc với Trung ương Đoàn và Nhật ký chiến tranh.", []),
+    ("Hàng hóa xuất sang Trung, Nhật và Hàn.", ["Trung", "Nhật", "Hàn"]),
+])
+def test_a_countrys_first_syllable_opening_a_common_word_is_no_place(text, places):
+    assert [surface for surface, label in spans(text) if label == "LOCATION"] == places
+
+
 @pytest.mark.parametrize("region", ["châu Á - Thái Bình Dương", "Châu Á – Thái Bình Dương", "Ấn Độ Dương - Thái Bình Dương"])
 def test_a_region_named_with_a_dash_is_one_place(region):
     text = f"Hai nước hợp tác vì hòa bình ở khu vực {region}."
