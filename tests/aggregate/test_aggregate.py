@@ -209,6 +209,14 @@ def test_a_planned_signing_is_no_agreement():
     assert records(doc)[0].instrument is None
 
 
+def test_an_instrument_said_to_be_signed_later_is_no_agreement():
+    text = "Pháp và Trung Quốc hội đàm, nhiều hợp đồng sẽ được ký kết trong chuyến đi."
+    doc = build(text, [("Pháp", "LOCATION", {"name": "Pháp", "country": "FR", "admin": "country"}),
+                       ("Trung Quốc", "LOCATION", {"name": "Trung Quốc", "country": "CN", "admin": "country"}),
+                       ("hợp đồng", "AGREEMENT")], [(0, 1, "PARTNER"), (0, 2, "SIGNED"), (1, 2, "SIGNED")])
+    assert records(doc)[0].instrument == "meeting"
+
+
 def test_a_visit_only_announced_is_a_pledge():
     # GUIDELINES, "Planned visits": instrument null, date null.
     planned = "Ngày 29/6, Quốc vương Saudi Arabia cho biết sẽ đến thăm Nga để tăng cường hợp tác."

@@ -27,6 +27,7 @@ _SIGNING = re.compile(
     re.I,
 )
 _PLANNED = re.compile(r"\b(?:sẽ|nên|chưa|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$", re.I)
+_PLANNED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:sẽ|dự kiến|chuẩn bị)(?: được)? (?:ký|kí)\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
 _MEETING = re.compile(r"hội đàm|người đồng cấp|làm việc|hội kiến|tiếp|hội thảo|gặp|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm|đối thoại", re.I)
 
@@ -86,6 +87,8 @@ def _signed_instrument(agreement: Entity) -> str:
 
 def _planned(text: str, agreement: Entity) -> bool:
     """Whether the words just before an agreement say it is yet to be signed (`sẽ ký kết`)."""
+    if _PLANNED_AFTER.search(text[agreement.end:agreement.end + 60]):
+        return True  # `Nhiều hợp đồng sẽ được ký kết`
     return _PLANNED.search(text[max(0, agreement.start - 60):agreement.start]) is not None
 
 
