@@ -13,6 +13,7 @@ Texts come from ``runs/annot/texts/<id>.txt`` (written by select_gold_docs.py).
     python recipes/annotate.py compare DRAFTS_A DRAFTS_B [--json OUT]   # agreement of two passes
     python recipes/annotate.py finalize DRAFTS --split test --out data/gold/test.jsonl
     python recipes/annotate.py finalize runs/annot/traindev runs/annot/train2 --split train --out data/gold/train.jsonl
+    python recipes/annotate.py finalize runs/annot/train4 --split train --keep data/gold/train.jsonl --out data/gold/train.jsonl
 """
 
 from __future__ import annotations
@@ -167,12 +168,21 @@ def _show(text: str, key) -> str:
     return f"{label} {text[hs:he]!r} [{hs}] -> {text[ts:te]!r} [{ts}]"
 
 
-def finalize(folders: list[Path], split: str, out: Path) -> None:
-    """Every draft of ``split`` as stand-off records; a document's draft comes from the first folder holding one."""
+def finalize(folders: list[Path], split: str, out: Path, keep: Path | None = None) -> None:
+    """Every draft of ``split`` as stand-off records; a document's draft comes from the first folder holding one.
+
+    With ``keep`` (an earlier stand-off file), a document with no draft keeps its record from there.
+    """
     ids = [d["id"] for d in selection().values() if d["split"] == split]
+    kept = {}
+    if keep is not None:
+        kept = {json.loads(line)["id"]: line for line in keep.read_text(encoding="utf-8").splitlines() if line.strip()}
     lines, failures = [], []
     for doc_id in ids:
         path = next((f / f"{doc_id}.json" for f in folders if (f / f"{doc_id}.json").is_file()), None)
+        if path is None and doc_id in kept:
+            lines.append(kept[doc_id])
+            continue
         if path is None:
             failures.append(f"{doc_id}: no draft")
             continue
@@ -209,6 +219,7 @@ def main(argv=None) -> int:
     p.add_argument("folders", type=Path, nargs="+")
     p.add_argument("--split", required=True, choices=("train", "dev", "test"))
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--keep", type=Path, help="earlier stand-off file: documents with no draft keep their record")
     args = parser.parse_args(argv)
     if args.command == "show":
         show(args.id)
@@ -221,7 +232,7 @@ def main(argv=None) -> int:
     elif args.command == "compare":
         compare(args.a, args.b, args.json)
     else:
-        finalize(args.folders, args.split, args.out)
+        finalize(args.folders, args.split, args.out, args.keep)
     return 0
 
 
