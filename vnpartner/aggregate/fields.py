@@ -86,10 +86,10 @@ def _signed_instrument(agreement: Entity) -> str:
 
 
 def _planned(text: str, agreement: Entity) -> bool:
-    """Whether the words just before an agreement say it is yet to be signed (`sẽ ký kết`)."""
-    if _PLANNED_AFTER.search(text[agreement.end:agreement.end + 60]):
-        return True  # `Nhiều hợp đồng sẽ được ký kết`
-    return _PLANNED.search(text[max(0, agreement.start - 60):agreement.start]) is not None
+    """Whether the words around an agreement say it is yet to be signed (`sẽ ký kết` before it,
+    `Nhiều hợp đồng sẽ được ký kết` after it)."""
+    before, after = text[max(0, agreement.start - 60):agreement.start], text[agreement.end:agreement.end + 60]
+    return _PLANNED.search(before) is not None or _PLANNED_AFTER.search(after) is not None
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
