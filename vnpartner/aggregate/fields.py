@@ -88,8 +88,8 @@ def _signed_instrument(agreement: Entity) -> str:
 def _planned(text: str, agreement: Entity) -> bool:
     """Whether the words around an agreement say it is yet to be signed (`sẽ ký kết` before it,
     `Nhiều hợp đồng sẽ được ký kết` after it)."""
-    before, after = text[max(0, agreement.start - 60):agreement.start], text[agreement.end:agreement.end + 60]
-    return _PLANNED.search(before) is not None or _PLANNED_AFTER.search(after) is not None
+    return _announced_before(text, agreement.start, 60) or \
+        _PLANNED_AFTER.search(text[agreement.end:agreement.end + 60]) is not None
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
@@ -110,7 +110,12 @@ def event_instrument(doc: Document, evidence: list[tuple[int, int]]) -> str | No
 
 def _held(event: re.Pattern, text: str) -> bool:
     """Whether ``text`` reports an ``event`` that took place, not one announced (`sẽ đến thăm`)."""
-    return any(_PLANNED.search(text[max(0, m.start() - 40):m.start()]) is None for m in event.finditer(text))
+    return any(not _announced_before(text, m.start(), 40) for m in event.finditer(text))
+
+
+def _announced_before(text: str, at: int, reach: int) -> bool:
+    """Whether the ``reach`` characters before ``at`` say what follows is still to come (`sẽ`, `dự kiến`)."""
+    return _PLANNED.search(text[max(0, at - reach):at]) is not None
 
 
 def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity],

@@ -145,12 +145,12 @@ class RuleTagger:
 
 
 # The city is named after the president: `Chủ tịch Hồ Chí Minh`, `Bác Hồ Chí Minh` are him.
+THE_PRESIDENT = re.compile(r"(?:(?<=[Cc]hủ tịch )|(?<=Bác )|(?<=tư tưởng ))Hồ Chí Minh(?!\w)")
 # A country's first syllable opening a common word (`Trung tâm`, `Trung ương`, `Nhật ký`) names no country.
 COMMON_WORD_AFTER = {
     "Trung": "tâm ương thu học đoàn tướng tá úy uý sĩ cấp bình lập gian tuần hạn thành niên đội chuyển".split(),
     "Nhật": "ký kí hoàng trình thực".split(),
 }
-THE_PRESIDENT = re.compile(r"(?:(?<=[Cc]hủ tịch )|(?<=Bác )|(?<=tư tưởng ))Hồ Chí Minh(?!\w)")
 
 
 def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Candidate]:
@@ -174,8 +174,8 @@ def _country_context(chunk: str, start: int, end: int) -> bool:
     """An ambiguous short place name (`Lào`, `Anh`) read as a place only in place context."""
     before = chunk[max(0, start - 12):start]
     after = chunk[end:end + 3]
-    next_word = chunk[end:end + 12].split(maxsplit=1)[:1] if chunk[end:end + 1] == " " else []
-    if next_word and next_word[0] in COMMON_WORD_AFTER.get(chunk[start:end], ()):
+    next_word = re.match(r" \s*(\S+)", chunk[end:end + 12])
+    if next_word and next_word.group(1) in COMMON_WORD_AFTER.get(chunk[start:end], ()):
         return False
     if re.search(rf"{CAP}\s*$", before) or re.match(rf"\s+{CAP}", after):
         # inside a capitalised run: part of a person or organisation name...
