@@ -9,7 +9,7 @@ PLACES = {
     "Cuba": ("CU", "country"), "Nhật Bản": ("JP", "country"), "Hà Nội": ("VN", "city"),
     "Lào": ("LA", "country"), "Thủ Dầu Một": ("VN", "city"), "Champasak": ("LA", "province"),
     "Pháp": ("FR", "country"), "Trung Quốc": ("CN", "country"), "Nga": ("RU", "country"),
-    "Saudi Arabia": ("SA", "country"),
+    "Saudi Arabia": ("SA", "country"), "Campuchia": ("KH", "country"),
 }
 
 
@@ -437,6 +437,19 @@ def test_three_parties_paired_in_one_sentence_are_one_record_and_a_pair_seen_els
     found = {frozenset(p.name for p in r.parties): r.instrument for r in records(doc)}
     assert found == {frozenset({"Việt Nam", "Nhật Bản"}): "meeting",
                      frozenset({"Việt Nam", "Nhật Bản", "Lào"}): "mou"}
+
+
+def test_a_pair_told_of_before_its_three_party_sentence_stays_the_main_record():
+    text = ("Ngày 24/3, Việt Nam và Lào hội đàm. "
+            "Hai bên thực hiện Tuyên bố về Tam giác phát triển giữa Campuchia - Lào - Việt Nam.")
+    doc = build(text, [("24/3", "DATE", {"value": "--03-24", "granularity": "day"}), ("Việt Nam", "LOCATION"),
+                       ("Lào", "LOCATION"), ("Tuyên bố", "AGREEMENT"), ("Campuchia", "LOCATION"),
+                       ("Lào", "LOCATION", None, 2), ("Việt Nam", "LOCATION", None, 2)],
+                [(1, 2, "PARTNER"), (4, 5, "PARTNER"), (4, 6, "PARTNER"), (5, 6, "PARTNER")])
+    main, trio = records(doc)
+    assert {p.name for p in main.parties} == {"Việt Nam", "Lào"}
+    assert (main.date, main.instrument) == ("--03-24", "meeting")
+    assert {p.name for p in trio.parties} == {"Việt Nam", "Lào", "Campuchia"}
 
 
 def test_an_instrument_dated_by_its_signing_day_and_its_period_takes_the_day():

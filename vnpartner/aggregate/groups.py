@@ -41,6 +41,8 @@ def with_trilaterals(keys: list[frozenset[str]], pairs: dict, pair_sentences: di
     """Three parties that pair with each other in one sentence are one three-party record
     (`Hà Nội`, `BRG` and `Sumitomo` sign together); a pair of them stays a record of its own
     only where it also appears outside the sentences the three share, and on those sentences alone.
+    The group comes after a pair of it told of before its sentence (the visit `Việt Nam` –
+    `Lào` stays the main record beside a triangle of `Campuchia - Lào - Việt Nam` mentioned later).
 
     Adds the three-party groups to ``pairs`` and ``pair_sentences``; returns the keys in order.
     """
@@ -52,11 +54,20 @@ def with_trilaterals(keys: list[frozenset[str]], pairs: dict, pair_sentences: di
             continue
         pairs[group] = tuple({p.name: p for key in trio for p in pairs[key]}.values())
         pair_sentences[group] = shared
-        kept.insert(min((kept.index(key) for key in trio if key in kept), default=len(kept)), group)
+        kept.insert(_trio_position(kept, trio, pair_sentences, shared), group)
         kept = [key for key in kept if key not in trio or not pair_sentences[key] <= shared]
         for key in trio:
             pair_sentences[key] = pair_sentences[key] - shared
     return kept
+
+
+def _trio_position(kept: list[frozenset[str]], trio: tuple[frozenset[str], ...], pair_sentences: dict,
+                   shared: set[int]) -> int:
+    """Where a three-party group goes among the ``kept`` keys: after its pairs told of before
+    the sentences the three share, else in the place of its first pair."""
+    present = [kept.index(key) for key in trio if key in kept]
+    told_before = [kept.index(key) for key in trio if key in kept and min(pair_sentences[key]) < min(shared)]
+    return max(told_before) + 1 if told_before else min(present, default=len(kept))
 
 
 def _sentence_trios(keys: list[frozenset[str]], pair_sentences: dict) -> list[tuple[frozenset[str], ...]]:
