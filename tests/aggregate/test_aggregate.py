@@ -10,6 +10,7 @@ PLACES = {
     "Lào": ("LA", "country"), "Thủ Dầu Một": ("VN", "city"), "Champasak": ("LA", "province"),
     "Pháp": ("FR", "country"), "Trung Quốc": ("CN", "country"), "Nga": ("RU", "country"),
     "Saudi Arabia": ("SA", "country"), "Campuchia": ("KH", "country"),
+    "Iran": ("IR", "country"), "Myanmar": ("MM", "country"),
 }
 
 
@@ -221,13 +222,14 @@ def test_an_instrument_said_to_be_signed_later_is_no_agreement():
 def test_a_visit_only_announced_is_a_pledge():
     # GUIDELINES, "Planned visits": instrument null, date null.
     planned = "Ngày 29/6, Quốc vương Saudi Arabia cho biết sẽ đến thăm Nga để tăng cường hợp tác."
+    soon = "Ngày 29/6, Quốc vương Saudi Arabia sắp thăm Nga để tăng cường hợp tác."
     made = "Ngày 29/6, Quốc vương Saudi Arabia đã đến thăm Nga để tăng cường hợp tác."
     found = []
-    for text in (planned, made):
+    for text in (planned, soon, made):
         doc = build(text, [("29/6", "DATE", {"value": "--06-29", "granularity": "day"}),
                            ("Saudi Arabia", "LOCATION"), ("Nga", "LOCATION")], [(1, 2, "PARTNER")])
         found.append(records(doc)[0].instrument)
-    assert found == [None, "visit"]
+    assert found == [None, None, "visit"]
 
 
 def test_a_pledge_with_no_event_has_no_date():
@@ -520,3 +522,34 @@ def test_a_foreign_name_keeps_no_country_where_its_record_has_two_foreign_ones()
                        ("Lào", "LOCATION"), ("Nhật Bản", "LOCATION")], [(1, 2, "PARTNER")])
     [record] = records(doc)
     assert [(p.name, p.country) for p in record.people] == [("Shinzo Abe", None)]
+
+
+PRIME_MINISTER = ("Nguyễn Xuân Phúc", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": "VN"})
+
+
+def test_a_vietnamese_official_meeting_a_foreign_party_pairs_viet_nam_with_it():
+    text = "Chiều 24/5, Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Iran Saleh Adibi."
+    doc = build(text, [("24/5", "DATE", {"value": "--05-24", "granularity": "day"}), PRIME_MINISTER,
+                       ("Iran", "LOCATION")], [])
+    [record] = records(doc)
+    assert [(p.name, p.country) for p in record.parties] == [("Việt Nam", "VN"), ("Iran", "IR")]
+    assert (record.instrument, record.date) == ("meeting", "--05-24")
+
+
+def test_an_official_meeting_for_a_vietnamese_body_pairs_that_body():
+    text = "Bí thư Thành ủy Hà Nội Nguyễn Văn A tiếp Chủ tịch Quốc hội Myanmar."
+    doc = build(text, [("Hà Nội", "LOCATION"),
+                       ("Nguyễn Văn A", "PERSON", {"title": "Bí thư Thành ủy", "affiliation": "Hà Nội", "country": "VN"}),
+                       ("Myanmar", "LOCATION")], [(1, 0, "AFFILIATED_WITH")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Hà Nội", "Myanmar"}]
+
+
+def test_no_host_pair_for_a_foreign_venue_another_verb_or_a_country_a_relation_already_pairs():
+    venue = "Thủ tướng Nguyễn Xuân Phúc gặp cộng đồng người Việt tại Nhật Bản."
+    other_verb = "Thủ tướng Nguyễn Xuân Phúc tiếp tục chuyến công tác Nhật Bản."
+    for text in (venue, other_verb):
+        assert records(build(text, [PRIME_MINISTER, ("Nhật Bản", "LOCATION")], [])) == []
+    paired = "Thủ tướng Nguyễn Xuân Phúc thăm Nhật Bản. Hà Nội và Nhật Bản hợp tác."
+    doc = build(paired, [PRIME_MINISTER, ("Nhật Bản", "LOCATION"), ("Hà Nội", "LOCATION"),
+                         ("Nhật Bản", "LOCATION", None, 2)], [(2, 3, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Hà Nội", "Nhật Bản"}]

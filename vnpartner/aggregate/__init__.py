@@ -1,7 +1,8 @@
 """Partnership records: merge party mentions, group partners, collect sectors, date, instrument.
 
-One module per step: ``parties`` (the party of each mention), ``groups`` (which pairs of
-parties become records), ``fields`` (each record's sectors, instrument, date and people).
+One module per step: ``parties`` (the party of each mention), ``hosts`` (pairs a Vietnamese
+official stands for), ``groups`` (which pairs of parties become records), ``fields`` (each
+record's sectors, instrument, date and people).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from ..schema import Document, Partnership, Party
 from ..text import Sentence, sentence_finder
 from .fields import build_record, event_instrument, first_event_date, instrument_of, lead_people, only_day, sector_codes
 from .groups import drop_background, with_trilaterals
+from .hosts import hosted_pairs
 from .parties import (capital_for_state, for_state, inside, is_venue, mention_parties, own_body, party_of, unnamed,
                       written_names)
 
@@ -22,7 +24,9 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     Mentions of one party (``tỉnh Bình Dương``, ``UBND tỉnh Bình Dương``, an alias, a
     shorter name) merge through :func:`mention_parties`; a state body dealing with a foreign
     party stands for its state. A pair of countries that only restates the countries of a
-    local pair in the same sentences is background, not a record of its own.
+    local pair in the same sentences is background, not a record of its own. A Vietnamese
+    official meeting or visiting a foreign party stands for Việt Nam (:func:`hosted_pairs`)
+    where no relation pairs that party's country.
     """
     by_id = {e.id: e for e in doc.entities}
     party = mention_parties(doc)
@@ -43,6 +47,14 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(sentence_at(by_id[rel.head].start))
+    linked_countries = {p.country for a, b in pairs.values() for p in (a, b)}
+    for a, b, number in hosted_pairs(doc, sentences, party):  # only where no relation reached that country
+        b = for_state(b, a)
+        if b.country in linked_countries or unnamed(b) or own_body(a, b) or own_body(b, a):
+            continue
+        key = frozenset((a.name, b.name))
+        pairs.setdefault(key, (a, b))
+        pair_sentences.setdefault(key, set()).add(number)
     keys = with_trilaterals(drop_background(pairs, pair_sentences), pairs, pair_sentences)
     evidence = {key: [(s.start, s.end) for i, s in enumerate(sentences) if i in pair_sentences[key]] for key in keys}
     records = []

@@ -26,7 +26,7 @@ _SIGNING = re.compile(
     r"(?<!sẽ )\b(?:ký kết|đã ký|lễ ký|ký (?:hợp tác|thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|hiệp định|hợp đồng|văn kiện))\b",
     re.I,
 )
-_PLANNED = re.compile(r"\b(?:sẽ|nên|chưa|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$", re.I)
+_PLANNED = re.compile(r"\b(?:sẽ|sắp|nên|chưa|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$", re.I)
 _PLANNED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:sẽ|dự kiến|chuẩn bị)(?: được)? (?:ký|kí)\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
 _MEETING = re.compile(r"hội đàm|người đồng cấp|làm việc|hội kiến|tiếp|hội thảo|gặp|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm|đối thoại", re.I)
