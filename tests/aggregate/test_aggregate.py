@@ -10,7 +10,8 @@ PLACES = {
     "Lào": ("LA", "country"), "Thủ Dầu Một": ("VN", "city"), "Champasak": ("LA", "province"),
     "Pháp": ("FR", "country"), "Trung Quốc": ("CN", "country"), "Nga": ("RU", "country"),
     "Saudi Arabia": ("SA", "country"), "Campuchia": ("KH", "country"),
-    "Iran": ("IR", "country"), "Myanmar": ("MM", "country"),
+    "Iran": ("IR", "country"), "Myanmar": ("MM", "country"), "Hàn Quốc": ("KR", "country"), "Đức": ("DE", "country"),
+    "Anh": ("GB", "country"), "Australia": ("AU", "country"), "Hong Kong": ("HK", "other"),
 }
 
 
@@ -553,3 +554,18 @@ def test_no_host_pair_for_a_foreign_venue_another_verb_or_a_country_a_relation_a
     doc = build(paired, [PRIME_MINISTER, ("Nhật Bản", "LOCATION"), ("Hà Nội", "LOCATION"),
                          ("Nhật Bản", "LOCATION", None, 2)], [(2, 3, "PARTNER")])
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Hà Nội", "Nhật Bản"}]
+
+
+def test_a_foreign_official_calling_the_leaders_of_a_list_of_countries_pairs_each_with_theirs():
+    text = "Tổng thống Hàn Quốc Moon Jae-in đã điện đàm với các nhà lãnh đạo Đức, Anh và Australia."
+    doc = build(text, [("Hàn Quốc", "LOCATION"),
+                       ("Moon Jae-in", "PERSON", {"title": "Tổng thống", "affiliation": "Hàn Quốc", "country": "KR"}),
+                       ("Đức", "LOCATION"), ("Anh", "LOCATION"), ("Australia", "LOCATION")], [(1, 0, "AFFILIATED_WITH")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [
+        {"Hàn Quốc", "Đức"}, {"Hàn Quốc", "Anh"}, {"Hàn Quốc", "Australia"}]
+
+
+def test_the_country_after_a_place_is_where_it_is_not_a_second_counterpart():
+    text = "Thủ tướng Nguyễn Xuân Phúc tiếp Đoàn doanh nghiệp Hong Kong, Trung Quốc."
+    doc = build(text, [PRIME_MINISTER, ("Hong Kong", "LOCATION"), ("Trung Quốc", "LOCATION")], [])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Hong Kong"}]

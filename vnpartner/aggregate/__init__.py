@@ -1,7 +1,7 @@
 """Partnership records: merge party mentions, group partners, collect sectors, date, instrument.
 
-One module per step: ``parties`` (the party of each mention), ``hosts`` (pairs a Vietnamese
-official stands for), ``groups`` (which pairs of parties become records), ``fields`` (each
+One module per step: ``parties`` (the party of each mention), ``hosts`` (pairs an official
+stands for), ``groups`` (which pairs of parties become records), ``fields`` (each
 record's sectors, instrument, date and people).
 """
 
@@ -24,9 +24,10 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     Mentions of one party (``tỉnh Bình Dương``, ``UBND tỉnh Bình Dương``, an alias, a
     shorter name) merge through :func:`mention_parties`; a state body dealing with a foreign
     party stands for its state. A pair of countries that only restates the countries of a
-    local pair in the same sentences is background, not a record of its own. A Vietnamese
-    official meeting or visiting a foreign party stands for Việt Nam (:func:`hosted_pairs`)
-    where no relation pairs that party's country.
+    local pair in the same sentences is background, not a record of its own. An official
+    meeting or visiting a party of another country stands for their own (:func:`hosted_pairs`:
+    `Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Iran` is Việt Nam – Iran) where no relation pairs
+    that party's country.
     """
     by_id = {e.id: e for e in doc.entities}
     party = mention_parties(doc)
@@ -49,7 +50,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         pair_sentences.setdefault(key, set()).add(sentence_at(by_id[rel.head].start))
     linked_countries = {p.country for a, b in pairs.values() for p in (a, b)}
     for a, b, number in hosted_pairs(doc, sentences, party):  # only where no relation reached that country
-        b = for_state(b, a)
+        b = capital_for_state(for_state(b, a), a)
         if b.country in linked_countries or unnamed(b) or own_body(a, b) or own_body(b, a):
             continue
         key = frozenset((a.name, b.name))

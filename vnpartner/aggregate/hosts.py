@@ -1,9 +1,10 @@
-"""Pairs the text gives through a Vietnamese official rather than two party names.
+"""Pairs the text gives through an official rather than two party names.
 
 Vietnamese news seldom names Việt Nam in `Thủ tướng Nguyễn Xuân Phúc tiếp Chủ tịch Quốc hội
 Myanmar`: the official stands for it. GUIDELINES put such a meeting or visit at the level the
 article works at (`Việt Nam` – `Myanmar`), but a PARTNER relation needs two party mentions,
-so no relation, gold or predicted, can carry it.
+so no relation, gold or predicted, can carry it. A foreign official meeting the leaders of a
+list of countries (`điện đàm với các nhà lãnh đạo Đức, Anh và Australia`) is read the same way.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from ..text import Sentence
 
 __all__ = ["hosted_pairs"]
 
-HOME = "VN"
 # Meeting or visiting, said of the official just before (`đã hội kiến với`, `sẽ thăm`); not
 # `tiếp tục`, `tiếp nhận` and the other words `tiếp` opens.
 _MEETS = re.compile(
@@ -26,39 +26,66 @@ _MEETS = re.compile(
     re.I,
 )
 _VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
+_TOPIC = re.compile(r"\b(?:để|về|nhằm|bao gồm|tình hình|vấn đề)\b|[;:]", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # between two items of a list
 
 
 def hosted_pairs(doc: Document, sentences: list[Sentence], party: dict[str, Party]) -> Iterator[tuple[Party, Party, int]]:
-    """(Vietnamese party, foreign party, sentence number) for each sentence whose first
-    Vietnamese official (a titled PERSON of country VN) meets or visits a foreign party named
-    after the verb (`tiếp Đại sứ Hoa Kỳ`, `hội kiến với Chủ tịch Quốc hội Myanmar`).
+    """(official's party, counterpart, sentence number) for each sentence whose first official
+    (a titled PERSON whose country is known) meets or visits a party of another country named
+    after the verb (`tiếp Đại sứ Hoa Kỳ`, `hội kiến với Chủ tịch Quốc hội Myanmar`), and for
+    each party listed with that one (`người đồng cấp của Australia, Indonesia`).
 
-    The Vietnamese party is the official's body or place where a relation gives one, else
-    Việt Nam. A foreign party named as the place of the meeting (`tại Nhật Bản`) is none.
+    The official's party is their body or place where a relation gives one of their country,
+    else their country. A party named as the place of the meeting (`tại Nhật Bản`) is none.
     """
-    home = country_place(HOME)
-    if home is None:
-        return
-    country = Party(home.name, home.country, "country")
     body = {r.head: party[r.tail] for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in party}
     for number, sentence in enumerate(sentences):
         inside = [e for e in doc.entities if sentence.start <= e.start < sentence.end]
-        official = next((e for e in inside if _is_home_official(e)), None)
+        official = next((e for e in inside if _is_official(e)), None)
         meets = _MEETS.search(doc.text[official.end:sentence.end]) if official else None
         if meets is None:
             continue
+        home = official.normalized["country"]
         own = body.get(official.id)
-        own = own if own is not None and own.country == HOME else country
-        after = official.end + meets.end()
-        for ent in inside:
-            other = party.get(ent.id)
-            if ent.start < after or other is None or other.country in (None, HOME):
-                continue
-            if _VENUE.search(doc.text[max(0, ent.start - 6):ent.start]) is None:
-                yield own, other, number
-            break  # the first foreign party after the verb is the counterpart
+        own = own if own is not None and own.country == home else _country(home)
+        if own is None:
+            continue
+        verb_end = official.end + meets.end()
+        after = [e for e in inside if e.start >= verb_end and e.id in party]
+        for other in _counterparts(doc.text, verb_end, after, party, home):
+            yield own, other, number
 
 
-def _is_home_official(ent: Entity) -> bool:
+def _counterparts(text: str, verb_end: int, mentions: list[Entity], party: dict[str, Party],
+                  home: str) -> list[Party]:
+    """The party first named after the verb, if it is of a country other than ``home``, with
+    the parties of other countries listed right after it. None where that first party is
+    the venue or of no known country (`Tập đoàn Vamed của Austria`: the group, not Austria),
+    or where the words before it turn to a topic (`để thảo luận tình hình Ukraine`)."""
+    if not mentions:
+        return []
+    first = party[mentions[0].id]
+    lead_in = text[verb_end:mentions[0].start]
+    if first.country in (None, home) or _VENUE.search(lead_in[-6:]) or _TOPIC.search(lead_in):
+        return []
+    found = [first]
+    for before, ent in zip(mentions, mentions[1:]):
+        listed = party[ent.id]
+        if not _LIST_GAP.fullmatch(text[before.end:ent.start]):
+            break
+        if listed.kind == "country" and party[before.id].kind != "country":
+            break  # `Hong Kong, Trung Quốc`: where Hong Kong is, not a second counterpart
+        if listed.country not in (None, home):
+            found.append(listed)
+    return found
+
+
+def _country(code: str) -> Party | None:
+    place = country_place(code)
+    return Party(place.name, place.country, "country") if place is not None else None
+
+
+def _is_official(ent: Entity) -> bool:
     value = ent.normalized or {}
-    return ent.label == "PERSON" and value.get("country") == HOME and bool(value.get("title"))
+    return ent.label == "PERSON" and bool(value.get("country")) and bool(value.get("title"))
