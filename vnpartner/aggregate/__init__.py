@@ -60,7 +60,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     evidence = {key: [(s.start, s.end) for i, s in enumerate(sentences) if i in pair_sentences[key]] for key in keys}
     records = []
     for key in keys:
-        elsewhere = [span for other in keys if other != key for span in evidence[other] if span not in evidence[key]]
+        elsewhere = sorted({span for other in keys if other != key for span in evidence[other]} - set(evidence[key]))
         records.append(build_record(doc, by_id, party_names, list(pairs[key]), evidence[key], elsewhere))
     if records:  # the article's first record is its main event, with its date
         records[0].date = records[0].date or first_event_date(doc, by_id)

@@ -3,6 +3,7 @@ parties and the sentences that pair them."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -93,8 +94,9 @@ def _planned(text: str, agreement: Entity) -> bool:
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``offset`` falls inside one of ``spans`` (sentences as ``(start, end)``)."""
-    return any(start <= offset < end for start, end in spans)
+    """Whether ``offset`` falls inside one of ``spans`` (sentences as ``(start, end)``, in text order)."""
+    at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
 
 
 def event_instrument(doc: Document, evidence: list[tuple[int, int]]) -> str | None:

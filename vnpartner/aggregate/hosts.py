@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..normalize.places import country_place
 from ..schema import Document, Entity, Party
-from ..text import Sentence
+from ..text import Sentence, sentence_finder
 
 __all__ = ["hosted_pairs"]
 
@@ -30,7 +30,8 @@ _TOPIC = re.compile(r"\b(?:để|về|nhằm|bao gồm|tình hình|vấn đề)\
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # between two items of a list
 
 
-def hosted_pairs(doc: Document, sentences: list[Sentence], party: dict[str, Party]) -> Iterator[tuple[Party, Party, int]]:
+def hosted_pairs(doc: Document, sentences: list[Sentence],
+                 party: dict[str, Party]) -> Iterator[tuple[Party, Party, int]]:
     """(official's party, counterpart, sentence number) for each sentence whose first official
     (a titled PERSON whose country is known) meets or visits a party of another country named
     after the verb (`tiếp Đại sứ Hoa Kỳ`, `hội kiến với Chủ tịch Quốc hội Myanmar`), and for
@@ -40,8 +41,12 @@ def hosted_pairs(doc: Document, sentences: list[Sentence], party: dict[str, Part
     else their country. A party named as the place of the meeting (`tại Nhật Bản`) is none.
     """
     body = {r.head: party[r.tail] for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in party}
-    for number, sentence in enumerate(sentences):
-        inside = [e for e in doc.entities if sentence.start <= e.start < sentence.end]
+    sentence_at = sentence_finder(sentences)
+    by_sentence: dict[int, list[Entity]] = {}
+    for ent in sorted(doc.entities, key=lambda e: e.start):
+        by_sentence.setdefault(sentence_at(ent.start), []).append(ent)
+    for number, inside in by_sentence.items():
+        sentence = sentences[number]
         official = next((e for e in inside if _is_official(e)), None)
         meets = _MEETS.search(doc.text[official.end:sentence.end]) if official else None
         if meets is None:
