@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..normalize.places import country_place
 from ..schema import Document, Entity, Party
 from ..text import Sentence, sentence_finder
+from .parties import at_venue, country_party
 
 __all__ = ["hosted_pairs"]
 
@@ -25,7 +25,6 @@ _MEETS = re.compile(
     r"|hội kiến|hội đàm|gặp|điện đàm|thăm|làm việc với)\b",
     re.I,
 )
-_VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
 _TOPIC = re.compile(r"\b(?:để|về|nhằm|bao gồm|tình hình|vấn đề)\b|[;:]", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # between two items of a list
 
@@ -53,7 +52,7 @@ def hosted_pairs(doc: Document, sentences: list[Sentence],
             continue
         home = official.normalized["country"]
         own = body.get(official.id)
-        own = own if own is not None and own.country == home else _country(home)
+        own = own if own is not None and own.country == home else country_party(home)
         if own is None:
             continue
         verb_end = official.end + meets.end()
@@ -72,7 +71,7 @@ def _counterparts(text: str, verb_end: int, mentions: list[Entity], party: dict[
         return []
     first = party[mentions[0].id]
     lead_in = text[verb_end:mentions[0].start]
-    if first.country in (None, home) or _VENUE.search(lead_in[-6:]) or _TOPIC.search(lead_in):
+    if first.country in (None, home) or at_venue(text, mentions[0].start) or _TOPIC.search(lead_in):
         return []
     found = [first]
     for before, ent in zip(mentions, mentions[1:]):
@@ -84,11 +83,6 @@ def _counterparts(text: str, verb_end: int, mentions: list[Entity], party: dict[
         if listed.country not in (None, home):
             found.append(listed)
     return found
-
-
-def _country(code: str) -> Party | None:
-    place = country_place(code)
-    return Party(place.name, place.country, "country") if place is not None else None
 
 
 def _is_official(ent: Entity) -> bool:

@@ -11,8 +11,8 @@ from ..normalize.names import COMPANY_TYPE, bracket_aliases, canonical_country
 from ..normalize.places import country_place, lookup_place, trailing_place
 from ..schema import Document, Entity, Party
 
-__all__ = ["capital_for_state", "for_state", "inside", "is_venue", "mention_parties", "own_body", "party_of", "unnamed",
-           "written_names"]
+__all__ = ["at_venue", "capital_for_state", "country_party", "for_state", "inside", "is_venue", "mention_parties",
+           "own_body", "party_of", "unnamed", "written_names"]
 
 # Government bodies act for their place: `UBND tỉnh Bình Dương` is the party `Bình Dương`.
 _PLACE_BODY = re.compile(
@@ -163,8 +163,13 @@ def _seat_country(name: str) -> str | None:
 
 def _as_state(party: Party) -> Party:
     """The country ``party`` belongs to, as a party (``party`` itself if the gazetteer lacks it)."""
-    country = country_place(party.country)
-    return Party(country.name, country.country, "country") if country else party
+    return country_party(party.country) or party
+
+
+def country_party(code: str) -> Party | None:
+    """The country with ISO code ``code`` as a party (`VN` → Việt Nam), or None if the gazetteer lacks it."""
+    country = country_place(code)
+    return Party(country.name, country.country, "country") if country else None
 
 
 def capital_for_state(party: Party, other: Party) -> Party:
@@ -229,13 +234,18 @@ def _abbreviates(short: str, long: str) -> bool:
     return initials == first and [w.casefold() for w in words[size:]] == [w.casefold() for w in rest]
 
 
+def at_venue(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` name what follows as the place of the event (`tại`, `ở`)."""
+    return _VENUE.search(text[max(0, start - 8):start]) is not None
+
+
 def is_venue(text: str, ent: Entity, party: Party, parties: set[str]) -> bool:
     """An organisation named as the place of the event (`tại Trung tâm Hành chính tỉnh`), or a
     town there inside a party (`tại thành phố Thủ Dầu Một` when Bình Dương is a party).
 
     A province or country named as the venue often is the host party, so it stays.
     """
-    if _VENUE.search(text[max(0, ent.start - 8):ent.start]) is None:
+    if not at_venue(text, ent.start):
         return False
     if ent.label == "ORGANIZATION":
         return True
