@@ -71,7 +71,7 @@ def _counterparts(text: str, verb_end: int, mentions: list[Entity], party: dict[
         return []
     first = party[mentions[0].id]
     lead_in = text[verb_end:mentions[0].start]
-    if first.country in (None, home) or at_venue(text, mentions[0].start) or _TOPIC.search(lead_in):
+    if not _foreign(first, home) or at_venue(text, mentions[0].start) or _TOPIC.search(lead_in):
         return []
     found = [first]
     for before, ent in zip(mentions, mentions[1:]):
@@ -80,9 +80,14 @@ def _counterparts(text: str, verb_end: int, mentions: list[Entity], party: dict[
             break
         if listed.kind == "country" and party[before.id].kind != "country":
             break  # `Hong Kong, Trung Quốc`: where Hong Kong is, not a second counterpart
-        if listed.country not in (None, home):
+        if _foreign(listed, home):
             found.append(listed)
     return found
+
+
+def _foreign(party: Party, home: str) -> bool:
+    """A party of a known country other than ``home``."""
+    return party.country not in (None, home)
 
 
 def _is_official(ent: Entity) -> bool:
