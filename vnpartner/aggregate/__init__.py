@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..schema import Document, Partnership, Party
 from ..text import Sentence, sentence_finder
-from .fields import build_record, event_instrument, first_event_date, instrument_of, lead_people, only_day, sector_codes
+from .fields import build_record, event_instrument, first_event_date, instrument_of, lead_people, sector_codes
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
 from .parties import (capital_for_state, for_state, inside, is_venue, mention_parties, own_body, party_of, unnamed,
@@ -67,10 +67,6 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         lead = [(s.start, s.end) for s in sentences[:2]]
         records[0].instrument = records[0].instrument or event_instrument(doc, lead)
         records[0].people += lead_people(doc, lead, records[0])
-        day = only_day(doc)
-        for record in records[1:]:  # another event of the article's one day (the main one found no link to it)
-            if record.date is None and record.instrument is not None:
-                record.date = day
     for record in records:  # a pledge with no event yet has no date (GUIDELINES: planned visits)
         if record.instrument is None:
             record.date = None

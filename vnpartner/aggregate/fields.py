@@ -11,7 +11,7 @@ from ..normalize.names import full_names, vietnamese_name
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 
 __all__ = [
-    "build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "only_day", "sector_codes",
+    "build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "sector_codes",
 ]
 
 _INSTRUMENT_WORDS = (
@@ -152,12 +152,6 @@ def _coarseness(value: str | None) -> int:
     if _DAYS.fullmatch(value):
         return 0
     return 1 if _MONTH.fullmatch(value) else 2
-
-
-def only_day(doc: Document) -> str | None:
-    """The day (or range of days) of an article that names just one: the day of its events."""
-    days = {value for _, value in _days(doc)}
-    return days.pop() if len(days) == 1 else None
 
 
 def _first_day(doc: Document, spans: list[tuple[int, int]], skip: set[str] = frozenset()) -> str | None:
