@@ -11,7 +11,7 @@ PLACES = {
     "Pháp": ("FR", "country"), "Trung Quốc": ("CN", "country"), "Nga": ("RU", "country"),
     "Saudi Arabia": ("SA", "country"), "Campuchia": ("KH", "country"),
     "Iran": ("IR", "country"), "Myanmar": ("MM", "country"), "Hàn Quốc": ("KR", "country"), "Đức": ("DE", "country"),
-    "Anh": ("GB", "country"), "Australia": ("AU", "country"), "Hong Kong": ("HK", "other"),
+    "Anh": ("GB", "country"), "Australia": ("AU", "country"), "Hong Kong": ("HK", "other"), "Libya": ("LY", "country"),
 }
 
 
@@ -231,6 +231,14 @@ def test_a_visit_only_announced_is_a_pledge():
                            ("Saudi Arabia", "LOCATION"), ("Nga", "LOCATION")], [(1, 2, "PARTNER")])
         found.append(records(doc)[0].instrument)
     assert found == [None, None, "visit"]
+
+
+def test_going_on_with_cooperation_is_no_meeting_but_receiving_someone_is():
+    found = []
+    for text in ("EU sẽ tăng cường tiếp xúc với Libya và tiếp tục hợp tác.", "EU tiếp Ngoại trưởng Libya."):
+        doc = build(text, [("EU", "ORGANIZATION"), ("Libya", "LOCATION")], [(0, 1, "PARTNER")])
+        found.append(records(doc)[0].instrument)
+    assert found == [None, "meeting"]
 
 
 def test_a_pledge_with_no_event_has_no_date():

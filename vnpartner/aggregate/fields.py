@@ -30,7 +30,13 @@ _SIGNING = re.compile(
 _PLANNED = re.compile(r"\b(?:sẽ|sắp|nên|chưa|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$", re.I)
 _PLANNED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:sẽ|dự kiến|chuẩn bị)(?: được)? (?:ký|kí)\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
-_MEETING = re.compile(r"hội đàm|người đồng cấp|làm việc|hội kiến|tiếp|hội thảo|gặp|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm|đối thoại", re.I)
+# `tiếp` receiving someone, not `tiếp tục`, `tiếp nhận` and the other words it opens
+RECEIVES = r"tiếp(?!\s+(?:tục|nhận|cận|theo|đó|thu|diễn|sức|tế|giáp|nối|quản|viện|xúc))"
+_MEETING = re.compile(
+    rf"hội đàm|người đồng cấp|làm việc|hội kiến|\b{RECEIVES}\b|hội thảo|gặp|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm"
+    r"|đối thoại",
+    re.I,
+)
 
 
 def instrument_of(text: str) -> str | None:

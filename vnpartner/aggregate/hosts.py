@@ -14,14 +14,14 @@ from collections.abc import Iterator
 
 from ..schema import Document, Entity, Party
 from ..text import Sentence, sentence_finder
+from .fields import RECEIVES
 from .parties import at_venue, country_party
 
 __all__ = ["hosted_pairs"]
 
-# Meeting or visiting, said of the official just before (`đã hội kiến với`, `sẽ thăm`); not
-# `tiếp tục`, `tiếp nhận` and the other words `tiếp` opens.
+# Meeting or visiting, said of the official just before (`đã hội kiến với`, `sẽ thăm`)
 _MEETS = re.compile(
-    r"^[^,.;:()]{0,25}?\b(?:tiếp(?!\s+(?:tục|nhận|cận|theo|đó|thu|diễn|sức|tế|giáp|nối|quản|viện|xúc))"
+    rf"^[^,.;:()]{{0,25}}?\b(?:{RECEIVES}"
     r"|hội kiến|hội đàm|gặp|điện đàm|thăm|làm việc với)\b",
     re.I,
 )
