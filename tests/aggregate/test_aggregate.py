@@ -546,6 +546,17 @@ def test_a_vietnamese_official_meeting_a_foreign_party_pairs_viet_nam_with_it():
     assert (record.instrument, record.date) == ("meeting", "--05-24")
 
 
+def test_the_meeting_of_a_pair_a_relation_made_elsewhere_gives_it_its_sentence():
+    text = "Chiều 24/5, Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Iran. Việt Nam và Iran hợp tác về y tế."
+    doc = build(text, [("24/5", "DATE", {"value": "--05-24", "granularity": "day"}), PRIME_MINISTER,
+                       ("Iran", "LOCATION"), ("Việt Nam", "LOCATION"), ("Iran", "LOCATION", None, 2)],
+                [(3, 4, "PARTNER")])
+    [record] = records(doc)
+    assert (record.instrument, record.date) == ("meeting", "--05-24")
+    assert [text[start:end] for start, end in record.evidence] == [
+        "Chiều 24/5, Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Iran.", "Việt Nam và Iran hợp tác về y tế."]
+
+
 def test_an_official_meeting_for_a_vietnamese_body_pairs_that_body():
     text = "Bí thư Thành ủy Hà Nội Nguyễn Văn A tiếp Chủ tịch Quốc hội Myanmar."
     doc = build(text, [("Hà Nội", "LOCATION"),

@@ -27,7 +27,8 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     local pair in the same sentences is background, not a record of its own. An official
     meeting or visiting a party of another country stands for their own (:func:`hosted_pairs`:
     `Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Iran` is Việt Nam – Iran) where no relation pairs
-    that party's country.
+    that party's country; where a relation made that very pair, the meeting's sentence joins its
+    evidence (and so gives it its date and instrument).
     """
     by_id = {e.id: e for e in doc.entities}
     party = mention_parties(doc)
@@ -51,9 +52,12 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     linked_countries = {p.country for a, b in pairs.values() for p in (a, b)}
     for a, b, number in hosted_pairs(doc, sentences, party):  # only where no relation reached that country
         b = capital_for_state(for_state(b, a), a)
+        key = frozenset((a.name, b.name))
+        if key in pairs:  # the meeting's sentence supports the pair a relation made
+            pair_sentences[key].add(number)
+            continue
         if b.country in linked_countries or unnamed(b) or own_body(a, b) or own_body(b, a):
             continue
-        key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(number)
     keys = with_trilaterals(drop_background(pairs, pair_sentences), pairs, pair_sentences)
