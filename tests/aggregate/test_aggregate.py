@@ -241,6 +241,14 @@ def test_going_on_with_cooperation_is_no_meeting_but_receiving_someone_is():
     assert found == [None, "meeting"]
 
 
+def test_the_same_day_is_the_day_named_before_it():
+    text = "Chiều 24/5, Việt Nam và Cuba hội đàm. Cùng ngày, Bình Dương và Artemisa hội đàm."
+    doc = build(text, [("24/5", "DATE", {"value": "--05-24", "granularity": "day"}), ("Việt Nam", "LOCATION"),
+                       ("Cuba", "LOCATION"), ("Bình Dương", "LOCATION"), ("Artemisa", "LOCATION")],
+                [(1, 2, "PARTNER"), (3, 4, "PARTNER")])
+    assert [r.date for r in records(doc)] == ["--05-24", "--05-24"]
+
+
 def test_a_pledge_with_no_event_has_no_date():
     text = "Ngày 29/6, Việt Nam và Nga cam kết tăng cường hợp tác."
     doc = build(text, [("29/6", "DATE", {"value": "--06-29", "granularity": "day"}),

@@ -29,6 +29,7 @@ _SIGNING = re.compile(
 )
 _PLANNED = re.compile(r"\b(?:sẽ|sắp|nên|chưa|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$", re.I)
 _PLANNED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:sẽ|dự kiến|chuẩn bị)(?: được)? (?:ký|kí)\b", re.I)
+_SAME_DAY = re.compile(r"\bcùng ngày\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
 # `tiếp` receiving someone, not `tiếp tục`, `tiếp nhận` and the other words it opens
 RECEIVES = r"tiếp(?!\s+(?:tục|nhận|cận|theo|đó|thu|diễn|sức|tế|giáp|nối|quản|viện|xúc))"
@@ -162,8 +163,14 @@ def _coarseness(value: str | None) -> int:
 
 def _first_day(doc: Document, spans: list[tuple[int, int]], skip: set[str] = frozenset()) -> str | None:
     """The first date of day precision (or a range of days) within ``spans``, but for the dates
-    of ``skip``: the event's, most often."""
-    return next((value for ent, value in _days(doc) if ent.id not in skip and _within(ent.start, spans)), None)
+    of ``skip``: the event's, most often. `cùng ngày` (the same day) is the day named before it."""
+    days = [(ent.start, value) for ent, value in _days(doc) if ent.id not in skip]
+    found = [(start, value) for start, value in days if _within(start, spans)]
+    for same in _SAME_DAY.finditer(doc.text):
+        before = [value for start, value in days if start < same.start()]
+        if before and _within(same.start(), spans):
+            found.append((same.start(), before[-1]))
+    return min(found)[1] if found else None
 
 
 def _days(doc: Document) -> Iterator[tuple[Entity, str]]:
