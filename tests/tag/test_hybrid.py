@@ -290,6 +290,16 @@ def test_an_arabic_article_joined_to_a_capital_stays_in_the_name_but_lowercase_w
     assert people == ["Bashar al-Assad", "al-Attiyah", "Lê Văn An"]
 
 
+def test_a_name_in_vietnamese_syllables_keeps_the_syllables_after_a_hyphen():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Tổng thống V.Pu-tin điện đàm với T.Éc-đô-gan, rồi gặp Trump-Kim Jong-un."
+    found = [("V.Pu", "PERSON"), ("T.Éc", "PERSON"), ("Trump", "PERSON")]
+    spans = [(text.index(name), text.index(name) + len(name), label) for name, label in found]
+    people = [text[s:e] for s, e, label in tidy(text, spans) if label == "PERSON"]
+    assert people == ["V.Pu-tin", "T.Éc-đô-gan", "Trump"]  # a capital after the hyphen is another name
+
+
 def test_tidy_takes_a_place_the_model_called_a_person_for_a_place_but_keeps_the_president():
     from vnpartner.tag.hybrid import tidy
 

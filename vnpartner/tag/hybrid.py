@@ -81,6 +81,7 @@ _AGREEMENT_HEAD = re.compile(
 _AGREEMENT_TAIL = re.compile(r"(?:[ \t]+(?:về|việc|của|với|giữa|và|giao|trên|này|hồi|[-–]))+$")
 _BRACKETED_ACRONYM = re.compile(r" ?\(([A-ZĐ][A-Za-zĐ-]*[A-ZĐ])\)")
 # One or two capitalised words between a span and a person's name (`Séc` _Milos_ `Zeman`).
+_SYLLABLE = re.compile(r"-([^\W\d_]+)\b")  # `-tin` of `Pu-tin`
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az)-[A-ZĐ]")  # `al-Assad`: Arabic article + name
 _FREE_FIRST_NAMES = re.compile(rf" (?:[{UPPER}][\w.'-]*[ ]){{1,2}}")
 _HYPHEN_PAIR = re.compile(r"^(?P<a>\S.*?)\s*[-–]\s*(?P<b>\S.*)$")
@@ -154,6 +155,8 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
         if label == "PERSON":
             start, end = _capitalised_core(text, start, end)
             start, end, label = _person_name(text, start, end, spans, places)
+            if label == "PERSON":
+                end = _transliteration_end(text, end)
         if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
             continue
         if label == "LOCATION":
@@ -341,6 +344,14 @@ def _person_name(text: str, start: int, end: int, spans: Sequence[Span], places:
     if place is not None and not is_ambiguous(text[start:end]) and not _is_the_president(text, start, end):
         return start, end, "LOCATION"
     return _first_name_start(text, start, spans, places), end, "PERSON"
+
+
+def _transliteration_end(text: str, end: int) -> int:
+    """The end of a name written in Vietnamese syllables that the model cut at a hyphen
+    (`V.Pu` + `-tin`, `T.Éc` + `-đô-gan`): lowercase syllables joined by hyphens belong to it."""
+    while (found := _SYLLABLE.match(text, end)) and found.group(1).islower():
+        end = found.end()
+    return end
 
 
 def _opens_no_name(word: str, places: set[str], more_than_two: bool) -> bool:
