@@ -320,3 +320,14 @@ def test_a_sector_word_after_a_head_noun_it_modifies_is_no_field():
     spans = [(4, 11, "SECTOR"), (text.index("đầu tư"), text.index("đầu tư") + 6, "SECTOR"),
              (text.index("kinh tế,"), text.index("kinh tế,") + 7, "SECTOR"), (text.rindex("đầu tư"), len(text) - 1, "SECTOR")]
     assert _fields_only(text, spans) == spans[2:]
+
+
+def test_the_pattern_layers_vietnamese_names_fill_the_models_gaps():
+    text = "Tổng bí thư Nông Đức Mạnh tiếp ông Schroeder."
+    schroeder = (text.index("Schroeder"), text.index("Schroeder") + len("Schroeder"), "PERSON")
+    spans = HybridTagger(Fixed(schroeder)).tag(text, iter_sentences(text))
+    people = [text[s:e] for s, e, label in spans if label == "PERSON"]
+    assert people == ["Nông Đức Mạnh", "Schroeder"]
+    lone = "Ông Ricardo Rodriguez tiếp ông Schroeder."  # a foreign name of the pattern layer is no filler
+    spans = HybridTagger(Fixed((lone.index("Schroeder"), len(lone) - 1, "PERSON"))).tag(lone, iter_sentences(lone))
+    assert [lone[s:e] for s, e, label in spans if label == "PERSON"] == ["Schroeder"]

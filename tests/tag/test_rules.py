@@ -54,3 +54,9 @@ def test_a_region_named_with_a_dash_is_one_place(region):
 def test_an_instrument_ends_where_its_name_does(text, instrument):
     assert [s for s in spans(text) if s[1] == "AGREEMENT"] == [(instrument, "AGREEMENT")]
 
+
+
+def test_a_vietnamese_name_may_hold_a_one_word_place_after_its_family_name():
+    text = "Tổng bí thư Nông Đức Mạnh gặp Thủ tướng Đức. Cuộc thi Hoa hậu Hoàn Vũ Việt Nam mở màn."
+    people = [text[s:e] for s, e, label in RuleTagger().tag(text, list(iter_sentences(text))) if label == "PERSON"]
+    assert people == ["Nông Đức Mạnh"]  # `Vũ Việt Nam` holds a two-word place: no name

@@ -271,7 +271,7 @@ def _people(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Cand
         start, end = m.start(1), m.end(1)
         if _is_place(m.group(1)) or re.search(rf"{PLACE_TYPES}\s*$", chunk[:start]):
             continue
-        if any(s < end and start < e for s, e in places) or _starts_name_head(chunk, start):
+        if _crosses_place(m.group(1), start, places) or _starts_name_head(chunk, start):
             continue
         out.append(Candidate(offset + start, offset + end, "PERSON", 5))
     cued = re.compile(rf"(?<!\w){HONORIFICS} ({NAME})")
@@ -285,6 +285,16 @@ def _people(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Cand
     for m in credit.finditer(chunk):
         out.append(Candidate(offset + m.start(1), offset + m.end(1), "PERSON", 6))
     return out
+
+
+def _crosses_place(name: str, start: int, places: list[tuple[int, int]]) -> bool:
+    """Whether a place overlaps the surname-led ``name`` at ``start``, but for a given name of a
+    three- or four-word name that is also a one-word place (`Nông Đức Mạnh`, `Trần Văn Lào`)."""
+    end = start + len(name)
+    surname_end = start + len(name.split()[0])
+    overlapping = [(s, e) for s, e in places if s < end and start < e]
+    return bool(overlapping) and not (len(name.split()) >= 3 and all(
+        surname_end < s and e <= end and " " not in name[s - start:e - start] for s, e in overlapping))
 
 
 def _starts_name_head(text: str, pos: int) -> bool:
