@@ -331,3 +331,11 @@ def test_the_pattern_layers_vietnamese_names_fill_the_models_gaps():
     lone = "Ông Ricardo Rodriguez tiếp ông Schroeder."  # a foreign name of the pattern layer is no filler
     spans = HybridTagger(Fixed((lone.index("Schroeder"), len(lone) - 1, "PERSON"))).tag(lone, iter_sentences(lone))
     assert [lone[s:e] for s, e, label in spans if label == "PERSON"] == ["Schroeder"]
+
+
+def test_the_pattern_layers_titles_fill_the_models_gaps_but_an_embassy_is_no_title():
+    text = "Nhà vua Felipe VI tiếp Đại biện lâm thời Đại sứ quán Ucraina."
+    felipe = (text.index("Felipe"), text.index("Felipe") + len("Felipe VI"), "PERSON")
+    spans = HybridTagger(Fixed(felipe), neural_labels=("PERSON", "TITLE")).tag(text, iter_sentences(text))
+    titles = [text[s:e] for s, e, label in spans if label == "TITLE"]
+    assert titles == ["Nhà vua", "Đại biện lâm thời"]

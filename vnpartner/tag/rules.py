@@ -94,7 +94,7 @@ def _title_regex() -> re.Pattern:
         rf"(?: (?:thứ nhất|Thường trực|thường trực|Thường vụ|lâm thời|đặc mệnh toàn quyền))*"
         rf"(?: (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND|Quốc hội|"
         rf"Quốc phòng|Ngoại giao|Công Thương|Trung ương Đảng|Bộ Chính trị|Ban Bí thư)(?: (?:tỉnh|thành phố|TP))?)?"
-        rf"(?!\w)"
+        rf"(?!\w)(?! quán\b)"  # `Đại sứ quán` is an embassy
     )
 
 
