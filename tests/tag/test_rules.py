@@ -60,3 +60,10 @@ def test_a_vietnamese_name_may_hold_a_one_word_place_after_its_family_name():
     text = "Tổng bí thư Nông Đức Mạnh gặp Thủ tướng Đức. Cuộc thi Hoa hậu Hoàn Vũ Việt Nam mở màn."
     people = [text[s:e] for s, e, label in RuleTagger().tag(text, list(iter_sentences(text))) if label == "PERSON"]
     assert people == ["Nông Đức Mạnh"]  # `Vũ Việt Nam` holds a two-word place: no name
+
+
+def test_a_title_written_in_lowercase_after_its_first_word_is_a_title():
+    text = "Tổng bí thư Nông Đức Mạnh tiếp Phó thủ tướng Lào. Chủ tịch quốc hội Nguyễn Văn An phát biểu."
+    found = RuleTagger().tag(text, list(iter_sentences(text)))
+    assert [text[s:e] for s, e, label in found if label == "TITLE"] == [
+        "Tổng bí thư", "Phó thủ tướng", "Chủ tịch quốc hội"]

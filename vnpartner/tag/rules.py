@@ -87,10 +87,13 @@ def _place_regex() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern:
-    terms = sorted(title_terms(), key=len, reverse=True)
-    heads = "|".join(re.escape(t) for t in terms)
+    terms = set(title_terms())
+    # Older news writes the words after the first in lowercase (`Tổng bí thư`, `Phó thủ tướng`).
+    lowered = {t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in terms if " " in t}
+    heads = "|".join(re.escape(t) for t in sorted(terms | lowered, key=len, reverse=True))
+    after_deputy = "|".join(re.escape(t) for t in sorted({t.lower() for t in terms}, key=len, reverse=True))
     return re.compile(
-        rf"(?<!\w)(?:Phó |Nguyên |Quyền )?(?:{heads})"
+        rf"(?<!\w)(?:(?:Phó |Nguyên |Quyền )?(?:{heads})|(?:Phó|Nguyên|Quyền) (?:{after_deputy}))"
         rf"(?: (?:thứ nhất|Thường trực|thường trực|Thường vụ|lâm thời|đặc mệnh toàn quyền))*"
         rf"(?: (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND|Quốc hội|"
         rf"Quốc phòng|Ngoại giao|Công Thương|Trung ương Đảng|Bộ Chính trị|Ban Bí thư)(?: (?:tỉnh|thành phố|TP))?)?"
