@@ -67,3 +67,9 @@ def test_a_title_written_in_lowercase_after_its_first_word_is_a_title():
     found = RuleTagger().tag(text, list(iter_sentences(text)))
     assert [text[s:e] for s, e, label in found if label == "TITLE"] == [
         "Tổng bí thư", "Phó thủ tướng", "Chủ tịch quốc hội"]
+
+
+def test_a_country_that_is_also_a_given_name_is_a_place_right_after_a_title():
+    text = "Tổng bí thư Nông Đức Mạnh hội đàm với Thủ tướng Đức. Anh Nam là Chủ tịch Hội."
+    found = RuleTagger().tag(text, list(iter_sentences(text)))
+    assert [text[s:e] for s, e, label in found if label == "LOCATION"] == ["Đức"]

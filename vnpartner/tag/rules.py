@@ -180,10 +180,18 @@ def _country_context(chunk: str, start: int, end: int) -> bool:
     next_word = re.match(r" \s*(\S+)", chunk[end:end + 12])
     if next_word and next_word.group(1) in COMMON_WORD_AFTER.get(chunk[start:end], ()):
         return False
+    if _after_title(chunk, start):  # `Thủ tướng Đức`, `Ngoại trưởng Anh Boris Johnson`
+        return True
     if re.search(rf"{CAP}\s*$", before) or re.match(rf"\s+{CAP}", after):
         # inside a capitalised run: part of a person or organisation name...
         return bool(re.search(r"[-–]\s*$", before) or re.match(r"\s*[-–]", after))  # ...unless `Việt-Lào`
     return bool(re.search(r"(?:nước|tại|với|của|sang|đến|và|giữa|thăm|,)\s*$", before) or re.match(r"\s*[-–,)]", after))
+
+
+def _after_title(chunk: str, start: int) -> bool:
+    """Whether a title ends one space before ``start``."""
+    before = chunk[max(0, start - 60):start]
+    return before.endswith(" ") and any(m.end() == len(before) - 1 for m in _title_regex().finditer(before))
 
 
 def _titles(chunk: str, offset: int) -> list[Candidate]:
