@@ -565,6 +565,13 @@ def test_the_meeting_of_a_pair_a_relation_made_elsewhere_gives_it_its_sentence()
         "Chiều 24/5, Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Iran.", "Việt Nam và Iran hợp tác về y tế."]
 
 
+def test_records_follow_the_text_whichever_step_paired_them():
+    text = "Chiều 24/5, Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Iran. Lào và Campuchia hợp tác."
+    doc = build(text, [("24/5", "DATE", {"value": "--05-24", "granularity": "day"}), PRIME_MINISTER,
+                       ("Iran", "LOCATION"), ("Lào", "LOCATION"), ("Campuchia", "LOCATION")], [(3, 4, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Iran"}, {"Lào", "Campuchia"}]
+
+
 def test_an_official_meeting_for_a_vietnamese_body_pairs_that_body():
     text = "Bí thư Thành ủy Hà Nội Nguyễn Văn A tiếp Chủ tịch Quốc hội Myanmar."
     doc = build(text, [("Hà Nội", "LOCATION"),

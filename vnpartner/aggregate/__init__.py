@@ -60,6 +60,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
             continue
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(number)
+    pairs = dict(sorted(pairs.items(), key=lambda item: min(pair_sentences[item[0]])))  # text order
     keys = with_trilaterals(drop_background(pairs, pair_sentences), pairs, pair_sentences)
     evidence = {key: [(s.start, s.end) for i, s in enumerate(sentences) if i in pair_sentences[key]] for key in keys}
     records = []
