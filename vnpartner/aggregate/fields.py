@@ -164,12 +164,13 @@ def _coarseness(value: str | None) -> int:
 def _first_day(doc: Document, spans: list[tuple[int, int]], skip: set[str] = frozenset()) -> str | None:
     """The first date of day precision (or a range of days) within ``spans``, but for the dates
     of ``skip``: the event's, most often. `cùng ngày` (the same day) is the day named before it."""
-    days = [(ent.start, value) for ent, value in _days(doc) if ent.id not in skip]
+    days = sorted((ent.start, value) for ent, value in _days(doc) if ent.id not in skip)
     found = [(start, value) for start, value in days if _within(start, spans)]
-    for same in _SAME_DAY.finditer(doc.text):
-        before = [value for start, value in days if start < same.start()]
-        if before and _within(same.start(), spans):
-            found.append((same.start(), before[-1]))
+    for span_start, span_end in spans:
+        for same in _SAME_DAY.finditer(doc.text, span_start, span_end):
+            before = bisect.bisect_left(days, (same.start(),))
+            if before:
+                found.append((same.start(), days[before - 1][1]))
     return min(found)[1] if found else None
 
 
