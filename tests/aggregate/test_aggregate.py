@@ -591,6 +591,13 @@ def test_no_host_pair_for_a_foreign_venue_another_verb_or_a_country_a_relation_a
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Hà Nội", "Nhật Bản"}]
 
 
+def test_a_relation_pairing_the_counterpart_with_a_third_party_leaves_the_host_pair():
+    text = "Thủ tướng Nguyễn Xuân Phúc thăm Nhật Bản. Lào và Nhật Bản hợp tác."
+    doc = build(text, [PRIME_MINISTER, ("Nhật Bản", "LOCATION"), ("Lào", "LOCATION"),
+                       ("Nhật Bản", "LOCATION", None, 2)], [(2, 3, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Nhật Bản"}, {"Lào", "Nhật Bản"}]
+
+
 def test_a_foreign_official_calling_the_leaders_of_a_list_of_countries_pairs_each_with_theirs():
     text = "Tổng thống Hàn Quốc Moon Jae-in đã điện đàm với các nhà lãnh đạo Đức, Anh và Australia."
     doc = build(text, [("Hàn Quốc", "LOCATION"),

@@ -27,7 +27,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     local pair in the same sentences is background, not a record of its own. An official
     meeting or visiting a party of another country stands for their own (:func:`hosted_pairs`:
     `Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Iran` is Việt Nam – Iran) where no relation pairs
-    that party's country; where a relation made that very pair, the meeting's sentence joins its
+    the two countries; where a relation made that very pair, the meeting's sentence joins its
     evidence (and so gives it its date and instrument).
     """
     by_id = {e.id: e for e in doc.entities}
@@ -49,8 +49,8 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(sentence_at(by_id[rel.head].start))
-    linked_countries = {frozenset((a.country, b.country)) for a, b in pairs.values()}
-    for a, b, number in hosted_pairs(doc, sentences, party):  # only where no relation reached that country
+    linked_countries = {frozenset((a.country, b.country)) for a, b in pairs.values()}  # country pairs
+    for a, b, number in hosted_pairs(doc, sentences, party):
         b = capital_for_state(for_state(b, a), a)
         key = frozenset((a.name, b.name))
         if key in pairs:  # the meeting's sentence supports the pair a relation made
