@@ -49,14 +49,14 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(sentence_at(by_id[rel.head].start))
-    linked_countries = {frozenset((a.country, b.country)) for a, b in pairs.values()}  # country pairs
+    paired_countries = {frozenset((a.country, b.country)) for a, b in pairs.values()}
     for a, b, number in hosted_pairs(doc, sentences, party):
         b = capital_for_state(for_state(b, a), a)
         key = frozenset((a.name, b.name))
         if key in pairs:  # the meeting's sentence supports the pair a relation made
             pair_sentences[key].add(number)
             continue
-        if frozenset((a.country, b.country)) in linked_countries or unnamed(b) or own_body(a, b) or own_body(b, a):
+        if frozenset((a.country, b.country)) in paired_countries or unnamed(b) or own_body(a, b) or own_body(b, a):
             continue
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(number)

@@ -82,9 +82,9 @@ _AGREEMENT_HEAD = re.compile(
 # Words an instrument's name does not end on: the model ran on (`Bản ghi nhớ về việc`).
 _AGREEMENT_TAIL = re.compile(r"(?:[ \t]+(?:về|việc|của|với|giữa|và|giao|trên|này|hồi|[-–]))+$")
 _BRACKETED_ACRONYM = re.compile(r" ?\(([A-ZĐ][A-Za-zĐ-]*[A-ZĐ])\)")
-# One or two capitalised words between a span and a person's name (`Séc` _Milos_ `Zeman`).
 _SYLLABLE = re.compile(r"-([^\W\d_]+)\b")  # `-tin` of `Pu-tin`
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az)-[A-ZĐ]")  # `al-Assad`: Arabic article + name
+# One or two capitalised words between a span and a person's name (`Séc` _Milos_ `Zeman`).
 _FREE_FIRST_NAMES = re.compile(rf" (?:[{UPPER}][\w.'-]*[ ]){{1,2}}")
 _HYPHEN_PAIR = re.compile(r"^(?P<a>\S.*?)\s*[-–]\s*(?P<b>\S.*)$")
 # The kind of body alone (`ĐH` of `ĐH Zeeland`, `Tập đoàn` of `Tập đoàn đóng tàu Damen`): the
