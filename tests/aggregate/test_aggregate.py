@@ -323,6 +323,14 @@ def test_names_differing_in_case_company_words_or_initials_are_one_party():
         ["FOX Sports", "Facebook"], ["NASDAQ", "VNG"], ["Lực lượng Bảo vệ bờ biển Nhật Bản", "Đà Nẵng"]]
 
 
+def test_an_english_company_word_after_the_name_is_the_vietnamese_one_before_it():
+    text = "Tập đoàn BRG ký với Tập đoàn Sumitomo. BRG hợp tác với Sumitomo Corporation."
+    spans = [("Tập đoàn BRG", "ORGANIZATION"), ("Tập đoàn Sumitomo", "ORGANIZATION"), ("BRG", "ORGANIZATION", None, 2),
+             ("Sumitomo Corporation", "ORGANIZATION")]
+    doc = build(text, spans, [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["BRG", "Tập đoàn Sumitomo"]]
+
+
 def test_a_seat_of_government_acts_for_its_state():
     text = "Lầu Năm Góc đạt thỏa thuận bán máy bay cho Qatar, Mỹ và Qatar cho biết."
     qatar = {"name": "Qatar", "country": "QA", "admin": "country"}

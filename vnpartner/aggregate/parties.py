@@ -44,6 +44,8 @@ _VIET_AND = re.compile(r"\sViệt(?: Nam)?\s*[-–]?\s*(?P<country>\S+(?:\s+\S+)
 # `Đại sứ quán Hoa Kỳ tại Việt Nam` belongs to Hoa Kỳ: the place after `tại` is where it sits.
 _SEATED_AT = re.compile(r"\s+(?:tại|ở)\s+.*$")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
+# English company type words closing a name (`Sumitomo Corporation`, `Samsung Electronics Co., Ltd`).
+_COMPANY_SUFFIX = re.compile(r"(?:,?\s+(?i:corporation|corp\.?|group|company|co\.?|ltd\.?|limited|jsc|inc\.?|plc|llc))+$")
 _LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
 
 
@@ -219,8 +221,10 @@ def _variant_pairs(organizations: list[Party]) -> list[tuple[str, str]]:
 
 
 def _name_words(name: str) -> list[str]:
-    """The words that tell one organisation from another: casefolded, company type words dropped."""
-    return COMPANY_TYPE.sub("", name).casefold().split()
+    """The words that tell one organisation from another: casefolded, company type words
+    dropped, the Vietnamese ones before the name and the English ones after it
+    (`Tập đoàn Sumitomo`, `Sumitomo Corporation`)."""
+    return _COMPANY_SUFFIX.sub("", COMPANY_TYPE.sub("", name)).casefold().split()
 
 
 def _abbreviates(short: str, long: str) -> bool:
