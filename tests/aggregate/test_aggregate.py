@@ -331,6 +331,16 @@ def test_an_english_company_word_after_the_name_is_the_vietnamese_one_before_it(
     assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["BRG", "Tập đoàn Sumitomo"]]
 
 
+def test_a_body_named_as_often_with_its_country_as_without_is_named_with_it():
+    text = ("Bộ Nội vụ Slovakia hợp tác với Bộ Công an. Bộ Nội vụ Slovakia và Bộ Công an Việt Nam ký kết. "
+            "Bộ Công an Việt Nam chào. Bộ Công an chào.")
+    spans = [("Bộ Nội vụ Slovakia", "ORGANIZATION"), ("Bộ Công an", "ORGANIZATION"),
+             ("Bộ Nội vụ Slovakia", "ORGANIZATION", None, 2), ("Bộ Công an Việt Nam", "ORGANIZATION"),
+             ("Bộ Công an Việt Nam", "ORGANIZATION", None, 2), ("Bộ Công an", "ORGANIZATION", None, 2)]
+    doc = build(text, spans, [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["Bộ Công an Việt Nam", "Bộ Nội vụ Slovakia"]]
+
+
 def test_a_seat_of_government_acts_for_its_state():
     text = "Lầu Năm Góc đạt thỏa thuận bán máy bay cho Qatar, Mỹ và Qatar cho biết."
     qatar = {"name": "Qatar", "country": "QA", "admin": "country"}

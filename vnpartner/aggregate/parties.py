@@ -125,13 +125,19 @@ def mention_parties(doc: Document) -> dict[str, Party]:
 
 def _canonical_names(parties: list[Party]) -> dict[str, str]:
     """Each variant organisation name → the name of its group the mentions use most (an
-    abbreviation yields to the words it abbreviates)."""
+    abbreviation yields to the words it abbreviates); on a tie the one naming its country
+    (`Bộ Công an Việt Nam`, not `Bộ Công an`), then the shorter."""
     counts = Counter(p.name for p in parties)
     canonical = {}
     for group in _joined(_variant_pairs([p for p in parties if p.kind == "organization"])):
-        name = min(group, key=lambda n: (any(_abbreviates(n, o) for o in group), -counts[n], len(n), n))
+        name = min(group, key=lambda n: (any(_abbreviates(n, o) for o in group), -counts[n], not _names_country(n), len(n), n))
         canonical.update(dict.fromkeys(group, name))
     return canonical
+
+
+def _names_country(name: str) -> bool:
+    place = trailing_place(name)
+    return place is not None and place.admin == "country"
 
 
 def _joined(pairs: list[tuple[str, str]]) -> list[set[str]]:
