@@ -99,15 +99,15 @@ def mention_parties(doc: Document) -> dict[str, Party]:
     """The party of every LOCATION/ORGANIZATION mention, one name per party.
 
     An alias in brackets is its full name (`Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO)`),
-    wherever it is used. An organisation named with more or fewer words elsewhere (`Thượng
+    wherever it is used, in any case (`Woori bank`, `Woori Bank`). An organisation named with more or fewer words elsewhere (`Thượng
     viện Haiti`, `Thượng viện Cộng hòa Haiti`) is one party, named as the document names it
     most often (the shorter on a tie).
     """
     mentions = [e for e in doc.entities if e.label in ("LOCATION", "ORGANIZATION")]
     party = {e.id: party_of(e) for e in mentions}
     for alias, full in bracket_aliases(doc.text, mentions):
-        short = party[alias.id].name
-        party.update({ent_id: party[full.id] for ent_id, p in party.items() if p.name == short})
+        short = party[alias.id].name.casefold()
+        party.update({ent_id: party[full.id] for ent_id, p in party.items() if p.name.casefold() == short})
     for department, parent in _departments(doc.text, mentions, party):
         party[department.id] = Party(party[department.id].name, parent.country, "organization")
     canonical = _canonical_names(list(party.values()))
