@@ -189,6 +189,20 @@ def test_a_body_takes_back_the_last_word_the_model_called_an_unknown_place():
         ("Hà Nội", "LOCATION"), ("Liên bang", "ORGANIZATION"), ("Đức Brigitte", "LOCATION")]
 
 
+def test_a_body_runs_on_into_a_known_place_right_after_it_but_a_state_prefix_does_not():
+    from vnpartner.tag.hybrid import _bodies_with_their_place
+
+    text = "Cảnh sát biển Việt Nam, CHLB Đức, Bộ Nội vụ tại Hà Nội và UBND tỉnh Dương Tất Thắng."
+    found = [("Cảnh sát biển", "ORGANIZATION"), ("Việt Nam", "LOCATION"), ("CHLB", "ORGANIZATION"),
+             ("Đức", "LOCATION"), ("Bộ Nội vụ", "ORGANIZATION"), ("Hà Nội", "LOCATION"),
+             ("UBND tỉnh", "ORGANIZATION"), ("Dương Tất Thắng", "LOCATION")]
+    spans = [(text.index(name), text.index(name) + len(name), label) for name, label in found]
+    assert [(text[s:e], label) for s, e, label in _bodies_with_their_place(text, spans)] == [
+        ("Cảnh sát biển Việt Nam", "ORGANIZATION"), ("CHLB", "ORGANIZATION"), ("Đức", "LOCATION"),
+        ("Bộ Nội vụ", "ORGANIZATION"), ("Hà Nội", "LOCATION"), ("UBND tỉnh", "ORGANIZATION"),
+        ("Dương Tất Thắng", "LOCATION")]
+
+
 def test_tidy_keeps_both_countries_of_a_joint_body():
     from vnpartner.tag.hybrid import tidy
 

@@ -56,8 +56,8 @@ class HybridTagger:
 
     def _merged(self, documents, neural: list[list[Span]]) -> list[list[Span]]:
         rules = self.rules.tag_batch(documents)
-        return [_defined_acronyms(text, _fields_only(text, merge(tidy(text, n), r, self.neural_labels,
-                                                                  _vietnamese_people(text, r))))
+        return [_defined_acronyms(text, _fields_only(text, _bodies_with_their_place(text, merge(
+                    tidy(text, n), r, self.neural_labels, _vietnamese_people(text, r)))))
                 for (text, _), n, r in zip(documents, neural, rules)]
 
 
@@ -93,6 +93,7 @@ _BODY_TYPE_WORDS = frozenset({
     "ĐH", "CĐ", "ĐHQG", "Đại học", "Trường", "Trường ĐH", "Học viện", "Viện", "Công ty", "Tập đoàn",
     "Tổng công ty", "Trung tâm", "Hiệp hội", "Liên đoàn", "Ngân hàng", "Bệnh viện", "Quỹ", "Bộ", "Sở", "Cục",
 })
+_STATE_PREFIX = re.compile(r"CH[A-ZĐ]{0,4}|(?i:cộng hòa|cộng hoà|liên bang|hoàng gia|vương quốc|nhà nước)")
 _NEXT_WORD = re.compile(r"[ \t]+(\w[\w&'-]*)")
 # Words that open a body's name (`Liên đoàn Công nghiệp ...`, `Uỷ ban châu Âu`); a name the
 # model cut after one of them is continued (see ``_whole_body``).
@@ -503,6 +504,21 @@ def merge(neural: Sequence[Span], rules: Sequence[Span], neural_labels: frozense
         if not any(span[0] < end and start < span[1] for start, end, _ in chosen):
             chosen.append(span)
     return sorted(chosen)
+
+
+def _bodies_with_their_place(text: str, spans: list[Span]) -> list[Span]:
+    """A body's name runs on into the place right after it (`Cảnh sát biển` + `Việt Nam`,
+    `Sở Khoa học và Công nghệ TP` + `Cần Thơ`): the guidelines keep a place inside a name in
+    the ORGANIZATION span. Only a place the gazetteer knows (the model takes some names for
+    places), and not after the first words of a state's name (`CHLB` + `Đức`)."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1][2] == "ORGANIZATION" and span[2] == "LOCATION" and text[out[-1][1]:span[0]] == " " \
+                and not _STATE_PREFIX.fullmatch(text[out[-1][0]:out[-1][1]]) and lookup_place(text[span[0]:span[1]]):
+            out[-1] = (out[-1][0], span[1], "ORGANIZATION")
+            continue
+        out.append(span)
+    return out
 
 
 def _vietnamese_people(text: str, rules: Sequence[Span]) -> list[Span]:
