@@ -203,6 +203,21 @@ def test_a_body_runs_on_into_a_known_place_right_after_it_but_a_state_prefix_doe
         ("Dương Tất Thắng", "LOCATION")]
 
 
+def test_a_ministry_named_for_several_fields_takes_back_the_fields_the_model_cut():
+    from vnpartner.tag.hybrid import _ministries_whole
+
+    text = ("Bộ trưởng Bộ Lao động-Thương binh và Xã hội Đào Ngọc Dung; Bộ Kinh tế, Thương mại và Công nghiệp "
+            "Nhật Bản; Bộ Nông nghiệp và Cải tạo nước này; Bộ Ngoại giao, Bộ Tư pháp và Bộ Y tế, Việt Nam.")
+    found = [("Bộ trưởng", "TITLE"), ("Bộ Lao động-Thương binh", "ORGANIZATION"), ("Đào Ngọc Dung", "PERSON"),
+             ("Bộ Kinh tế", "ORGANIZATION"), ("Thương mại", "SECTOR"), ("Nhật Bản", "LOCATION"),
+             ("Bộ Nông nghiệp", "ORGANIZATION"), ("Bộ Ngoại giao", "ORGANIZATION"), ("Bộ Tư pháp", "ORGANIZATION"),
+             ("Bộ Y tế", "ORGANIZATION"), ("Việt Nam", "LOCATION")]
+    spans = [(text.index(name), text.index(name) + len(name), label) for name, label in found]
+    assert [text[s:e] for s, e, label in _ministries_whole(text, spans) if label == "ORGANIZATION"] == [
+        "Bộ Lao động-Thương binh và Xã hội", "Bộ Kinh tế, Thương mại và Công nghiệp", "Bộ Nông nghiệp và Cải tạo",
+        "Bộ Ngoại giao", "Bộ Tư pháp", "Bộ Y tế"]
+
+
 def test_tidy_keeps_both_countries_of_a_joint_body():
     from vnpartner.tag.hybrid import tidy
 

@@ -56,9 +56,15 @@ class HybridTagger:
 
     def _merged(self, documents, neural: list[list[Span]]) -> list[list[Span]]:
         rules = self.rules.tag_batch(documents)
-        return [_defined_acronyms(text, _fields_only(text, _bodies_with_their_place(text, merge(
-                    tidy(text, n), r, self.neural_labels, _vietnamese_people(text, r)))))
+        return [_completed(text, merge(tidy(text, n), r, self.neural_labels, _vietnamese_people(text, r)))
                 for (text, _), n, r in zip(documents, neural, rules)]
+
+
+def _completed(text: str, spans: list[Span]) -> list[Span]:
+    """The merged spans, corrected where one source's span ends where the other's begins
+    (a body's name and the fields or the place after it) and where a sector names no field."""
+    spans = _bodies_with_their_place(text, _ministries_whole(text, spans))
+    return _defined_acronyms(text, _fields_only(text, spans))
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
@@ -94,6 +100,10 @@ _BODY_TYPE_WORDS = frozenset({
     "Tổng công ty", "Trung tâm", "Hiệp hội", "Liên đoàn", "Ngân hàng", "Bệnh viện", "Quỹ", "Bộ", "Sở", "Cục",
 })
 _STATE_PREFIX = re.compile(r"CH[A-ZĐ]{0,4}|(?i:cộng hòa|cộng hoà|liên bang|hoàng gia|vương quốc|nhà nước)")
+_MINISTRY_HEAD = re.compile(r"(?:Bộ|Ủy ban|Uỷ ban) [" + UPPER + "]")
+# `, Thương mại và Công nghiệp` or ` và Hợp tác Quốc tế`: capitalised words joined by commas and `và`.
+_FIELD_WORD = rf"[{UPPER}][\w-]*(?: (?!và\b)(?![{UPPER}])[^\W\d_][\w-]*)?"  # `Công nghiệp`, `Xã hội`
+_FIELDS_RUN = re.compile(rf"(?:,| và) (?P<first>{_FIELD_WORD})(?:(?:,| và)? {_FIELD_WORD})*")
 _NEXT_WORD = re.compile(r"[ \t]+(\w[\w&'-]*)")
 # Words that open a body's name (`Liên đoàn Công nghiệp ...`, `Uỷ ban châu Âu`); a name the
 # model cut after one of them is continued (see ``_whole_body``).
@@ -504,6 +514,30 @@ def merge(neural: Sequence[Span], rules: Sequence[Span], neural_labels: frozense
         if not any(span[0] < end and start < span[1] for start, end, _ in chosen):
             chosen.append(span)
     return sorted(chosen)
+
+
+def _ministries_whole(text: str, spans: list[Span]) -> list[Span]:
+    """A ministry or committee named for several fields, which the model cut at a `và` or a comma
+    (`Bộ Ngoại giao` + `và Hợp tác Quốc tế`, `Bộ Kinh tế` + `, Thương mại và Công nghiệp`): the
+    capitalised words after it that no name, title or place span holds, up to the next such span.
+    After a comma the run must hold a `và`, as the last of such a list of fields does."""
+    out: list[Span] = []
+    for index, (start, end, label) in enumerate(spans):
+        if label == "ORGANIZATION" and _MINISTRY_HEAD.match(text, start):
+            limit = next((s for s, _, other in spans[index + 1:] if other != "SECTOR"), len(text))
+            run = _FIELDS_RUN.match(text, end, limit)
+            if run and not _BODY_HEADS.intersection(_first_words(run.group("first"))) \
+                    and (run.group(0).startswith(" và") or " và " in run.group(0)):
+                end = run.end()
+        if out and out[-1][2] == "ORGANIZATION" and start < out[-1][1]:
+            continue  # a sector inside the ministry's name
+        out.append((start, end, label))
+    return out
+
+
+def _first_words(words: str) -> set[str]:
+    parts = words.split()
+    return {" ".join(parts[:1]), " ".join(parts[:2])}
 
 
 def _bodies_with_their_place(text: str, spans: list[Span]) -> list[Span]:
