@@ -201,6 +201,10 @@ def test_a_body_runs_on_into_a_known_place_right_after_it_but_a_state_prefix_doe
         ("Cảnh sát biển Việt Nam", "ORGANIZATION"), ("CHLB", "ORGANIZATION"), ("Đức", "LOCATION"),
         ("Bộ Nội vụ", "ORGANIZATION"), ("Hà Nội", "LOCATION"), ("UBND tỉnh", "ORGANIZATION"),
         ("Dương Tất Thắng", "LOCATION")]
+    text = "Đại sứ quán Mỹ tại Hà Nội và Bộ Nội vụ tại Hà Nội."
+    spans = [(0, 14, "ORGANIZATION"), (19, 25, "LOCATION"), (29, 38, "ORGANIZATION"), (43, 49, "LOCATION")]
+    assert [text[s:e] for s, e, _ in _bodies_with_their_place(text, spans)] == [
+        "Đại sứ quán Mỹ tại Hà Nội", "Bộ Nội vụ", "Hà Nội"]
 
 
 def test_a_ministry_named_for_several_fields_takes_back_the_fields_the_model_cut():
@@ -216,6 +220,13 @@ def test_a_ministry_named_for_several_fields_takes_back_the_fields_the_model_cut
     assert [text[s:e] for s, e, label in _ministries_whole(text, spans) if label == "ORGANIZATION"] == [
         "Bộ Lao động-Thương binh và Xã hội", "Bộ Kinh tế, Thương mại và Công nghiệp", "Bộ Nông nghiệp và Cải tạo",
         "Bộ Ngoại giao", "Bộ Tư pháp", "Bộ Y tế"]
+    # the rest of a name the model called a body of its own, but not a body that opens otherwise
+    text = "Bộ Ngoại giao và Hợp tác Quốc tế Campuchia, Bộ Công Thương và Samsung Electronics, Bộ Y tế và Diễn đàn Kinh tế."
+    names = ["Bộ Ngoại giao", "Hợp tác Quốc tế Campuchia", "Bộ Công Thương", "Samsung Electronics", "Bộ Y tế",
+             "Diễn đàn Kinh tế"]
+    spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION") for name in names]
+    assert [text[s:e] for s, e, _ in _ministries_whole(text, spans)] == [
+        "Bộ Ngoại giao và Hợp tác Quốc tế Campuchia"] + names[2:]
 
 
 def test_tidy_keeps_both_countries_of_a_joint_body():

@@ -99,17 +99,26 @@ _BODY_TYPE_WORDS = frozenset({
     "ĐH", "CĐ", "ĐHQG", "Đại học", "Trường", "Trường ĐH", "Học viện", "Viện", "Công ty", "Tập đoàn",
     "Tổng công ty", "Trung tâm", "Hiệp hội", "Liên đoàn", "Ngân hàng", "Bệnh viện", "Quỹ", "Bộ", "Sở", "Cục",
 })
-_STATE_PREFIX = re.compile(r"CH[A-ZĐ]{0,4}|(?i:cộng hòa|cộng hoà|liên bang|hoàng gia|vương quốc|nhà nước)")
-_MINISTRY_HEAD = re.compile(r"(?:Bộ|Ủy ban|Uỷ ban) [" + UPPER + "]")
-# `, Thương mại và Công nghiệp` or ` và Hợp tác Quốc tế`: capitalised words joined by commas and `và`.
-_FIELD_WORD = rf"[{UPPER}][\w-]*(?: (?!và\b)(?![{UPPER}])[^\W\d_][\w-]*)?"  # `Công nghiệp`, `Xã hội`
-_FIELDS_RUN = re.compile(rf"(?:,| và) (?P<first>{_FIELD_WORD})(?:(?:,| và)? {_FIELD_WORD})*")
 _NEXT_WORD = re.compile(r"[ \t]+(\w[\w&'-]*)")
 # Words that open a body's name (`Liên đoàn Công nghiệp ...`, `Uỷ ban châu Âu`); a name the
 # model cut after one of them is continued (see ``_whole_body``).
 _BODY_HEADS = _BODY_TYPE_WORDS | frozenset({
     "Hội", "Phòng", "Ủy ban", "Uỷ ban", "Tổ chức", "Tổng cục", "Hội đồng", "Liên hiệp", "Đại sứ quán",
 })
+# The first words of a state's name (`CHLB` of `CHLB Đức`), which the model takes for a body.
+_STATE_PREFIX = re.compile(r"CH[A-ZĐ]{0,4}|(?i:cộng hòa|cộng hoà|liên bang|hoàng gia|vương quốc|nhà nước)")
+# A diplomatic mission, named with the place where it sits (`Đại sứ quán Việt Nam tại Campuchia`).
+_MISSION = re.compile(
+    r"(?i:đại sứ quán|tổng lãnh sự quán|lãnh sự quán|phái đoàn|cơ quan đại diện|văn phòng đại diện|thương vụ)\s")
+# A ministry or committee, often named for several fields (`Bộ Văn hóa, Thể thao và Du lịch`).
+_MINISTRY_HEAD = re.compile(r"(?:Bộ|Ủy ban|Uỷ ban) [" + UPPER + "]")
+_FIELD_WORD = rf"[{UPPER}][\w-]*(?: (?!và\b)(?![{UPPER}])[^\W\d_][\w-]*)?"  # `Công nghiệp`, `Xã hội`
+# What opens a body of its own after a ministry's `và` (`Bộ Ngoại giao và Diễn đàn Kinh tế Thế giới`).
+_OTHER_BODY_HEADS = _BODY_HEADS | frozenset({"Diễn đàn", "Liên minh", "Chương trình", "Cơ quan", "Nhóm", "Hãng",
+                                             "Báo", "Đài", "Thông tấn", "Câu lạc bộ"})
+_FIELDS_NAME = re.compile(rf"{_FIELD_WORD}(?: {_FIELD_WORD})+")  # at least two
+# `, Thương mại và Công nghiệp` or ` và Hợp tác Quốc tế`: capitalised words joined by commas and `và`.
+_FIELDS_RUN = re.compile(rf"(?:,| và) (?P<first>{_FIELD_WORD})(?:(?:,| và)? {_FIELD_WORD})*")
 # A name does not end on these: the model stopped before the rest (`Đại sứ quán Việt Nam tại`).
 _DANGLING = frozenset({"tại", "và", "của"})
 _INTERNATIONAL = re.compile(r"[ \t]+quốc tế\b")
@@ -524,15 +533,26 @@ def _ministries_whole(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for index, (start, end, label) in enumerate(spans):
         if label == "ORGANIZATION" and _MINISTRY_HEAD.match(text, start):
-            limit = next((s for s, _, other in spans[index + 1:] if other != "SECTOR"), len(text))
+            following = [span for span in spans[index + 1:] if span[2] != "SECTOR"]
+            limit = following[0][0] if following else len(text)
             run = _FIELDS_RUN.match(text, end, limit)
             if run and not _BODY_HEADS.intersection(_first_words(run.group("first"))) \
                     and (run.group(0).startswith(" và") or " và " in run.group(0)):
                 end = run.end()
+            elif following and _ministry_rest(text, end, following[0]):
+                end = following[0][1]  # the model called the rest a body of its own
         if out and out[-1][2] == "ORGANIZATION" and start < out[-1][1]:
-            continue  # a sector inside the ministry's name
+            continue  # a sector or the rest inside the ministry's name
         out.append((start, end, label))
     return out
+
+
+def _ministry_rest(text: str, end: int, span: Span) -> bool:
+    """Whether ``span``, right after a ministry's name and `và`, is the rest of that name
+    (`Bộ Ngoại giao` + `và` + `Hợp tác Quốc tế Campuchia`): fields, not a body of its own."""
+    rest = text[span[0]:span[1]]
+    return span[2] == "ORGANIZATION" and text[end:span[0]] == " và " and _FIELDS_NAME.fullmatch(rest) is not None \
+        and rest.split()[1].islower() and not _OTHER_BODY_HEADS.intersection(_first_words(rest))
 
 
 def _first_words(words: str) -> set[str]:
@@ -543,14 +563,16 @@ def _first_words(words: str) -> set[str]:
 def _bodies_with_their_place(text: str, spans: list[Span]) -> list[Span]:
     """A body's name runs on into the place right after it (`Cảnh sát biển` + `Việt Nam`,
     `Sở Khoa học và Công nghệ TP` + `Cần Thơ`): the guidelines keep a place inside a name in
-    the ORGANIZATION span. Only a place the gazetteer knows (the model takes some names for
-    places), and not after the first words of a state's name (`CHLB` + `Đức`)."""
+    the ORGANIZATION span, and a mission's name the place where it sits (`Đại sứ quán Mỹ` + `tại
+    Hà Nội`). Only a place the gazetteer knows (the model takes some names for places), and not
+    after the first words of a state's name (`CHLB` + `Đức`)."""
     out: list[Span] = []
     for span in spans:
-        if out and out[-1][2] == "ORGANIZATION" and span[2] == "LOCATION" and text[out[-1][1]:span[0]] == " " \
-                and not _STATE_PREFIX.fullmatch(text[out[-1][0]:out[-1][1]]) and lookup_place(text[span[0]:span[1]]):
-            out[-1] = (out[-1][0], span[1], "ORGANIZATION")
-            continue
+        if out and out[-1][2] == "ORGANIZATION" and span[2] == "LOCATION" and lookup_place(text[span[0]:span[1]]):
+            body, gap = text[out[-1][0]:out[-1][1]], text[out[-1][1]:span[0]]
+            if (gap == " " and not _STATE_PREFIX.fullmatch(body)) or (gap in (" tại ", " ở ") and _MISSION.match(body)):
+                out[-1] = (out[-1][0], span[1], "ORGANIZATION")
+                continue
         out.append(span)
     return out
 
