@@ -32,7 +32,8 @@ _PLANNED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:sẽ|dự kiến|chuẩn bị)(?
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
 # `tiếp` receiving someone: not `tiếp tục`, `tiếp nhận` and the other words it opens, nor `trực tiếp`, `liên tiếp`
-RECEIVES = r"(?<!trực )(?<!gián )(?<!kế )(?<!liên )tiếp(?!\s+(?:tục|nhận|cận|theo|đó|thu|diễn|sức|tế|giáp|nối|quản|viện|xúc|thị))"
+RECEIVES = (r"(?<!trực )(?<!gián )(?<!kế )(?<!liên )"
+            r"tiếp(?!\s+(?:tục|nhận|cận|theo|đó|thu|diễn|sức|tế|giáp|nối|quản|viện|xúc|thị))")
 _MEETING = re.compile(
     rf"hội đàm|người đồng cấp|làm việc|hội kiến|\b{RECEIVES}\b|hội thảo|gặp|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm"
     r"|đối thoại",

@@ -99,9 +99,9 @@ def mention_parties(doc: Document) -> dict[str, Party]:
     """The party of every LOCATION/ORGANIZATION mention, one name per party.
 
     An alias in brackets is its full name (`Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO)`),
-    wherever it is used, in any case (`Woori bank`, `Woori Bank`). An organisation named with more or fewer words elsewhere (`Thượng
-    viện Haiti`, `Thượng viện Cộng hòa Haiti`) is one party, named as the document names it
-    most often (the shorter on a tie).
+    wherever it is used, in any case (`Woori bank`, `Woori Bank`). An organisation named with
+    more or fewer words elsewhere (`Thượng viện Haiti`, `Thượng viện Cộng hòa Haiti`) is one
+    party, named as the document names it most often (see ``_canonical_names`` for ties).
     """
     mentions = [e for e in doc.entities if e.label in ("LOCATION", "ORGANIZATION")]
     party = {e.id: party_of(e) for e in mentions}
@@ -130,7 +130,8 @@ def _canonical_names(parties: list[Party]) -> dict[str, str]:
     counts = Counter(p.name for p in parties)
     canonical = {}
     for group in _joined(_variant_pairs([p for p in parties if p.kind == "organization"])):
-        name = min(group, key=lambda n: (any(_abbreviates(n, o) for o in group), -counts[n], not _names_country(n), len(n), n))
+        name = min(group, key=lambda n: (any(_abbreviates(n, o) for o in group), -counts[n],
+                                         not _names_country(n), len(n), n))
         canonical.update(dict.fromkeys(group, name))
     return canonical
 

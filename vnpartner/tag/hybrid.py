@@ -268,9 +268,9 @@ def _continued_end(text: str, end: int, spans: Sequence[Span]) -> int | None:
     return max(inside, default=run_end)
 
 
-def _opens_with_body(name: str) -> bool:
+def _opens_with_body(name: str, heads: frozenset[str] = _BODY_HEADS) -> bool:
     words = name.split()
-    return " ".join(words[:2]) in _BODY_HEADS or (len(words) > 1 and words[0] in _BODY_HEADS)
+    return " ".join(words[:2]) in heads or (len(words) > 1 and words[0] in heads)
 
 
 def _joined_bodies(text: str, spans: list[Span]) -> list[Span]:
@@ -533,14 +533,13 @@ def _ministries_whole(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for index, (start, end, label) in enumerate(spans):
         if label == "ORGANIZATION" and _MINISTRY_HEAD.match(text, start):
-            following = [span for span in spans[index + 1:] if span[2] != "SECTOR"]
-            limit = following[0][0] if following else len(text)
-            run = _FIELDS_RUN.match(text, end, limit)
-            if run and not _BODY_HEADS.intersection(_first_words(run.group("first"))) \
+            after = next((span for span in spans[index + 1:] if span[2] != "SECTOR"), None)
+            run = _FIELDS_RUN.match(text, end, after[0] if after else len(text))
+            if run and not _opens_with_body(run.group("first")) \
                     and (run.group(0).startswith(" và") or " và " in run.group(0)):
                 end = run.end()
-            elif following and _ministry_rest(text, end, following[0]):
-                end = following[0][1]  # the model called the rest a body of its own
+            elif after and _ministry_rest(text, end, after):
+                end = after[1]  # the model called the rest a body of its own
         if out and out[-1][2] == "ORGANIZATION" and start < out[-1][1]:
             continue  # a sector or the rest inside the ministry's name
         out.append((start, end, label))
@@ -552,12 +551,7 @@ def _ministry_rest(text: str, end: int, span: Span) -> bool:
     (`Bộ Ngoại giao` + `và` + `Hợp tác Quốc tế Campuchia`): fields, not a body of its own."""
     rest = text[span[0]:span[1]]
     return span[2] == "ORGANIZATION" and text[end:span[0]] == " và " and _FIELDS_NAME.fullmatch(rest) is not None \
-        and rest.split()[1].islower() and not _OTHER_BODY_HEADS.intersection(_first_words(rest))
-
-
-def _first_words(words: str) -> set[str]:
-    parts = words.split()
-    return {" ".join(parts[:1]), " ".join(parts[:2])}
+        and rest.split()[1].islower() and not _opens_with_body(rest, _OTHER_BODY_HEADS)
 
 
 def _bodies_with_their_place(text: str, spans: list[Span]) -> list[Span]:
