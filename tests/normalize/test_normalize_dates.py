@@ -43,6 +43,9 @@ def spans_text(text: str) -> list[str]:
     ("Diễn đàn diễn ra từ 29 tới 31/5 tại Hà Nội.", ["29 tới 31/5"]),
     ("Ngày 4 và 5/11, hai bên hội đàm.", ["4 và 5/11"]),
     ("Từ ngày 20 - 21.6, đoàn thăm Nhật Bản.", ["20 - 21.6"]),
+    ("Hội nghị diễn ra từ ngày 4 đến 8-6 tại Tokyo.", ["4 đến 8-6"]),
+    ("Hội chợ tổ chức từ 30/1 đến 7/2.", ["30/1 đến 7/2"]),
+    ("Hai đoàn gặp nhau các ngày 30/1 và 7/2.", ["30/1", "7/2"]),
 ])
 def test_find_dates_forms(text, expected):
     assert spans_text(text) == expected
@@ -129,6 +132,8 @@ def test_year_inference(span, anchor, value):
     ("4 đến 5/11", "--11-04/--11-05", "range"),
     ("20 - 21.6", "--06-20/--06-21", "range"),
     ("4-8.6.2017", "2017-06-04/2017-06-08", "range"),
+    ("4 đến 8-6", "--06-04/--06-08", "range"),
+    ("30/1 đến 7/2", "--01-30/--02-07", "range"),
     ("31/5 giờ", "--05-31", "day"),
 ])
 def test_normalize_date_without_anchor(span, value, granularity):

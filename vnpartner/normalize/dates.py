@@ -42,16 +42,17 @@ _REL = (
 )
 _REL_YEAR = r"(?:nay|ngoái|trước|tới|sau)"
 _REL_MONTH = r"(?:vừa\s+qua|này|trước|tới|sau)"
-# `6-8/6`, `29 tới 31/5`, `7 và 8/2`, `4 đến 5/11`: the two days of a range.
+# `6-8/6`, `29 tới 31/5`, `7 và 8/2`, `4 đến 5/11`, `30/1 đến 7/2`: the two days of a range.
 _DAY_TO = r"(?:\s*[-–]\s*|\s+(?:và|đến|tới)\s+)"
 _CTX = r"(?i:ngày|sáng|trưa|chiều|tối|đêm|khuya|hôm|rạng\s+sáng)"
 
 # (kind, core pattern, needs a context word such as `ngày` before it)
 _CORES: list[tuple[str, str, bool]] = [
     ("iso", rf"(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])", False),
-    ("dayrange2", rf"(?P<d1>{_D})/(?P<m1>{_M})\s*[-–]\s*(?P<d2>{_D})/(?P<m2>{_M})(?:/(?P<y>{_Y}))?", False),
+    ("dayrange2", rf"(?P<d1>{_D})/(?P<m1>{_M})(?:\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<d2>{_D})/(?P<m2>{_M})(?:/(?P<y>{_Y}))?", False),
     ("dayrange", rf"(?P<d1>{_D}){_DAY_TO}(?P<d2>{_D})/(?P<m>{_M})(?:/(?P<y>{_Y}))?", False),
     ("dayrange", rf"(?P<d1>{_D}){_DAY_TO}(?P<d2>{_D})\.(?P<m>{_M})(?:\.(?P<y>{_Y}))?", True),
+    ("dayrange", rf"(?P<d1>{_D})\s+(?:đến|tới)\s+(?P<d2>{_D})-(?P<m>{_M})(?:-(?P<y>{_Y}))?", True),
     ("full", rf"(?P<d>{_D})(?P<s>[/.\-])(?P<m>{_M})(?P=s)(?P<y>{_Y})", False),
     ("words", rf"(?P<d>{_D})\s+(?i:tháng)\s+(?P<m>{_M})(?:(?:\s+(?i:năm)\s+|\s*[/,]\s*)(?P<y>{_Y}))?", False),
     ("daymonth", rf"(?P<d>{_D})/(?P<m>{_M})", False),
