@@ -76,6 +76,16 @@ def test_hybrid_tagger_batches_and_merges():
     assert hybrid.tag_batch([(text, list(iter_sentences(text))), ("", [])])[1] == []
 
 
+def test_a_model_date_run_on_past_a_pattern_date_is_cut_to_it():
+    text = "Ông Trump tới Việt Nam vào tháng 11-2017 dự Hội nghị APEC, hồi tháng 5 năm ngoái."
+    run_on = (text.index("tháng 11"), text.index(" Hội nghị"), "DATE")
+    hybrid = HybridTagger(Fixed(run_on), neural_labels=frozenset({"DATE"}))
+    assert [text[s:e] for s, e, label in hybrid.tag(text, iter_sentences(text)) if label == "DATE"][0] == "tháng 11-2017"
+    relative = (text.index("tháng 5"), len(text) - 1, "DATE")  # words a date holds stay
+    hybrid = HybridTagger(Fixed(relative), neural_labels=frozenset({"DATE"}))
+    assert (relative[0], relative[1], "DATE") in hybrid.tag(text, iter_sentences(text))
+
+
 def test_model_folder_with_neural_labels_loads_as_hybrid(model_dir, tmp_path):
     import shutil
 

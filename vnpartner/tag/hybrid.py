@@ -56,7 +56,8 @@ class HybridTagger:
 
     def _merged(self, documents, neural: list[list[Span]]) -> list[list[Span]]:
         rules = self.rules.tag_batch(documents)
-        return [_completed(text, merge(tidy(text, n), r, self.neural_labels, _vietnamese_people(text, r)))
+        return [_completed(text, merge(_dates_cut(text, tidy(text, n), r), r, self.neural_labels,
+                                       _vietnamese_people(text, r)))
                 for (text, _), n, r in zip(documents, neural, rules)]
 
 
@@ -71,6 +72,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
 _DASH = re.compile(r"\s*[-–]\s*")
+_DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trước|sau|này|đầu|cuối|giữa)\b")
 # Abbreviations of currencies, diseases, units, instruments and common nouns that the model
 # takes for organisations (`USD`, `DN` for doanh nghiệp, `MOU`).
 _NOT_ORGANIZATIONS = frozenset({
@@ -591,6 +593,19 @@ def _whole_dates(neural: Sequence[Span], rules: Sequence[Span]) -> list[Span]:
         if inside and not crossing and all(s[2] == "DATE" for s in inside) and (start, end, label) not in inside:
             out = [s for s in out if s not in inside] + [(start, end, label)]
     return sorted(out)
+
+
+def _dates_cut(text: str, neural: list[Span], rules: Sequence[Span]) -> list[Span]:
+    """Each model date that runs on past a pattern-layer date into words no date holds
+    (`tháng 11-2017` + `dự`) cut to the pattern layer's bounds."""
+    out = []
+    for start, end, label in neural:
+        if label == "DATE":
+            held = [r for r in rules if r[2] == "DATE" and start <= r[0] and r[1] <= end]
+            if len(held) == 1 and not _DATE_WORD.search(text[start:held[0][0]] + " " + text[held[0][1]:end]):
+                start, end = held[0][:2]
+        out.append((start, end, label))
+    return out
 
 
 def _agreement_bounds(neural: Sequence[Span], rules: Sequence[Span]) -> list[Span]:
