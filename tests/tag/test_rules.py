@@ -73,3 +73,18 @@ def test_a_country_that_is_also_a_given_name_is_a_place_right_after_a_title():
     text = "Tổng bí thư Nông Đức Mạnh hội đàm với Thủ tướng Đức. Anh Nam là Chủ tịch Hội."
     found = RuleTagger().tag(text, list(iter_sentences(text)))
     assert [text[s:e] for s, e, label in found if label == "LOCATION"] == ["Đức"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Theo ông Đức, đoàn sẽ quảng bá du lịch tại Hàn Quốc.", ["Hàn Quốc"]),
+    ("Bà Nga, mẹ của cháu, đã về Hà Nội.", ["Hà Nội"]),
+    ("Công ty hợp tác với một người đàn ông Hàn Quốc.", ["Hàn Quốc"]),
+])
+def test_a_country_name_after_an_honorific_is_a_person_not_a_place(text, places):
+    assert [surface for surface, label in spans(text) if label == "LOCATION"] == places
+
+
+def test_a_province_opening_with_an_honorific_is_a_place_not_a_person():
+    found = spans("Sở Nông nghiệp tỉnh Bà Rịa-Vũng Tàu cho rằng đề án là tốt.")
+    assert ("tỉnh Bà Rịa-Vũng Tàu", "LOCATION") in found
+    assert not any(label == "PERSON" for _, label in found)

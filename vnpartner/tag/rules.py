@@ -156,10 +156,14 @@ COMMON_WORD_AFTER = {
 }
 
 
+# `ông Đức`, `bà Nga` are people; `người đàn ông Hàn Quốc` is a Korean man.
+_HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?<!đàn )(?:ông|bà|Ông|Bà|ngài|Ngài) $")
+
+
 def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     for start, end in places:
-        if THE_PRESIDENT.match(chunk, start):
+        if THE_PRESIDENT.match(chunk, start) or _HONORIFIC_BEFORE.search(chunk, 0, start):
             continue
         surface = re.sub(rf"^{PLACE_TYPES} ", "", chunk[start:end])
         typed = surface != chunk[start:end]
@@ -287,6 +291,8 @@ def _people(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Cand
         out.append(Candidate(offset + start, offset + end, "PERSON", 5))
     cued = re.compile(rf"(?<!\w){HONORIFICS} ({NAME})")
     for m in cued.finditer(chunk):
+        if any(start <= m.start() < end for start, end in places):  # `tỉnh Bà Rịa-Vũng Tàu`
+            continue
         name = _trim_name(chunk, m.start(1), m.group(1))
         if name:
             out.append(Candidate(offset + m.start(1), offset + m.start(1) + len(name), "PERSON", 6))
