@@ -250,6 +250,16 @@ def test_the_same_day_is_the_day_named_before_it():
     assert [r.date for r in records(doc)] == ["--05-24", "--05-24"]
 
 
+def test_an_anniversarys_span_of_years_is_not_the_records_day():
+    text = "Việt Nam và Hàn Quốc hội đàm nhân kỷ niệm 25 năm quan hệ (22/12/1992-22/12/2017). Hội chợ diễn ra ngày 1/6."
+    span = {"value": "1992-12-22/2017-12-22", "granularity": "range"}
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Hàn Quốc", "LOCATION"), ("22/12/1992-22/12/2017", "DATE", span),
+                       ("1/6", "DATE", {"value": "2017-06-01", "granularity": "day"})], [(0, 1, "PARTNER")])
+    assert [r.date for r in records(doc)] == [None]
+    doc.entities[2].normalized = {"value": "2017-12-22", "granularity": "day"}
+    assert [r.date for r in records(doc)] == ["2017-12-22"]
+
+
 def test_a_pledge_with_no_event_has_no_date():
     text = "Ngày 29/6, Việt Nam và Nga cam kết tăng cường hợp tác."
     doc = build(text, [("29/6", "DATE", {"value": "--06-29", "granularity": "day"}),

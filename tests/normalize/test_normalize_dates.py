@@ -46,6 +46,7 @@ def spans_text(text: str) -> list[str]:
     ("Hội nghị diễn ra từ ngày 4 đến 8-6 tại Tokyo.", ["4 đến 8-6"]),
     ("Hội chợ tổ chức từ 30/1 đến 7/2.", ["30/1 đến 7/2"]),
     ("Hai đoàn gặp nhau các ngày 30/1 và 7/2.", ["30/1", "7/2"]),
+    ("Kỷ niệm ngày Quốc khánh (12/6/1990-12/6/2017).", ["12/6/1990-12/6/2017"]),
 ])
 def test_find_dates_forms(text, expected):
     assert spans_text(text) == expected
@@ -134,6 +135,7 @@ def test_year_inference(span, anchor, value):
     ("4-8.6.2017", "2017-06-04/2017-06-08", "range"),
     ("4 đến 8-6", "--06-04/--06-08", "range"),
     ("30/1 đến 7/2", "--01-30/--02-07", "range"),
+    ("1/7/1997 - 1/7/2017", "1997-07-01/2017-07-01", "range"),
     ("31/5 giờ", "--05-31", "day"),
 ])
 def test_normalize_date_without_anchor(span, value, granularity):

@@ -23,6 +23,7 @@ _INSTRUMENT_WORDS = (
 _DAY = r"(?:\d{4}|-)-\d\d-\d\d"
 _DAYS = re.compile(f"{_DAY}(?:/{_DAY})?")  # `2023-08-24`, `--06-06/--06-08`
 _MONTH = re.compile(r"(?:\d{4}|-)-\d\d")  # `2023-08`, `--08`
+_YEARS_APART = re.compile(r"(\d{4})-\d\d-\d\d/(?!\1)\d{4}-\d\d-\d\d")  # an anniversary's `1990-06-12/2017-06-12`
 _SIGNING = re.compile(
     r"(?<!sẽ )\b(?:ký kết|đã ký|lễ ký|ký (?:hợp tác|thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|hiệp định|hợp đồng|văn kiện))\b",
     re.I,
@@ -154,11 +155,12 @@ def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity
 
 
 def _coarseness(value: str | None) -> int:
-    """0 for a day or a range of days, 1 for a month, 2 for a year or a span of years, 3 for none."""
+    """0 for a day or a range of days, 1 for a month, 2 for a year or a span of years (an
+    anniversary's `12/6/1990-12/6/2017` too), 3 for none."""
     if not value:
         return 3
     if _DAYS.fullmatch(value):
-        return 0
+        return 2 if _YEARS_APART.fullmatch(value) else 0
     return 1 if _MONTH.fullmatch(value) else 2
 
 
@@ -179,7 +181,7 @@ def _days(doc: Document) -> Iterator[tuple[Entity, str]]:
     """The DATE mentions of day precision (or a range of days), with their values."""
     for ent in doc.entities:
         value = (ent.normalized or {}).get("value") or ""
-        if ent.label == "DATE" and _DAYS.fullmatch(value):
+        if ent.label == "DATE" and _coarseness(value) == 0:
             yield ent, value
 
 

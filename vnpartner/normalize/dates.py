@@ -53,6 +53,8 @@ _CORES: list[tuple[str, str, bool]] = [
     ("dayrange", rf"(?P<d1>{_D}){_DAY_TO}(?P<d2>{_D})/(?P<m>{_M})(?:/(?P<y>{_Y}))?", False),
     ("dayrange", rf"(?P<d1>{_D}){_DAY_TO}(?P<d2>{_D})\.(?P<m>{_M})(?:\.(?P<y>{_Y}))?", True),
     ("dayrange", rf"(?P<d1>{_D})\s+(?:đến|tới)\s+(?P<d2>{_D})-(?P<m>{_M})(?:-(?P<y>{_Y}))?", True),
+    ("fullrange", rf"(?P<d1>{_D})(?P<s>[/.\-])(?P<m1>{_M})(?P=s)(?P<y1>{_Y})\s*[-–]\s*"
+                  rf"(?P<d2>{_D})(?P=s)(?P<m2>{_M})(?P=s)(?P<y2>{_Y})", False),
     ("full", rf"(?P<d>{_D})(?P<s>[/.\-])(?P<m>{_M})(?P=s)(?P<y>{_Y})", False),
     ("words", rf"(?P<d>{_D})\s+(?i:tháng)\s+(?P<m>{_M})(?:(?:\s+(?i:năm)\s+|\s*[/,]\s*)(?P<y>{_Y}))?", False),
     ("daymonth", rf"(?P<d>{_D})/(?P<m>{_M})", False),
@@ -152,6 +154,8 @@ def _read(kind: str, m: re.Match) -> _Parsed | None:
         parsed = _Parsed("dayrange", _int(g["y"]), int(g["m"]), int(g["d1"]), _int(g["y"]), int(g["m"]), int(g["d2"]))
     elif kind == "dayrange2":
         parsed = _Parsed("dayrange", _int(g["y"]), int(g["m1"]), int(g["d1"]), _int(g["y"]), int(g["m2"]), int(g["d2"]))
+    elif kind == "fullrange":  # `(12/6/1990-12/6/2017)`: an anniversary
+        parsed = _Parsed("dayrange", int(g["y1"]), int(g["m1"]), int(g["d1"]), int(g["y2"]), int(g["m2"]), int(g["d2"]))
     elif kind == "monthrange":
         parsed = _Parsed("monthrange", int(g["y"]), int(g["m1"]), None, int(g["y"]), int(g["m2"]))
     elif kind == "month":
@@ -178,6 +182,8 @@ def _plausible(p: _Parsed) -> bool:
         return False
     if p.d2 is not None and not _valid_day(p.y2 or 2000, p.m2, p.d2):
         return False
+    if p.kind == "dayrange" and p.y != p.y2:
+        return p.y is not None and p.y2 is not None and p.y < p.y2
     return not (p.kind == "dayrange" and p.m == p.m2 and p.d is not None and p.d2 is not None and p.d >= p.d2)
 
 
@@ -238,6 +244,8 @@ def _day_not_after(month: int, day: int, anchor: date) -> date | None:
 
 
 def _dayrange_value(p: _Parsed, anchor: date | None) -> dict | None:
+    if p.y != p.y2:  # both years written
+        return {"value": f"{date(p.y, p.m, p.d).isoformat()}/{date(p.y2, p.m2, p.d2).isoformat()}", "granularity": "range"}
     if p.y is None and anchor is None:
         return {"value": f"--{p.m:02d}-{p.d:02d}/--{p.m2:02d}-{p.d2:02d}", "granularity": "range"}
     if p.y is not None:
