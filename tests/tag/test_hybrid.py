@@ -237,6 +237,12 @@ def test_a_ministry_named_for_several_fields_takes_back_the_fields_the_model_cut
     spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION") for name in names]
     assert [text[s:e] for s, e, _ in _ministries_whole(text, spans)] == [
         "Bộ Ngoại giao và Hợp tác Quốc tế Campuchia"] + names[2:]
+    # other offices named for several fields, but not a body that follows one (`Ban thư ký`)
+    text = "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch; Học viện Báo chí và Tuyên truyền; Cục Đối ngoại và Ban thư ký."
+    names = ["Trung tâm Xúc tiến Đầu tư", "Học viện Báo chí", "Cục Đối ngoại"]
+    spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION") for name in names]
+    assert [text[s:e] for s, e, _ in _ministries_whole(text, spans)] == [
+        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch", "Học viện Báo chí và Tuyên truyền", "Cục Đối ngoại"]
 
 
 def test_tidy_keeps_both_countries_of_a_joint_body():

@@ -112,12 +112,13 @@ _STATE_PREFIX = re.compile(r"CH[A-ZĐ]{0,4}|(?i:cộng hòa|cộng hoà|liên ba
 # A diplomatic mission, named with the place where it sits (`Đại sứ quán Việt Nam tại Campuchia`).
 _MISSION = re.compile(
     r"(?i:đại sứ quán|tổng lãnh sự quán|lãnh sự quán|phái đoàn|cơ quan đại diện|văn phòng đại diện|thương vụ)\s")
-# A ministry or committee, often named for several fields (`Bộ Văn hóa, Thể thao và Du lịch`).
-_MINISTRY_HEAD = re.compile(r"(?:Bộ|Ủy ban|Uỷ ban) [" + UPPER + "]")
+# A ministry, committee or other office, often named for several fields (`Bộ Văn hóa, Thể thao và Du lịch`,
+# `Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch`).
+_MINISTRY_HEAD = re.compile(r"(?:Bộ|Ủy ban|Uỷ ban|Sở|Trung tâm|Tổng cục|Cục|Viện|Học viện|Ban) [" + UPPER + "]")
 _FIELD_WORD = rf"[{UPPER}][\w-]*(?: (?!và\b)(?![{UPPER}])[^\W\d_][\w-]*)?"  # `Công nghiệp`, `Xã hội`
 # What opens a body of its own after a ministry's `và` (`Bộ Ngoại giao và Diễn đàn Kinh tế Thế giới`).
 _OTHER_BODY_HEADS = _BODY_HEADS | frozenset({"Diễn đàn", "Liên minh", "Chương trình", "Cơ quan", "Nhóm", "Hãng",
-                                             "Báo", "Đài", "Thông tấn", "Câu lạc bộ"})
+                                             "Báo", "Đài", "Thông tấn", "Câu lạc bộ", "Ban"})
 _FIELDS_NAME = re.compile(rf"{_FIELD_WORD}(?: {_FIELD_WORD})+")  # at least two
 # `, Thương mại và Công nghiệp` or ` và Hợp tác Quốc tế`: capitalised words joined by commas and `và`.
 _FIELDS_RUN = re.compile(rf"(?:,| và) (?P<first>{_FIELD_WORD})(?:(?:,| và)? {_FIELD_WORD})*")
@@ -528,8 +529,8 @@ def merge(neural: Sequence[Span], rules: Sequence[Span], neural_labels: frozense
 
 
 def _ministries_whole(text: str, spans: list[Span]) -> list[Span]:
-    """A ministry or committee named for several fields, which the model cut at a `và` or a comma
-    (`Bộ Ngoại giao` + `và Hợp tác Quốc tế`, `Bộ Kinh tế` + `, Thương mại và Công nghiệp`): the
+    """A ministry, committee or office named for several fields, which the model cut at a `và` or a
+    comma (`Bộ Ngoại giao` + `và Hợp tác Quốc tế`, `Bộ Kinh tế` + `, Thương mại và Công nghiệp`): the
     capitalised words after it that no name, title or place span holds, up to the next such span.
     After a comma the run must hold a `và`, as the last of such a list of fields does."""
     out: list[Span] = []
@@ -537,7 +538,7 @@ def _ministries_whole(text: str, spans: list[Span]) -> list[Span]:
         if label == "ORGANIZATION" and _MINISTRY_HEAD.match(text, start):
             after = next((span for span in spans[index + 1:] if span[2] != "SECTOR"), None)
             run = _FIELDS_RUN.match(text, end, after[0] if after else len(text))
-            if run and not _opens_with_body(run.group("first")) \
+            if run and not _opens_with_body(run.group("first"), _OTHER_BODY_HEADS) \
                     and (run.group(0).startswith(" và") or " và " in run.group(0)):
                 end = run.end()
             elif after and _ministry_rest(text, end, after):
