@@ -86,6 +86,18 @@ def test_a_model_date_run_on_past_a_pattern_date_is_cut_to_it():
     assert (relative[0], relative[1], "DATE") in hybrid.tag(text, iter_sentences(text))
 
 
+@pytest.mark.parametrize("text, run_on, name, label", [
+    ("Hai nguyên thủ. Ảnh: THX Ảnh: Reuters Ảnh: tư liệu.", "Reuters Ảnh", "Reuters", "ORGANIZATION"),
+    ("Nguồn: TTXVN Đây là chuyến thăm đầu tiên.", "TTXVN Đây", "TTXVN", "ORGANIZATION"),
+    ("Ảnh: Reuters Sáng 14-5, diễn đàn khai mạc.", "Reuters Sáng", "Reuters", "ORGANIZATION"),
+    ("Ông Nguyễn Văn Sáng 45 tuổi đã tới.", "Nguyễn Văn Sáng", "Nguyễn Văn Sáng", "PERSON"),
+])
+def test_a_name_loses_the_caption_or_sentence_word_run_on_after_it(text, run_on, name, label):
+    start = text.index(run_on)
+    hybrid = HybridTagger(Fixed((start, start + len(run_on), label)), neural_labels=frozenset({label}))
+    assert (start, start + len(name), label) in hybrid.tag(text, iter_sentences(text))
+
+
 def test_model_folder_with_neural_labels_loads_as_hybrid(model_dir, tmp_path):
     import shutil
 

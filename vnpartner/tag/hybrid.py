@@ -64,14 +64,32 @@ class HybridTagger:
 def _completed(text: str, spans: list[Span]) -> list[Span]:
     """The merged spans, corrected where one source's span ends where the other's begins
     (a body's name and the fields or the place after it) and where a sector names no field."""
-    spans = _bodies_with_their_place(text, _ministries_whole(text, spans))
+    spans = _bodies_with_their_place(text, _ministries_whole(text, _without_caption_words(text, spans)))
     return _defined_acronyms(text, _fields_only(text, spans))
+
+
+def _without_caption_words(text: str, spans: list[Span]) -> list[Span]:
+    """Names without the first word of a photo caption or the next sentence run on after them,
+    where the article lost the break (`Nông Đức Mạnh` + `Ảnh: TTXVN`, `Reuters` + `Sáng 14-5`)."""
+    out = []
+    for start, end, label in spans:
+        if label in ("PERSON", "ORGANIZATION"):
+            last = _CAPTION_WORD.search(text, start, end)
+            time_word = last is not None and last.group() not in ("Ảnh", "Nguồn", "Đây")
+            if last and last.start() > start and _CAPTION_AFTER.match(text, end) \
+                    and not (time_word and label == "PERSON"):  # `Nguyễn Văn Sáng 45 tuổi`
+                end = last.start() - 1
+        out.append((start, end, label))
+    return out
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
 _DASH = re.compile(r"\s*[-–]\s*")
+# The first word of a caption credit or of a sentence that opens on a time (`Ảnh: TTXVN`, `Sáng 14-5`).
+_CAPTION_WORD = re.compile(r"(?<= )(?:Ảnh|Nguồn|Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Đây)$")
+_CAPTION_AFTER = re.compile(r"(?<=Ảnh|uồn):|(?<=Đây) |(?<=[a-zàáảãạ]) \d")
 _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trước|sau|này|đầu|cuối|giữa)\b")
 # Abbreviations of currencies, diseases, units, instruments and common nouns that the model
 # takes for organisations (`USD`, `DN` for doanh nghiệp, `MOU`).
