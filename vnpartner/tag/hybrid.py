@@ -73,12 +73,11 @@ def _without_caption_words(text: str, spans: list[Span]) -> list[Span]:
     where the article lost the break (`Nông Đức Mạnh` + `Ảnh: TTXVN`, `Reuters` + `Sáng 14-5`)."""
     out = []
     for start, end, label in spans:
-        if label in ("PERSON", "ORGANIZATION"):
-            last = _CAPTION_WORD.search(text, start, end)
-            time_word = last is not None and last.group() not in ("Ảnh", "Nguồn", "Đây")
-            if last and last.start() > start and _CAPTION_AFTER.match(text, end) \
-                    and not (time_word and label == "PERSON"):  # `Nguyễn Văn Sáng 45 tuổi`
-                end = last.start() - 1
+        name, _, last = text[start:end].rpartition(" ")
+        follows = _RUN_ON_FOLLOWS.get(last)
+        if name and label in ("PERSON", "ORGANIZATION") and follows and follows.match(text, end) \
+                and not (label == "PERSON" and last in _TIMES_OF_DAY):
+            end = start + len(name)
         out.append((start, end, label))
     return out
 
@@ -87,9 +86,11 @@ _NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
 _DASH = re.compile(r"\s*[-–]\s*")
-# The first word of a caption credit or of a sentence that opens on a time (`Ảnh: TTXVN`, `Sáng 14-5`).
-_CAPTION_WORD = re.compile(r"(?<= )(?:Ảnh|Nguồn|Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Đây)$")
-_CAPTION_AFTER = re.compile(r"(?<=Ảnh|uồn):|(?<=Đây) |(?<=[a-zàáảãạ]) \d")
+# The first word of a photo credit (`Ảnh: TTXVN`) or of a sentence run on without its break
+# (`Đây là`, `Sáng 14-5`), with what follows it there; times of day are given names too (`Văn Sáng`).
+_TIMES_OF_DAY = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm"})
+_RUN_ON_FOLLOWS = {"Ảnh": re.compile(":"), "Nguồn": re.compile(":"), "Đây": re.compile(" "),
+                   **{word: re.compile(r" \d") for word in _TIMES_OF_DAY}}
 _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trước|sau|này|đầu|cuối|giữa)\b")
 # Abbreviations of currencies, diseases, units, instruments and common nouns that the model
 # takes for organisations (`USD`, `DN` for doanh nghiệp, `MOU`).

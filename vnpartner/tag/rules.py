@@ -163,7 +163,7 @@ _HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?<!đàn )(?:ông|bà|Ông|Bà|ngài|Ng
 def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     for start, end in places:
-        if THE_PRESIDENT.match(chunk, start) or _HONORIFIC_BEFORE.search(chunk, 0, start):
+        if THE_PRESIDENT.match(chunk, start) or _HONORIFIC_BEFORE.search(chunk, max(0, start - 12), start):
             continue
         surface = re.sub(rf"^{PLACE_TYPES} ", "", chunk[start:end])
         typed = surface != chunk[start:end]
