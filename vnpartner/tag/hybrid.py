@@ -73,11 +73,11 @@ def _without_caption_words(text: str, spans: list[Span]) -> list[Span]:
     where the article lost the break (`Nông Đức Mạnh` + `Ảnh: TTXVN`, `Reuters` + `Sáng 14-5`)."""
     out = []
     for start, end, label in spans:
-        name, _, last = text[start:end].rpartition(" ")
-        follows = _RUN_ON_FOLLOWS.get(last)
-        if name and label in ("PERSON", "ORGANIZATION") and follows and follows.match(text, end) \
-                and not (label == "PERSON" and last in _TIMES_OF_DAY):
-            end = start + len(name)
+        if label in ("PERSON", "ORGANIZATION"):
+            name, _, last = text[start:end].rpartition(" ")
+            follows = _RUN_ON_FOLLOWS.get(last)
+            if name and follows and follows.match(text, end) and not (label == "PERSON" and last in _TIMES_OF_DAY):
+                end = start + len(name)
         out.append((start, end, label))
     return out
 
