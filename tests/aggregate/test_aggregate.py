@@ -571,6 +571,15 @@ def test_a_foreign_name_keeps_no_country_where_its_record_has_two_foreign_ones()
     assert [(p.name, p.country) for p in record.people] == [("Shinzo Abe", None)]
 
 
+def test_a_person_whose_only_title_is_a_degree_is_not_among_the_record_s_people():
+    text = "Thủ tướng Shinzo Abe và TS. Lê Văn A dự lễ; Việt Nam và Nhật Bản hợp tác."
+    doc = build(text, [("Shinzo Abe", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": "JP"}),
+                       ("Lê Văn A", "PERSON", {"title": "TS.", "affiliation": None, "country": "VN"}),
+                       ("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION")], [(2, 3, "PARTNER")])
+    [record] = records(doc)
+    assert [p.name for p in record.people] == ["Shinzo Abe"]
+
+
 PRIME_MINISTER = ("Nguyễn Xuân Phúc", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": "VN"})
 
 

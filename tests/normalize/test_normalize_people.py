@@ -60,3 +60,17 @@ def test_a_titled_vietnamese_name_with_no_country_is_vietnamese():
                  ["Nguyễn Xuân Phúc", "Moon Jae In", "Hùng"], ["Thủ tướng", "Tổng thống", ""])
     countries = {e.text: e.normalized["country"] for e in normalize_people(doc).entities if e.label == "PERSON"}
     assert countries == {"Nguyễn Xuân Phúc": "VN", "Moon Jae In": None, "Hùng": None}
+
+
+def test_an_office_is_the_title_before_a_degree_whichever_relation_comes_first():
+    text = "PGS.TS. Nguyễn Cảnh Lương, Phó hiệu trưởng, và TS. Trương Gia Bình phát biểu."
+    for degree_first in (True, False):
+        doc = Document(text=text)
+        ids = {surface: doc.add_entity(text.index(surface), text.index(surface) + len(surface), label).id
+               for surface, label in (("PGS.TS.", "TITLE"), ("Nguyễn Cảnh Lương", "PERSON"),
+                                      ("Phó hiệu trưởng", "TITLE"), ("TS.", "TITLE"), ("Trương Gia Bình", "PERSON"))}
+        titles = [Relation(ids["Nguyễn Cảnh Lương"], ids[t], "HAS_TITLE") for t in ("PGS.TS.", "Phó hiệu trưởng")]
+        doc.relations = (titles if degree_first else titles[::-1]) + [
+            Relation(ids["Trương Gia Bình"], ids["TS."], "HAS_TITLE")]
+        values = {e.text: e.normalized["title"] for e in normalize_people(doc).entities if e.label == "PERSON"}
+        assert values == {"Nguyễn Cảnh Lương": "Phó hiệu trưởng", "Trương Gia Bình": "TS."}

@@ -51,3 +51,17 @@ def test_normalize_title(raw, expected):
 def test_normalize_title_returns_nfc():
     decomposed = "Bi\u0301 thư Ti\u0309nh u\u0309y"
     assert normalize_title(decomposed) == "Bí thư Tỉnh ủy"
+
+
+@pytest.mark.parametrize("degree", ["PGS.TS.", "PGS-TS", "GS.TSKH", "TS.", "ThS", "BS.CKII", "GS. TS"])
+def test_academic_degrees_are_degrees(degree):
+    from vnpartner.normalize.titles import is_degree
+
+    assert is_degree(degree)
+
+
+@pytest.mark.parametrize("other", ["Phó hiệu trưởng", "KS", "TSB", "GS Lê"])
+def test_offices_hotels_and_names_are_no_degrees(other):
+    from vnpartner.normalize.titles import is_degree
+
+    assert not is_degree(other)

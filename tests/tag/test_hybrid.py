@@ -149,6 +149,18 @@ def test_tidy_drops_abbreviations_that_name_no_organisation():
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Vietcombank"]
 
 
+def test_tidy_makes_an_academic_degree_a_title_of_its_own():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Khách mời: PGS-TS Ngô Kim Khôi và GS.TSKH Đặng Hùng, Viện Toán."
+    spans = [(text.index("PGS-TS"), text.index(" và"), "ORGANIZATION"),
+             (text.index("GS.TSKH"), text.index("GS.TSKH") + 7, "ORGANIZATION"),
+             (text.index("Đặng"), text.index(","), "PERSON"), (text.index("Viện"), len(text) - 1, "ORGANIZATION")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("PGS-TS", "TITLE"), ("Ngô Kim Khôi", "PERSON"), ("GS.TSKH", "TITLE"), ("Đặng Hùng", "PERSON"),
+        ("Viện Toán", "ORGANIZATION")]
+
+
 def test_tidy_cuts_the_verb_the_model_ran_on_after_an_acronym_or_a_place():
     from vnpartner.tag.hybrid import tidy
 

@@ -88,3 +88,9 @@ def test_a_province_opening_with_an_honorific_is_a_place_not_a_person():
     found = spans("Sở Nông nghiệp tỉnh Bà Rịa-Vũng Tàu cho rằng đề án là tốt.")
     assert ("tỉnh Bà Rịa-Vũng Tàu", "LOCATION") in found
     assert not any(label == "PERSON" for _, label in found)
+
+
+def test_an_academic_degree_before_a_name_is_a_title_but_a_hotel_is_not():
+    found = spans("Theo PGS.TS. Nguyễn Cảnh Lương và ThS Lê Thị Hoa, hội thảo diễn ra tại KS Melia. Ông là TS.")
+    assert [surface for surface, label in found if label == "TITLE"] == ["PGS.TS.", "ThS"]
+    assert ("Nguyễn Cảnh Lương", "PERSON") in found

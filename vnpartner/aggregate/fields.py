@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..normalize.names import full_names, vietnamese_name
+from ..normalize.titles import is_degree
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 
 __all__ = [
@@ -211,12 +212,13 @@ def _with_party_country(people: list[Person], parties: list[Party]) -> list[Pers
 
 
 def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
-    """People with a title who are named in the record's evidence sentences (a shorter mention
-    as the full name the article gives elsewhere)."""
+    """People with an office who are named in the record's evidence sentences (a shorter mention
+    as the full name the article gives elsewhere); a degree alone (`TS.`) is no office."""
     full = full_names(list({e.text for e in doc.entities if e.label == "PERSON"}))
     people: dict[str, Person] = {}
     for ent in doc.entities:
-        if ent.label != "PERSON" or not ent.normalized or not ent.normalized.get("title"):
+        if ent.label != "PERSON" or not ent.normalized or not ent.normalized.get("title") \
+                or is_degree(ent.normalized["title"]):
             continue
         if evidence and not _within(ent.start, evidence):
             continue

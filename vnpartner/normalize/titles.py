@@ -8,12 +8,17 @@ Both are read on first use.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
 from .text import collapse, old_tone, tone_variants
 
-__all__ = ["normalize_title", "title_bodies", "title_terms"]
+__all__ = ["ACADEMIC_DEGREE", "is_degree", "normalize_title", "title_bodies", "title_terms"]
+
+# An academic or medical degree written before a name (`PGS.TS.`, `GS-TSKH`, `ThS`, `BS`): a TITLE
+# in the guidelines' gold (`PGS.TS. Nguyễn Cảnh Lương`). `KS` is left out: it is also a hotel.
+ACADEMIC_DEGREE = re.compile(r"(?<![\w.-])(?:P?GS|TSKH|TS|ThS|BS|NCS)(?:\.? ?[.-]?(?:TSKH|TS|BS|CKII|CKI)(?!\w))*(?:\.|(?!\w))")
 
 
 def _lines(name: str) -> list[str]:
@@ -63,3 +68,12 @@ def normalize_title(text: str) -> str:
     'Phó Chủ tịch Ủy ban nhân dân tỉnh'
     """
     return old_tone(collapse(text))
+
+
+def is_degree(text: str) -> bool:
+    """Whether ``text`` is an academic or medical degree (`PGS.TS`, `ThS.`), not an office.
+
+    >>> is_degree("PGS.TS."), is_degree("Phó hiệu trưởng")
+    (True, False)
+    """
+    return ACADEMIC_DEGREE.fullmatch(text) is not None

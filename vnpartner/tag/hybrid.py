@@ -22,6 +22,7 @@ from ..normalize import is_ambiguous
 from ..normalize.names import vietnamese_name
 from ..normalize.places import leading_country, lookup_place, trailing_place, type_word_before
 from ..normalize.sectors import sector_code
+from ..normalize.titles import ACADEMIC_DEGREE
 from ..text import Sentence
 from .rules import SURNAMES, THE_PRESIDENT, UPPER, RuleTagger
 
@@ -168,13 +169,16 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     (``Việt Nam-Cuba``); an acronym naming a country or a field is no organisation (``VN``,
     ``CNTT``); a body's type word takes the capitalised name after it (``ĐH`` →
     ``ĐH Zeeland``) and is no organisation without one (``các trường ĐH``); a person's name
-    holds no country or acronym (``TQ Tập Cận Bình``); an instrument opens with its kind
-    (``Hiệp định``, ``thỏa thuận``) or is an acronym (``MOU``).
+    holds no country or acronym (``TQ Tập Cận Bình``); an academic degree is a title of its own
+    (``PGS-TS``); an instrument opens with its kind (``Hiệp định``, ``thỏa thuận``) or is an
+    acronym (``MOU``).
     """
     out: list[Span] = []
     spans = sorted(spans)
     places = {text[s:e] for s, e, label in spans if label == "LOCATION"}
     for start, end, label in spans:
+        if label in _NAME_LABELS:
+            start, label = _after_degree(text, start, end, label, out)
         if label in ("ORGANIZATION", "LOCATION"):
             end = _run_on_end(text, start, end)
         if label == "ORGANIZATION" and text[start:end] in _AGREEMENT_ACRONYMS:
@@ -213,6 +217,20 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
                 start = before
         out.append((start, end, label))
     return _joined_bodies(text, out)
+
+
+def _after_degree(text: str, start: int, end: int, label: str, out: list[Span]) -> tuple[int, str]:
+    """The start and label of a name span once an academic degree at its start is a title of its
+    own, put in ``out`` (`PGS-TS` + `Ngô Kim Khôi`, a person; the model reads some as bodies)."""
+    degree = ACADEMIC_DEGREE.match(text, start, end)
+    if degree is None:
+        return start, label
+    if degree.end() == end:
+        return start, "TITLE"
+    if text[degree.end()] != " ":
+        return start, label
+    out.append((start, degree.end(), "TITLE"))
+    return degree.end() + 1, "PERSON"
 
 
 def _fields_only(text: str, spans: list[Span]) -> list[Span]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..normalize import find_dates, is_ambiguous, place_surfaces, sector_terms, title_terms
 from ..normalize.text import alternation
+from ..normalize.titles import ACADEMIC_DEGREE
 from ..text import Sentence
 
 UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper())
@@ -209,6 +210,9 @@ def _titles(chunk: str, offset: int) -> list[Candidate]:
         if chunk[start].islower() and not chunk[start:end].startswith(("thứ", "ủy")):
             continue
         out.append(Candidate(offset + start, offset + end, "TITLE", 5))
+    for m in ACADEMIC_DEGREE.finditer(chunk):
+        if chunk[m.end():m.end() + 1] == " " and chunk[m.end() + 1:m.end() + 2].isupper():
+            out.append(Candidate(offset + m.start(), offset + m.end(), "TITLE", 5))
     return out
 
 
