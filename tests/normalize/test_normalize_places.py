@@ -93,6 +93,11 @@ def value(surface: str, hint: str | None = None) -> tuple[str, str | None, str] 
     ("Bắc Kinh", ("Bắc Kinh", "CN", "city")),
     ("Moskva", ("Moskva", "RU", "city")),
     ("Đông Nam Á", ("Đông Nam Á", None, "other")),
+    ("CHLB Đức", ("Đức", "DE", "country")),
+    ("CHND Trung Hoa", ("Trung Quốc", "CN", "country")),
+    ("CH Séc", ("Séc", "CZ", "country")),
+    ("Arab Saudi", ("Ả Rập Xê Út", "SA", "country")),
+    ("Phillipines", ("Philippines", "PH", "country")),
 ])
 def test_lookup_place(surface, expected):
     assert value(surface) == expected

@@ -149,6 +149,14 @@ def test_tidy_drops_abbreviations_that_name_no_organisation():
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Vietcombank"]
 
 
+def test_tidy_drops_a_place_type_word_or_trung_uong_taken_for_a_place():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Thủ đô Hà Nội và các tỉnh trực thuộc Trung ương."
+    spans = [(0, 6, "LOCATION"), (7, 13, "LOCATION"), (text.index("Trung"), len(text) - 1, "LOCATION")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Hà Nội"]
+
+
 def test_tidy_makes_an_academic_degree_a_title_of_its_own():
     from vnpartner.tag.hybrid import tidy
 

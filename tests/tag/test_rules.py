@@ -94,3 +94,8 @@ def test_an_academic_degree_before_a_name_is_a_title_but_a_hotel_is_not():
     found = spans("Theo PGS.TS. Nguyễn Cảnh Lương và ThS Lê Thị Hoa, hội thảo diễn ra tại KS Melia. Ông là TS.")
     assert [surface for surface, label in found if label == "TITLE"] == ["PGS.TS.", "ThS"]
     assert ("Nguyễn Cảnh Lương", "PERSON") in found
+
+
+def test_a_province_word_before_a_person_s_full_name_makes_no_place():
+    found = spans("Phó Chủ tịch UBND tỉnh Dương Tất Thắng mời đối tác đến tỉnh Champasak.")
+    assert [surface for surface, label in found if label == "LOCATION"] == ["tỉnh Champasak"]

@@ -84,6 +84,9 @@ def _without_caption_words(text: str, spans: list[Span]) -> list[Span]:
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+# A place's type word alone (`Thủ đô` of `Thủ đô Hà Nội`) and `Trung ương` (the central
+# government: `thành phố trực thuộc Trung ương`), which the model takes for places of their own.
+_NOT_PLACES = re.compile(r"(?i:thủ đô|tỉnh|thành phố|tp\.?|quận|huyện|thị xã|xã|bang|trung ương)")
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
 _DASH = re.compile(r"\s*[-–]\s*")
@@ -206,6 +209,8 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
             if label == "PERSON":
                 end = _transliteration_end(text, end)
         if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
+            continue
+        if label == "LOCATION" and _NOT_PLACES.fullmatch(text[start:end]):
             continue
         if label == "LOCATION":
             pair = _hyphen_places(text, start, end)

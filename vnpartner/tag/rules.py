@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalize import find_dates, is_ambiguous, place_surfaces, sector_terms, title_terms
+from ..normalize.names import vietnamese_name
 from ..normalize.text import alternation
 from ..normalize.titles import ACADEMIC_DEGREE
 from ..text import Sentence
@@ -171,9 +172,11 @@ def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Cand
         if is_ambiguous(surface) and not typed and not _country_context(chunk, start, end):
             continue
         out.append(Candidate(offset + start, offset + end, "LOCATION", 4))
-    # `tỉnh X` with X unknown to the gazetteer is still a place.
+    # `tỉnh X` with X unknown to the gazetteer is still a place, unless X is a person's full
+    # name (`Phó Chủ tịch UBND tỉnh` + `Dương Tất Thắng`).
     for m in re.finditer(rf"(?<!\w)(?:tỉnh|thành phố|Tỉnh|Thành phố) ({CAP}(?: {CAP}){{0,2}})(?!\w)", chunk):
-        if not _is_place(m.group(1)):
+        name = m.group(1)
+        if not _is_place(name) and not (name.count(" ") == 2 and vietnamese_name(name)):
             out.append(Candidate(offset + m.start(), offset + m.end(), "LOCATION", 3))
     return out
 
