@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..normalize import is_ambiguous
 from ..normalize.names import vietnamese_name
@@ -57,9 +57,19 @@ class HybridTagger:
 
     def _merged(self, documents, neural: list[list[Span]]) -> list[list[Span]]:
         rules = self.rules.tag_batch(documents)
-        return [_completed(text, merge(_dates_cut(text, tidy(text, n), r), r, self.neural_labels,
-                                       _vietnamese_people(text, r)))
-                for (text, _), n, r in zip(documents, neural, rules)]
+        return [_completed(text, merge(_dates_cut(text, tidy(text, n, _word_ends(sentences)), r), r,
+                                       self.neural_labels, _vietnamese_people(text, r)))
+                for (text, sentences), n, r in zip(documents, neural, rules)]
+
+
+def _word_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
+    """Where each syllable of a segmented word goes on to the next syllable of the word: from the
+    end of the one to the end of the other (`Sư` + `phạm` of `Sư phạm`)."""
+    ends = {}
+    for word in (word for sentence in sentences for word in sentence.words if " " in word.text):
+        syllables = [word.start + m.end() for m in re.finditer(r"\S+", word.text)]
+        ends.update(zip(syllables, syllables[1:]))
+    return ends
 
 
 def _completed(text: str, spans: list[Span]) -> list[Span]:
@@ -163,7 +173,7 @@ _AN_OBJECT = re.compile(r" (?!và\b)\w")
 _BUILDING_FIELD_BEFORE = re.compile(r"(?i)(?:ngành|lĩnh vực|nhà thầu|vật liệu|vật tư|công tác)\s+$")
 
 
-def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
+def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None = None) -> list[Span]:
     """Bring the model's name spans to the annotation guidelines' conventions.
 
     A name holds a capital letter; a person's name starts and ends with a capitalised
@@ -171,7 +181,8 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
     before it (``thành phố Hồ Chí Minh``); two places joined by a hyphen are two places
     (``Việt Nam-Cuba``); an acronym naming a country or a field is no organisation (``VN``,
     ``CNTT``); a body's type word takes the capitalised name after it (``ĐH`` →
-    ``ĐH Zeeland``) and is no organisation without one (``các trường ĐH``); a person's name
+    ``ĐH Zeeland``) and the syllable its last word goes on with (``word_ends``, see
+    :func:`_word_ends`: ``ĐH Sư phạm``), and is no organisation without one (``các trường ĐH``); a person's name
     holds no country or acronym (``TQ Tập Cận Bình``); an academic degree is a title of its own
     (``PGS-TS``); an instrument opens with its kind (``Hiệp định``, ``thỏa thuận``) or is an
     acronym (``MOU``).
@@ -197,6 +208,7 @@ def tidy(text: str, spans: Sequence[Span]) -> list[Span]:
                 end = _name_end(text, end)
                 if end is None:
                     continue
+                end = (word_ends or {}).get(end, end)  # `ĐH Sư` + `phạm`: not inside a word
             label = _acronym_label(text[start:end])
             if label == "ORGANIZATION":
                 start, end = _whole_body(text, start, end, spans)
