@@ -149,6 +149,16 @@ def test_tidy_drops_abbreviations_that_name_no_organisation():
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Vietcombank"]
 
 
+def test_tidy_drops_viruses_and_document_numbers_and_splits_two_places_taken_for_a_body():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Quan hệ VN-Campuchia, ca dương tính với SARS-CoV-2 và Quyết định số 772/QĐ-TTg của Bộ Y tế."
+    spans = [(text.index(word), text.index(word) + len(word), "ORGANIZATION")
+             for word in ("VN-Campuchia", "SARS-CoV-2", "QĐ-TTg", "Bộ Y tế")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("VN", "LOCATION"), ("Campuchia", "LOCATION"), ("Bộ Y tế", "ORGANIZATION")]
+
+
 def test_tidy_drops_a_place_type_word_or_trung_uong_taken_for_a_place():
     from vnpartner.tag.hybrid import tidy
 

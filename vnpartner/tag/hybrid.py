@@ -106,10 +106,11 @@ _TIMES_OF_DAY = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm"
 _RUN_ON_FOLLOWS = {"Ảnh": re.compile(":"), "Nguồn": re.compile(":"), "Đây": re.compile(" "),
                    **{word: re.compile(r" \d") for word in _TIMES_OF_DAY}}
 _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trước|sau|này|đầu|cuối|giữa)\b")
-# Abbreviations of currencies, diseases, units, instruments and common nouns that the model
-# takes for organisations (`USD`, `DN` for doanh nghiệp, `MOU`).
+# Abbreviations of currencies, diseases and viruses, units, stock indices and common nouns that
+# the model takes for organisations (`USD`, `SARS-CoV-2`, `DN` for doanh nghiệp).
 _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA",
+    "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
 # Instruments the model sometimes takes for organisations.
 _AGREEMENT_ACRONYMS = frozenset({"MOU", "MoU", "FTA", "BCC"})
@@ -202,7 +203,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
             if end is None:
                 continue
         if label == "ORGANIZATION":
-            if text[start:end] in _NOT_ORGANIZATIONS:
+            if text[start:end] in _NOT_ORGANIZATIONS or _in_document_number(text, start):
                 continue
             if text[start:end] in _BODY_TYPE_WORDS:
                 end = _name_end(text, end)
@@ -210,6 +211,8 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
                     continue
                 end = (word_ends or {}).get(end, end)  # `ĐH Sư` + `phạm`: not inside a word
             label = _acronym_label(text[start:end])
+            if label == "ORGANIZATION" and _hyphen_places(text, start, end):
+                label = "LOCATION"  # `VN-Campuchia`: two places, split below
             if label == "ORGANIZATION":
                 start, end = _whole_body(text, start, end, spans)
                 end = _binational_end(text, start, end)
@@ -391,6 +394,12 @@ def _binational_end(text: str, start: int, end: int) -> int:
     if first is None or first.admin != "country" or second is None or second[0].country == first.country:
         return end
     return dash.end() + second[1]
+
+
+def _in_document_number(text: str, start: int) -> bool:
+    """Whether a span starting at ``start`` is the issuer code of a legal document's number
+    (`QĐ-TTg` of `Quyết định số 772/QĐ-TTg`), not a body."""
+    return text[start - 1:start] == "/" and text[start - 2:start - 1].isdigit()
 
 
 def _acronym_label(name: str) -> str:
