@@ -58,6 +58,13 @@ def test_a_pattern_date_holding_model_dates_whole_replaces_them():
     assert merge(pieces, [(10, 18, "DATE")], frozenset({"PERSON"})) == [(10, 18, "DATE"), (30, 40, "PERSON")]
 
 
+def test_a_pattern_title_holding_a_model_title_whole_gives_its_bounds():
+    owned = frozenset({"TITLE", "PERSON", "ORGANIZATION"})
+    assert merge([(4, 12, "TITLE")], [(4, 17, "TITLE")], owned) == [(4, 17, "TITLE")]  # `Chủ tịch` + ` HĐQT`
+    body = [(4, 12, "TITLE"), (13, 17, "ORGANIZATION")]  # the model's body inside: the model stays
+    assert merge(body, [(4, 17, "TITLE")], owned) == body
+
+
 class Fixed:
     """A stand-in neural tagger that finds one fixed span per document."""
 

@@ -575,7 +575,10 @@ def merge(neural: Sequence[Span], rules: Sequence[Span], neural_labels: frozense
     ``fillers`` (the pattern layer's Vietnamese names, see :func:`_vietnamese_people`); the model's
     dates, sectors, titles and agreements count only where it owns them.
     """
-    neural = _whole_dates(neural, rules) if "DATE" in neural_labels else list(neural)
+    neural = list(neural)
+    for label in ("DATE", "TITLE"):
+        if label in neural_labels:
+            neural = _whole(neural, rules, label)
     if "AGREEMENT" in neural_labels:
         neural = _agreement_bounds(neural, rules)
     first = [s for s in neural if s[2] in neural_labels] + [s for s in rules if s[2] not in neural_labels]
@@ -645,16 +648,17 @@ def _vietnamese_people(text: str, rules: Sequence[Span]) -> list[Span]:
     return [span for span in rules if span[2] == "PERSON" and vietnamese_name(text[span[0]:span[1]])]
 
 
-def _whole_dates(neural: Sequence[Span], rules: Sequence[Span]) -> list[Span]:
-    """The model's dates, each pattern-layer date that holds some of them whole in their place:
-    the grammar knows the forms of a range (`4 đến 8/6`, `4-8.6.2017`) the model cuts in pieces."""
+def _whole(neural: Sequence[Span], rules: Sequence[Span], wanted: str) -> list[Span]:
+    """The model's spans, each pattern-layer span of the ``wanted`` label that holds some of its
+    spans of that label whole in their place: the grammar knows the forms of a date range (`4 đến
+    8/6`, `4-8.6.2017`) the model cuts in pieces, and the body a title takes (`Chủ tịch HĐQT`)."""
     out = list(neural)
     for start, end, label in rules:
-        if label != "DATE":
+        if label != wanted:
             continue
         inside = [s for s in out if start <= s[0] and s[1] <= end]
         crossing = [s for s in out if s[0] < end and start < s[1] and s not in inside]
-        if inside and not crossing and all(s[2] == "DATE" for s in inside) and (start, end, label) not in inside:
+        if inside and not crossing and all(s[2] == wanted for s in inside) and (start, end, label) not in inside:
             out = [s for s in out if s not in inside] + [(start, end, label)]
     return sorted(out)
 
