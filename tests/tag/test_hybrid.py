@@ -65,6 +65,25 @@ def test_a_pattern_title_holding_a_model_title_whole_gives_its_bounds():
     assert merge(body, [(4, 17, "TITLE")], owned) == body
 
 
+def test_a_company_named_by_type_and_field_takes_the_brand_the_model_read_as_a_person():
+    from vnpartner.tag.hybrid import _companies_with_their_brand
+
+    text = ("Công ty Cổ phần giáo dục Hùng Hậu ký với Diễn đàn Doanh nghiệp Việt Nam-Hà Lan. "
+            "Diễn đàn Doanh nghiệp Việt Nam-Hà Lan mời Tổng công ty Đường sắt Nguyễn Văn Bằng.")
+    def at(name, label, nth=0):
+        start = text.index(name) if nth == 0 else text.index(name, text.index(name) + 1)
+        return (start, start + len(name), label)
+    spans = [at("Công ty Cổ phần giáo dục", "ORGANIZATION"), at("Hùng Hậu", "PERSON"),
+             at("Diễn đàn Doanh nghiệp Việt Nam-Hà", "ORGANIZATION"), at("Lan", "PERSON"),
+             at("Diễn đàn Doanh nghiệp Việt Nam-Hà Lan", "ORGANIZATION", 1),
+             at("Tổng công ty Đường sắt", "ORGANIZATION"), at("Nguyễn Văn Bằng", "PERSON")]
+    assert [(text[s:e], label) for s, e, label in _companies_with_their_brand(text, spans)] == [
+        ("Công ty Cổ phần giáo dục Hùng Hậu", "ORGANIZATION"),
+        ("Diễn đàn Doanh nghiệp Việt Nam-Hà Lan", "ORGANIZATION"),  # named whole elsewhere
+        ("Diễn đàn Doanh nghiệp Việt Nam-Hà Lan", "ORGANIZATION"),
+        ("Tổng công ty Đường sắt", "ORGANIZATION"), ("Nguyễn Văn Bằng", "PERSON")]  # a person's full name
+
+
 class Fixed:
     """A stand-in neural tagger that finds one fixed span per document."""
 

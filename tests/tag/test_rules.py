@@ -99,3 +99,8 @@ def test_an_academic_degree_before_a_name_is_a_title_but_a_hotel_is_not():
 def test_a_province_word_before_a_person_s_full_name_makes_no_place():
     found = spans("Phó Chủ tịch UBND tỉnh Dương Tất Thắng mời đối tác đến tỉnh Champasak.")
     assert [surface for surface, label in found if label == "LOCATION"] == ["tỉnh Champasak"]
+
+
+def test_a_place_glued_to_a_capitalised_word_opens_a_name():
+    found = spans("Chỉ số VN-Index tăng, quan hệ Việt Nam-Cuba và Nhật Bản-ASEAN phát triển.")
+    assert [surface for surface, label in found if label == "LOCATION"] == ["Việt Nam", "Cuba", "Nhật Bản"]

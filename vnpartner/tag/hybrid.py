@@ -19,9 +19,9 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..normalize import is_ambiguous
-from ..normalize.names import vietnamese_name
+from ..normalize.names import COMPANY_TYPE, vietnamese_name
 from ..normalize.places import leading_country, lookup_place, trailing_place, type_word_before
-from ..normalize.sectors import sector_code
+from ..normalize.sectors import sector_code, sector_terms
 from ..normalize.titles import ACADEMIC_DEGREE
 from ..text import Sentence
 from .rules import SURNAMES, THE_PRESIDENT, UPPER, RuleTagger
@@ -76,6 +76,7 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     """The merged spans, corrected where one source's span ends where the other's begins
     (a body's name and the fields or the place after it) and where a sector names no field."""
     spans = _bodies_with_their_place(text, _ministries_whole(text, _without_caption_words(text, spans)))
+    spans = _companies_with_their_brand(text, spans)
     return _defined_acronyms(text, _fields_only(text, spans))
 
 
@@ -638,6 +639,30 @@ def _bodies_with_their_place(text: str, spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     return out
+
+
+def _companies_with_their_brand(text: str, spans: list[Span]) -> list[Span]:
+    """A company's name runs on into the brand right after it that the model took for a person
+    (`Công ty Cổ phần giáo dục` + `Hùng Hậu`): where the company's name holds no name of its own,
+    only its type and fields, or where the article names the company whole elsewhere."""
+    bodies = {text[start:end] for start, end, label in spans if label == "ORGANIZATION"}
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1][2] == "ORGANIZATION" and span[2] == "PERSON" and text[out[-1][1]:span[0]] == " ":
+            company = text[out[-1][0]:out[-1][1]]
+            brand = text[span[0]:span[1]]
+            if text[out[-1][0]:span[1]] in bodies or (_type_and_fields_only(company) and not vietnamese_name(brand)):
+                out[-1] = (out[-1][0], span[1], "ORGANIZATION")
+                continue
+        out.append(span)
+    return out
+
+
+def _type_and_fields_only(name: str) -> bool:
+    """Whether ``name`` is a company type word and fields, no name (`Công ty Cổ phần nông nghiệp`)."""
+    kind = COMPANY_TYPE.match(name)
+    rest = name[kind.end():] if kind else ""
+    return bool(rest) and (rest.islower() or rest.lower() in sector_terms())
 
 
 def _vietnamese_people(text: str, rules: Sequence[Span]) -> list[Span]:

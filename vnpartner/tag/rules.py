@@ -158,6 +158,8 @@ COMMON_WORD_AFTER = {
 }
 
 
+# A capitalised word, not an acronym, joined to the one before by a hyphen (`-Index` of `VN-Index`).
+_GLUED_WORD = re.compile(r"-([A-ZĐ][^\W\dA-ZĐ]+)(?!\w)")
 # `ông Đức`, `bà Nga` are people; `người đàn ông Hàn Quốc` is a Korean man.
 _HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?<!đàn )(?:ông|bà|Ông|Bà|ngài|Ngài) $")
 
@@ -167,6 +169,9 @@ def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Cand
     for start, end in places:
         if THE_PRESIDENT.match(chunk, start) or _HONORIFIC_BEFORE.search(chunk, max(0, start - 12), start):
             continue
+        glued = _GLUED_WORD.match(chunk, end)
+        if glued and not _is_place(glued.group(1)):
+            continue  # `VN-Index`: the first word of a name
         surface = re.sub(rf"^{PLACE_TYPES} ", "", chunk[start:end])
         typed = surface != chunk[start:end]
         if is_ambiguous(surface) and not typed and not _country_context(chunk, start, end):
