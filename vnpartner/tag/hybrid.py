@@ -184,10 +184,10 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
     (``Việt Nam-Cuba``); an acronym naming a country or a field is no organisation (``VN``,
     ``CNTT``); a body's type word takes the capitalised name after it (``ĐH`` →
     ``ĐH Zeeland``) and the syllable its last word goes on with (``word_ends``, see
-    :func:`_word_ends`: ``ĐH Sư phạm``), and is no organisation without one (``các trường ĐH``); a person's name
-    holds no country or acronym (``TQ Tập Cận Bình``); an academic degree is a title of its own
-    (``PGS-TS``); an instrument opens with its kind (``Hiệp định``, ``thỏa thuận``) or is an
-    acronym (``MOU``).
+    :func:`_word_ends`: ``ĐH Sư phạm``), and is no organisation without one (``các trường
+    ĐH``); a person's name holds no country or acronym (``TQ Tập Cận Bình``); an academic
+    degree is a title of its own (``PGS-TS``); an instrument opens with its kind (``Hiệp
+    định``, ``thỏa thuận``) or is an acronym (``MOU``).
     """
     out: list[Span] = []
     spans = sorted(spans)
@@ -339,12 +339,17 @@ def _joined_bodies(text: str, spans: list[Span]) -> list[Span]:
     Séc`: a body's name, `và`, then a name that opens with a field, not with a body of its own),
     or before the last words of its name, taken for a place the gazetteer does not know
     (`Diễn đàn Hợp tác Kinh tế Châu Á` + `Horasis`, `Trung ương` + `Đảng`)."""
+    return _run_on(spans, lambda body, span: _continues_body(text, body, span))
+
+
+def _run_on(spans: list[Span], continues) -> list[Span]:
+    """``spans`` with each body joined to the span right after it where ``continues(body, span)``."""
     out: list[Span] = []
-    for start, end, label in spans:
-        if out and out[-1][2] == "ORGANIZATION" and _continues_body(text, out[-1], (start, end, label)):
-            out[-1] = (out[-1][0], end, "ORGANIZATION")
+    for span in spans:
+        if out and out[-1][2] == "ORGANIZATION" and continues(out[-1], span):
+            out[-1] = (out[-1][0], span[1], "ORGANIZATION")
             continue
-        out.append((start, end, label))
+        out.append(span)
     return out
 
 
@@ -630,15 +635,14 @@ def _bodies_with_their_place(text: str, spans: list[Span]) -> list[Span]:
     the ORGANIZATION span, and a mission's name the place where it sits (`Đại sứ quán Mỹ` + `tại
     Hà Nội`). Only a place the gazetteer knows (the model takes some names for places), and not
     after the first words of a state's name (`CHLB` + `Đức`)."""
-    out: list[Span] = []
-    for span in spans:
-        if out and out[-1][2] == "ORGANIZATION" and span[2] == "LOCATION" and lookup_place(text[span[0]:span[1]]):
-            body, gap = text[out[-1][0]:out[-1][1]], text[out[-1][1]:span[0]]
-            if (gap == " " and not _STATE_PREFIX.fullmatch(body)) or (gap in (" tại ", " ở ") and _MISSION.match(body)):
-                out[-1] = (out[-1][0], span[1], "ORGANIZATION")
-                continue
-        out.append(span)
-    return out
+    return _run_on(spans, lambda body, span: _takes_place(text, body, span))
+
+
+def _takes_place(text: str, body: Span, span: Span) -> bool:
+    if span[2] != "LOCATION" or not lookup_place(text[span[0]:span[1]]):
+        return False
+    name, gap = text[body[0]:body[1]], text[body[1]:span[0]]
+    return (gap == " " and not _STATE_PREFIX.fullmatch(name)) or (gap in (" tại ", " ở ") and _MISSION.match(name))
 
 
 def _companies_with_their_brand(text: str, spans: list[Span]) -> list[Span]:
@@ -646,16 +650,14 @@ def _companies_with_their_brand(text: str, spans: list[Span]) -> list[Span]:
     (`Công ty Cổ phần giáo dục` + `Hùng Hậu`): where the company's name holds no name of its own,
     only its type and fields, or where the article names the company whole elsewhere."""
     bodies = {text[start:end] for start, end, label in spans if label == "ORGANIZATION"}
-    out: list[Span] = []
-    for span in spans:
-        if out and out[-1][2] == "ORGANIZATION" and span[2] == "PERSON" and text[out[-1][1]:span[0]] == " ":
-            company = text[out[-1][0]:out[-1][1]]
-            brand = text[span[0]:span[1]]
-            if text[out[-1][0]:span[1]] in bodies or (_type_and_fields_only(company) and not vietnamese_name(brand)):
-                out[-1] = (out[-1][0], span[1], "ORGANIZATION")
-                continue
-        out.append(span)
-    return out
+    return _run_on(spans, lambda body, span: _takes_brand(text, body, span, bodies))
+
+
+def _takes_brand(text: str, body: Span, span: Span, bodies: set[str]) -> bool:
+    if span[2] != "PERSON" or text[body[1]:span[0]] != " ":
+        return False
+    whole, company, brand = text[body[0]:span[1]], text[body[0]:body[1]], text[span[0]:span[1]]
+    return whole in bodies or (_type_and_fields_only(company) and not vietnamese_name(brand))
 
 
 def _type_and_fields_only(name: str) -> bool:
