@@ -74,3 +74,16 @@ def test_an_office_is_the_title_before_a_degree_whichever_relation_comes_first()
             Relation(ids["Trương Gia Bình"], ids["TS."], "HAS_TITLE")]
         values = {e.text: e.normalized["title"] for e in normalize_people(doc).entities if e.label == "PERSON"}
         assert values == {"Nguyễn Cảnh Lương": "Phó hiệu trưởng", "Trương Gia Bình": "TS."}
+
+
+def test_an_office_is_the_title_before_a_military_rank():
+    text = "Đại tướng Ngô Xuân Lịch, Bộ trưởng Quốc phòng, tiếp Trung tá Roger Cabiness."
+    doc = Document(text=text)
+    ids = {surface: doc.add_entity(text.index(surface), text.index(surface) + len(surface), label).id
+           for surface, label in (("Đại tướng", "TITLE"), ("Ngô Xuân Lịch", "PERSON"), ("Bộ trưởng", "TITLE"),
+                                  ("Trung tá", "TITLE"), ("Roger Cabiness", "PERSON"))}
+    doc.relations = [Relation(ids["Ngô Xuân Lịch"], ids["Bộ trưởng"], "HAS_TITLE"),
+                     Relation(ids["Ngô Xuân Lịch"], ids["Đại tướng"], "HAS_TITLE"),
+                     Relation(ids["Roger Cabiness"], ids["Trung tá"], "HAS_TITLE")]
+    values = {e.text: e.normalized["title"] for e in normalize_people(doc).entities if e.label == "PERSON"}
+    assert values == {"Ngô Xuân Lịch": "Bộ trưởng", "Roger Cabiness": "Trung tá"}

@@ -65,3 +65,17 @@ def test_offices_hotels_and_names_are_no_degrees(other):
     from vnpartner.normalize.titles import is_degree
 
     assert not is_degree(other)
+
+
+@pytest.mark.parametrize("rank", ["Đại tướng", "Thượng tá", "Chuẩn Đô đốc", "Phó đô đốc", "Thiếu úy", "ThS"])
+def test_military_ranks_and_degrees_are_ranks(rank):
+    from vnpartner.normalize.titles import is_rank
+
+    assert is_rank(rank)
+
+
+@pytest.mark.parametrize("office", ["Bộ trưởng", "Tổng Tham mưu trưởng", "Tư lệnh", "Trung tâm"])
+def test_offices_are_no_ranks(office):
+    from vnpartner.normalize.titles import is_rank
+
+    assert not is_rank(office)

@@ -96,6 +96,12 @@ def test_an_academic_degree_before_a_name_is_a_title_but_a_hotel_is_not():
     assert ("Nguyễn Cảnh Lương", "PERSON") in found
 
 
+def test_military_ranks_and_an_assistant_s_office_are_titles():
+    found = spans("Chuẩn Đô đốc Donald Gabrielson và Trung tá Fernando Maldonado, Trợ lý Tham mưu trưởng, tiếp Đại tá Lê Văn Minh.")
+    assert [surface for surface, label in found if label == "TITLE"] == [
+        "Chuẩn Đô đốc", "Trung tá", "Trợ lý Tham mưu trưởng", "Đại tá"]
+
+
 def test_a_province_word_before_a_person_s_full_name_makes_no_place():
     found = spans("Phó Chủ tịch UBND tỉnh Dương Tất Thắng mời đối tác đến tỉnh Champasak.")
     assert [surface for surface, label in found if label == "LOCATION"] == ["tỉnh Champasak"]

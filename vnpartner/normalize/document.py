@@ -9,7 +9,7 @@ from .dates import document_anchor, find_dateline, normalize_date
 from .names import full_names, vietnamese_name
 from .places import leading_country, lookup_place, strip_place_type, trailing_place
 from .sectors import sector_code
-from .titles import is_degree, normalize_title
+from .titles import is_rank, normalize_title
 
 _COUNTRY_NEXT = re.compile(r"\s*(?:\(|của |thuộc |, )\s*([^\s(),.;:][^(),.;:\n]{0,40})")
 _LIST_BEFORE = re.compile(r"(?:,|\bvà)\s*$")
@@ -81,8 +81,8 @@ def normalize_people(doc: Document) -> Document:
     for rel in doc.relations:
         if rel.label in ("HAS_TITLE", "AFFILIATED_WITH") and rel.head in by_id and rel.tail in by_id:
             links = linked.setdefault(rel.head, {})
-            if not (rel.label == "HAS_TITLE" and rel.label in links and is_degree(by_id[rel.tail].text)):
-                links[rel.label] = by_id[rel.tail]  # an office, not a degree (`PGS.TS`), is the title
+            if not (rel.label == "HAS_TITLE" and rel.label in links and is_rank(by_id[rel.tail].text)):
+                links[rel.label] = by_id[rel.tail]  # an office, not a degree or rank (`PGS.TS`, `Đại tá`), is the title
     people = sorted((e for e in doc.entities if e.label == "PERSON" and e.normalized is None), key=lambda e: e.start)
     values = {}
     for ent in people:

@@ -14,11 +14,14 @@ from importlib import resources
 
 from .text import collapse, old_tone, tone_variants
 
-__all__ = ["ACADEMIC_DEGREE", "is_degree", "normalize_title", "title_bodies", "title_terms"]
+__all__ = ["ACADEMIC_DEGREE", "is_degree", "is_rank", "normalize_title", "title_bodies", "title_terms"]
 
 # An academic or medical degree written before a name (`PGS.TS.`, `GS-TSKH`, `ThS`, `BS`): a TITLE
 # in the guidelines' gold (`PGS.TS. Nguyễn Cảnh Lương`). `KS` is left out: it is also a hotel.
 ACADEMIC_DEGREE = re.compile(r"(?<![\w.-])(?:P?GS|TSKH|TS|ThS|BS|NCS)(?:\.? ?[.-]?(?:TSKH|TS|BS|CKII|CKI)(?!\w))*(?:\.|(?!\w))")
+
+# A military rank (`Đại tướng`, `Chuẩn Đô đốc`): a TITLE, but one held beside an office.
+_MILITARY_RANK = re.compile(r"(?i)(?:thống|đại|thượng|trung|thiếu) (?:tướng|tá|úy|uý)|(?:phó |chuẩn )?đô đốc|nguyên soái")
 
 
 def _lines(name: str) -> list[str]:
@@ -77,3 +80,12 @@ def is_degree(text: str) -> bool:
     (True, False)
     """
     return ACADEMIC_DEGREE.fullmatch(text) is not None
+
+
+def is_rank(text: str) -> bool:
+    """Whether ``text`` is a degree or a military rank, which a person holds beside an office.
+
+    >>> is_rank("Đại tướng"), is_rank("ThS."), is_rank("Bộ trưởng")
+    (True, True, False)
+    """
+    return is_degree(text) or _MILITARY_RANK.fullmatch(text) is not None

@@ -95,7 +95,7 @@ def _title_regex() -> re.Pattern:
     heads = "|".join(re.escape(t) for t in sorted(terms | lowered, key=len, reverse=True))
     after_deputy = "|".join(re.escape(t) for t in sorted({t.lower() for t in terms}, key=len, reverse=True))
     return re.compile(
-        rf"(?<!\w)(?:(?:Phó |Nguyên |Quyền )?(?:{heads})|(?:Phó|Nguyên|Quyền) (?:{after_deputy}))"
+        rf"(?<!\w)(?:(?:Phó |Nguyên |Quyền |Trợ lý )?(?:{heads})|(?:Phó|Nguyên|Quyền) (?:{after_deputy}))"
         rf"(?: (?:thứ nhất|Thường trực|thường trực|Thường vụ|lâm thời|đặc mệnh toàn quyền))*"
         rf"(?: (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND|Quốc hội|"
         rf"Quốc phòng|Ngoại giao|Công Thương|Trung ương Đảng|Bộ Chính trị|Ban Bí thư)(?: (?:tỉnh|thành phố|TP))?)?"
