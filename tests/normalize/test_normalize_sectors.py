@@ -110,6 +110,8 @@ def test_sector_terms_for_taggers():
 @pytest.mark.parametrize("text, code", [
     ("chống khủng bố", "defense_security"), ("bóng đá", "sports"), ("thành phố thông minh", "urban_development"),
     ("CNTT", "science_technology"), ("TTHC", "public_administration"), ("hệ sinh thái khởi nghiệp", "science_technology"),
+    ("chống tham nhũng", "justice"), ("Internet of Things", "science_technology"), ("giày da-túi xách", "industry"),
+    ("biến đổi khí hậu", "environment"), ("tìm kiếm và cứu hộ", "defense_security"),
 ])
 def test_terms_the_gold_train_split_uses(text, code):
     assert sector_code(text) == code
