@@ -257,6 +257,24 @@ def test_moi_truong_as_a_setting_is_no_field():
     assert _fields_only(text, spans) == [spans[2]]
 
 
+def test_a_sector_cut_inside_a_hyphenated_word_takes_the_whole_field():
+    from vnpartner.tag.hybrid import _hyphened_fields
+
+    text = "Hợp tác thương mại-đầu tư, khoa học-công nghệ, kinh tế-xã hội và kinh tế - thương mại."
+
+    def span(surface, occurrence=0):
+        start = text.index(surface, text.index(surface) + 1) if occurrence else text.index(surface)
+        return (start, start + len(surface), "SECTOR")
+
+    model = [span("mại-đầu tư"), span("học-công nghệ"), span("kinh tế-xã"),
+             span("kinh tế -"), span("thương mại", 1)]
+    assert [text[s:e] for s, e, _ in _hyphened_fields(text, model)] == [
+        "thương mại-đầu tư", "khoa học-công nghệ", "kinh tế-xã hội", "kinh tế - thương mại"]
+    # whole fields and sectors the model did not run on to the hyphen stay as they are
+    whole = [span("thương mại"), span("đầu tư"), span("khoa học-công nghệ")]
+    assert _hyphened_fields(text, whole) == whole
+
+
 def test_the_verb_xay_dung_with_its_object_in_the_span_names_the_object_s_field_or_none():
     from vnpartner.tag.hybrid import _fields_only
 

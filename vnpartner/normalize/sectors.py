@@ -15,7 +15,7 @@ from ..errors import VnPartnerError
 from ..schema import SECTOR_CODES
 from .text import collapse, old_tone, tone_variants
 
-__all__ = ["sector_code", "sector_key", "sector_terms"]
+__all__ = ["is_sector_term", "sector_code", "sector_key", "sector_terms"]
 
 _SEPARATORS = re.compile(r"[-‐‑‒–—,/;:()]+")
 _LONGEST_TERM = 8  # words
@@ -67,6 +67,15 @@ def sector_code(text: str) -> str | None:
             if code:
                 return code
     return None
+
+
+def is_sector_term(text: str) -> bool:
+    """Whether ``text`` is a term of the sector table as a whole (`an ninh-quốc phòng`).
+
+    >>> is_sector_term("an ninh-quốc phòng"), is_sector_term("thương mại-đầu tư")
+    (True, False)
+    """
+    return sector_key(text) in _by_key()
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..normalize import is_ambiguous
 from ..normalize.names import COMPANY_TYPE, vietnamese_name
 from ..normalize.places import leading_country, lookup_place, trailing_place, type_word_before
-from ..normalize.sectors import sector_code, sector_terms
+from ..normalize.sectors import is_sector_term, sector_code, sector_terms
 from ..normalize.titles import ACADEMIC_DEGREE
 from ..text import Sentence
 from .rules import SURNAMES, THE_PRESIDENT, UPPER, RuleTagger
@@ -77,7 +77,53 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     (a body's name and the fields or the place after it) and where a sector names no field."""
     spans = _bodies_with_their_place(text, _ministries_whole(text, _without_caption_words(text, spans)))
     spans = _companies_with_their_brand(text, spans)
-    return _defined_acronyms(text, _fields_only(text, spans))
+    return _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans)))
+
+
+def _hyphened_fields(text: str, spans: list[Span]) -> list[Span]:
+    """Sectors at a hyphen the word segmenter glued two syllables across (`thương mại-đầu tư`
+    is segmented `thương` + `mại-đầu tư`): a span that opens with such a word takes the
+    syllable before it (`mại-đầu tư` → `thương mại-đầu tư`), and one that ends inside a pair
+    the sector table knows takes the rest (`kinh tế-xã` → `kinh tế-xã hội`). Two sectors are
+    one where the model ran the first on to the hyphen between them (`kinh tế-` + `thương
+    mại`); a hyphen left at a sector's end is dropped."""
+    out: list[Span] = []
+    for start, end, label in spans:
+        if label == "SECTOR":
+            start = _hyphened_start(text, start)
+            end = _known_pair_end(text, start, end)
+            previous = out[-1] if out else None
+            if previous and previous[2] == "SECTOR" and not text[previous[1]:start].strip() \
+                    and _TRAILING_DASH.search(text, previous[0], previous[1]):
+                out[-1] = (previous[0], end, label)
+                continue
+        out.append((start, end, label))
+    return [(start, _without_trailing_dash(text, start, end), label) if label == "SECTOR" else (start, end, label)
+            for start, end, label in out]
+
+
+def _hyphened_start(text: str, start: int) -> int:
+    """The start of a sector whose first word the segmenter glued across a hyphen to the
+    next (`khoa` | `học-công nghệ`): the syllable before it where the two make a known field."""
+    first = text[start:].split(None, 1)[0]
+    if "-" not in first.strip("-"):
+        return start
+    previous = re.search(r"(\S+)\s+$", text[max(0, start - 30):start])
+    if previous and is_sector_term(previous.group(1) + " " + first.split("-", 1)[0]):
+        return start - len(previous.group(0))
+    return start
+
+
+def _known_pair_end(text: str, start: int, end: int) -> int:
+    if "-" not in text[start:end] or is_sector_term(text[start:end]):
+        return end
+    following = _NEXT_WORD.match(text, end)
+    return following.end() if following and is_sector_term(text[start:following.end()]) else end
+
+
+def _without_trailing_dash(text: str, start: int, end: int) -> int:
+    dash = _TRAILING_DASH.search(text, start, end)
+    return dash.start() if dash else end
 
 
 def _without_caption_words(text: str, spans: list[Span]) -> list[Span]:
@@ -101,6 +147,7 @@ _NOT_PLACES = re.compile(r"(?i:thủ đô|tỉnh|thành phố|tp\.?|quận|huy�
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
 _DASH = re.compile(r"\s*[-–]\s*")
+_TRAILING_DASH = re.compile(r"\s*[-–]\s*$")
 # The first word of a photo credit (`Ảnh: TTXVN`) or of a sentence run on without its break
 # (`Đây là`, `Sáng 14-5`), with what follows it there; times of day are given names too (`Văn Sáng`).
 _TIMES_OF_DAY = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm"})
