@@ -257,6 +257,25 @@ def test_moi_truong_as_a_setting_is_no_field():
     assert _fields_only(text, spans) == [spans[2]]
 
 
+def test_a_secretary_s_title_after_ban_is_the_secretariat_with_the_body_it_serves():
+    from vnpartner.tag.hybrid import _secretariats
+
+    text = "Đại diện Ban Thư ký ASEAN, Ban Tổng Thư ký Interpol và Tổng Thư ký Liên hợp quốc dự họp."
+
+    def span(surface, label, occurrence=0):
+        start = text.index(surface)
+        for _ in range(occurrence):
+            start = text.index(surface, start + 1)
+        return (start, start + len(surface), label)
+
+    spans = [span("Ban", "ORGANIZATION"), span("Thư ký", "TITLE"), span("ASEAN", "ORGANIZATION"),
+             span("Tổng Thư ký", "TITLE"), span("Interpol", "ORGANIZATION"),
+             span("Tổng Thư ký", "TITLE", 1), span("Liên hợp quốc", "ORGANIZATION")]
+    assert [(text[s:e], label) for s, e, label in _secretariats(text, spans)] == [
+        ("Ban Thư ký ASEAN", "ORGANIZATION"), ("Ban Tổng Thư ký Interpol", "ORGANIZATION"),
+        ("Tổng Thư ký", "TITLE"), ("Liên hợp quốc", "ORGANIZATION")]
+
+
 def test_a_sector_cut_inside_a_hyphenated_word_takes_the_whole_field():
     from vnpartner.tag.hybrid import _hyphened_fields
 

@@ -76,8 +76,29 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     """The merged spans, corrected where one source's span ends where the other's begins
     (a body's name and the fields or the place after it) and where a sector names no field."""
     spans = _bodies_with_their_place(text, _ministries_whole(text, _without_caption_words(text, spans)))
-    spans = _companies_with_their_brand(text, spans)
+    spans = _companies_with_their_brand(text, _secretariats(text, spans))
     return _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans)))
+
+
+def _secretariats(text: str, spans: list[Span]) -> list[Span]:
+    """A secretary's title after `Ban` names a body, the secretariat, which takes the body or
+    place it serves right after it (`Ban Thư ký ASEAN`, `Ban Tổng Thư ký Interpol`)."""
+    out: list[Span] = []
+    secretariat = False
+    for start, end, label in spans:
+        if label == "TITLE" and _SECRETARIAT_BEFORE.search(text, 0, start) and "thư ký" in text[start:end].lower():
+            start = _SECRETARIAT_BEFORE.search(text, 0, start).start()
+            if out and out[-1][1] > start:
+                out.pop()  # the model's bare `Ban`
+            out.append((start, end, "ORGANIZATION"))
+            secretariat = True
+            continue
+        if secretariat and label in ("ORGANIZATION", "LOCATION") and text[out[-1][1]:start] == " ":
+            out[-1] = (out[-1][0], end, "ORGANIZATION")
+        else:
+            out.append((start, end, label))
+        secretariat = False
+    return out
 
 
 def _hyphened_fields(text: str, spans: list[Span]) -> list[Span]:
@@ -147,6 +168,7 @@ _NOT_PLACES = re.compile(r"(?i:thủ đô|tỉnh|thành phố|tp\.?|quận|huy�
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
 _DASH = re.compile(r"\s*[-–]\s*")
+_SECRETARIAT_BEFORE = re.compile(r"(?<!\w)Ban $")
 _TRAILING_DASH = re.compile(r"\s*[-–]\s*$")
 # The first word of a photo credit (`Ảnh: TTXVN`) or of a sentence run on without its break
 # (`Đây là`, `Sáng 14-5`), with what follows it there; times of day are given names too (`Văn Sáng`).
