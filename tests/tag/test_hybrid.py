@@ -257,6 +257,16 @@ def test_moi_truong_as_a_setting_is_no_field():
     assert _fields_only(text, spans) == [spans[2]]
 
 
+def test_a_name_loses_the_sentence_or_list_end_mark_the_model_ran_on_to():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Ký với EU./. Nike, Adidas v.v.. và Q. 10 của TP."
+    spans = [(text.index("EU"), text.index("/"), "ORGANIZATION"),
+             (text.index("Adidas"), text.index(". và"), "ORGANIZATION"),
+             (text.index("Q."), text.index("Q.") + 2, "LOCATION")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["EU", "Adidas", "Q."]
+
+
 def test_a_secretary_s_title_after_ban_is_the_secretariat_with_the_body_it_serves():
     from vnpartner.tag.hybrid import _secretariats
 

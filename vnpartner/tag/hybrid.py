@@ -169,6 +169,7 @@ _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
 _DASH = re.compile(r"\s*[-–]\s*")
 _SECRETARIAT_BEFORE = re.compile(r"(?<!\w)Ban $")
+_END_MARK = re.compile(r"(?: v\.v\.|\.)$")
 _TRAILING_DASH = re.compile(r"\s*[-–]\s*$")
 # The first word of a photo credit (`Ảnh: TTXVN`) or of a sentence run on without its break
 # (`Đây là`, `Sáng 14-5`), with what follows it there; times of day are given names too (`Văn Sáng`).
@@ -265,7 +266,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
         if label in _NAME_LABELS:
             start, label = _after_degree(text, start, end, label, out)
         if label in ("ORGANIZATION", "LOCATION"):
-            end = _run_on_end(text, start, end)
+            end = _run_on_end(text, start, _before_end_mark(text, start, end))
         if label == "ORGANIZATION" and text[start:end] in _AGREEMENT_ACRONYMS:
             label = "AGREEMENT"
         if label == "AGREEMENT":
@@ -596,6 +597,13 @@ def _run_on_end(text: str, start: int, end: int) -> int:
     # A country's first syllable (`Trung`, `Nhật`) also opens common words (`Trung ương`, `Nhật hoàng`).
     is_place = place is not None and not place.name.startswith(name + " ")
     return name_end if is_place or _ACRONYM.fullmatch(last_word) else end
+
+
+def _before_end_mark(text: str, start: int, end: int) -> int:
+    """The end of a name without the mark closing its sentence or list that the model ran on
+    to (`EU` + `./.`, `ASEAN` + `...`, `Adidas` + ` v.v.`)."""
+    mark = _END_MARK.search(text, start, end)
+    return mark.start() if mark and text[end:end + 1] in ("/", ".", "") and mark.start() > start else end
 
 
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
