@@ -118,6 +118,15 @@ def test_a_country_does_not_partner_its_own_bodies():
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Nhật Bản"}]
 
 
+def test_a_body_does_not_partner_its_own_office_but_a_joint_body_partners_its_members():
+    text = ("Ban Thư ký ASEAN và ASEAN ra mắt báo cáo. Liên minh Doanh nghiệp châu Âu - ASEAN và ASEAN "
+            "ký kết thỏa thuận.")
+    doc = build(text, [("Ban Thư ký ASEAN", "ORGANIZATION"), ("ASEAN", "ORGANIZATION", None, 2),
+                       ("Liên minh Doanh nghiệp châu Âu - ASEAN", "ORGANIZATION"), ("ASEAN", "ORGANIZATION", None, 4)],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Liên minh Doanh nghiệp châu Âu - ASEAN", "ASEAN"}]
+
+
 def test_an_organisation_named_as_the_venue_is_no_party():
     text = "Đoàn tỉnh Artemisa làm việc với tỉnh Bình Dương tại Trung tâm Hành chính tỉnh."
     doc = build(text, [("tỉnh Artemisa", "LOCATION"), ("tỉnh Bình Dương", "LOCATION"),

@@ -270,6 +270,19 @@ def inside(place: Party, other: Party) -> bool:
     return found is not None and found.parent == other.name
 
 
+_DASHED = re.compile(r"\w\s*[-–]\s*\w")
+
+
+def part_of(body: Party, other: Party) -> bool:
+    """A body does not partner one whose name holds its name whole (`ASEAN` – `Ban Thư ký
+    ASEAN`, `Mặt trận Tổ quốc` – `Mặt trận Tổ quốc Việt Nam`): that is its own office or its
+    full name. A name joining two parties by a dash is a joint body (`Phòng Thương mại Hà Lan
+    - Việt Nam`), and may partner either."""
+    if "country" in (body.kind, other.kind) or body.name == other.name or _DASHED.search(other.name):
+        return False
+    return re.search(rf"(?<!\w){re.escape(body.name)}(?!\w)", other.name) is not None
+
+
 def unnamed(party: Party) -> bool:
     """A descriptor, not a name (`Chính quyền tỉnh`, `Thủ đô`): it cannot found a record.
 
