@@ -23,3 +23,13 @@ def test_canonical_country(name, expected):
 def test_canonical_country_only_the_given_country():
     assert canonical_country("Đại sứ quán Mỹ", lookup_place("Nhật Bản")) == "Đại sứ quán Mỹ"
     assert canonical_country("Đại sứ quán Mỹ", lookup_place("Hoa Kỳ")) == "Đại sứ quán Hoa Kỳ"
+
+
+@pytest.mark.parametrize("word, foreign", [
+    ("Lincoln", True), ("Xiaomi", True), ("TTXVN", True), ("Nguyễn", False), ("nghiêng", False), ("Bà", False),
+    ("Pu-tin", False), ("Rịa-Vũng", False),
+])
+def test_foreign_words_are_those_no_vietnamese_syllable_spells(word, foreign):
+    from vnpartner.normalize.names import foreign_word
+
+    assert foreign_word(word) is foreign

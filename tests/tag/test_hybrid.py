@@ -229,6 +229,18 @@ def test_tidy_cuts_the_verb_the_model_ran_on_after_an_acronym_or_a_place():
         "TTXVN", "Mỹ", "Ban Kinh tế Trung ương", "Bộ Giao thông vận tải", "Hội Chữ thập đỏ quốc tế"]
 
 
+def test_tidy_cuts_the_vietnamese_verb_run_on_after_a_foreign_word_but_not_the_name_s_own_words():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Vincom Retail sở hữu, Viện Pasteur và Association in Singapore, bằng do ĐH Lincoln cấp."
+    names = ("Vincom Retail sở hữu", "Viện Pasteur", "Association in")
+    spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION") for name in names]
+    spans.append((text.index("ĐH"), text.index("ĐH") + 2, "ORGANIZATION"))
+    word_ends = {text.index(" cấp"): text.index(" cấp") + 4}  # the segmenter's `Lincoln cấp`
+    assert [text[s:e] for s, e, _ in tidy(text, spans, word_ends)] == [
+        "Vincom Retail", "Viện Pasteur", "Association in", "ĐH Lincoln"]
+
+
 def test_sector_words_that_name_no_field_or_no_code_are_dropped():
     from vnpartner.tag.hybrid import _fields_only
 

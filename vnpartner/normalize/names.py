@@ -63,6 +63,23 @@ def full_names(names: list[str]) -> dict[str, str]:
     return found
 
 
+# One Vietnamese syllable: onset, one to three vowels, coda (`nguyễn`, `khoa`, `ngh`-led `nghị`).
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"(?i)(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
+    r"(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def foreign_word(word: str) -> bool:
+    """Whether a word is spelt as no Vietnamese syllable is (`Lincoln`, `Xiaomi`; not `Hà`).
+
+    >>> foreign_word("Lincoln"), foreign_word("Nguyễn")
+    (True, False)
+    """
+    return not all(_VIETNAMESE_SYLLABLE.fullmatch(part) for part in word.split("-"))
+
+
 def vietnamese_name(name: str) -> bool:
     """Whether ``name`` reads as a Vietnamese person's: two to four capitalised words after a Vietnamese family name."""
     words = name.split()

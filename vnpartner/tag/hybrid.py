@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..normalize import is_ambiguous
-from ..normalize.names import COMPANY_TYPE, vietnamese_name
+from ..normalize.names import COMPANY_TYPE, foreign_word, vietnamese_name
 from ..normalize.places import leading_country, lookup_place, trailing_place, type_word_before
 from ..normalize.sectors import is_sector_term, sector_code, sector_terms
 from ..normalize.titles import ACADEMIC_DEGREE
@@ -170,6 +170,8 @@ _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|h
 _DASH = re.compile(r"\s*[-–]\s*")
 _SECRETARIAT_BEFORE = re.compile(r"(?<!\w)Ban $")
 _END_MARK = re.compile(r"(?: v\.v\.|\.)$")
+_FOREIGN_PARTICLES = frozenset({"al", "an", "at", "ben", "bin", "by", "da", "de", "del", "di", "du", "el", "in", "la", "le", "on",
+                                 "ibn", "to", "van", "von"})
 _TRAILING_DASH = re.compile(r"\s*[-–]\s*$")
 # The first word of a photo credit (`Ảnh: TTXVN`) or of a sentence run on without its break
 # (`Đây là`, `Sáng 14-5`), with what follows it there; times of day are given names too (`Văn Sáng`).
@@ -280,7 +282,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
                 end = _name_end(text, end)
                 if end is None:
                     continue
-                end = (word_ends or {}).get(end, end)  # `ĐH Sư` + `phạm`: not inside a word
+                end = _run_on_end(text, start, (word_ends or {}).get(end, end))  # `ĐH Sư` + `phạm`: not inside a word
             label = _acronym_label(text[start:end])
             if label == "ORGANIZATION" and _hyphen_places(text, start, end):
                 label = "LOCATION"  # `VN-Campuchia`: two places, split below
@@ -578,9 +580,9 @@ def _place_end(text: str, start: int, end: int) -> int:
 
 
 def _run_on_end(text: str, start: int, end: int) -> int:
-    """The end of a name without the lowercase words the model ran on after an acronym or a
-    place (`TTXVN phát`, `Mỹ cáo buộc`, `TP Cần Thơ nhiệm`); a body's own lowercase words stay
-    (`Bộ Giao thông vận tải`), and so does `quốc tế`."""
+    """The end of a name without the lowercase words the model ran on after an acronym, a
+    place or a foreign word (`TTXVN phát`, `Mỹ cáo buộc`, `TP Cần Thơ nhiệm`, `ĐH Lincoln
+    cấp`); a body's own lowercase words stay (`Bộ Giao thông vận tải`), and so does `quốc tế`."""
     words = _word_spans(text, start, end)
     named = len(words)
     while named and text[words[named - 1][0]].islower():
@@ -596,7 +598,10 @@ def _run_on_end(text: str, start: int, end: int) -> int:
     place = lookup_place(name)
     # A country's first syllable (`Trung`, `Nhật`) also opens common words (`Trung ương`, `Nhật hoàng`).
     is_place = place is not None and not place.name.startswith(name + " ")
-    return name_end if is_place or _ACRONYM.fullmatch(last_word) else end
+    # after a foreign word, a run-on is Vietnamese (`Lincoln cấp`), not the name's own `in`, `of`
+    foreign = last_word.isalpha() and foreign_word(last_word) and not foreign_word(tail.split()[0]) \
+        and tail.split()[0] not in _FOREIGN_PARTICLES
+    return name_end if is_place or _ACRONYM.fullmatch(last_word) or foreign else end
 
 
 def _before_end_mark(text: str, start: int, end: int) -> int:
