@@ -229,6 +229,17 @@ def test_tidy_cuts_the_verb_the_model_ran_on_after_an_acronym_or_a_place():
         "TTXVN", "Mỹ", "Ban Kinh tế Trung ương", "Bộ Giao thông vận tải", "Hội Chữ thập đỏ quốc tế"]
 
 
+def test_a_body_named_for_its_place_gives_up_the_name_of_its_official_after_it():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Chủ tịch UBND tỉnh Hậu Giang Đồng Văn Thanh gặp Trường THPT Chu Văn An."
+    spans = [(text.index("UBND"), text.index(" gặp"), "ORGANIZATION"),
+             (text.index("Trường"), text.index("."), "ORGANIZATION")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("UBND tỉnh Hậu Giang", "ORGANIZATION"), ("Đồng Văn Thanh", "PERSON"),
+        ("Trường THPT Chu Văn An", "ORGANIZATION")]
+
+
 def test_tidy_cuts_the_vietnamese_verb_run_on_after_a_foreign_word_but_not_the_name_s_own_words():
     from vnpartner.tag.hybrid import tidy
 

@@ -289,6 +289,10 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
             if label == "ORGANIZATION":
                 start, end = _whole_body(text, start, end, spans)
                 end = _binational_end(text, start, end)
+                official = _official_after_place(text, start, end)
+                if official is not None:  # `UBND tỉnh Hậu Giang` + `Đồng Văn Thanh`
+                    out.append((start, official[0], "ORGANIZATION"))
+                    start, label = official[1], "PERSON"
         if label == "LOCATION" and _is_the_president(text, start, end):
             label = "PERSON"
         if label == "PERSON":
@@ -602,6 +606,16 @@ def _run_on_end(text: str, start: int, end: int) -> int:
     foreign = last_word.isalpha() and foreign_word(last_word) and not foreign_word(tail.split()[0]) \
         and tail.split()[0] not in _FOREIGN_PARTICLES
     return name_end if is_place or _ACRONYM.fullmatch(last_word) or foreign else end
+
+
+def _official_after_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end of the body, start of the name) where a body named for its place runs on into the
+    full Vietnamese name of its official (`UBND tỉnh Hà Tĩnh` + `Dương Tất Thắng`); None if not."""
+    words = _word_spans(text, start, end)
+    for first in range(max(1, len(words) - 4), len(words) - 1):  # the longest name first
+        if vietnamese_name(text[words[first][0]:end]) and trailing_place(text[start:words[first - 1][1]]):
+            return words[first - 1][1], words[first][0]
+    return None
 
 
 def _before_end_mark(text: str, start: int, end: int) -> int:
