@@ -610,9 +610,10 @@ def _run_on_end(text: str, start: int, end: int) -> int:
 
 def _official_after_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     """(end of the body, start of the name) where a body named for its place runs on into the
-    full Vietnamese name of its official (`UBND tỉnh Hà Tĩnh` + `Dương Tất Thắng`); None if not."""
+    full Vietnamese name of its official (`UBND tỉnh Hà Tĩnh` + `Dương Tất Thắng`); None if not.
+    A two-word name is too often a body's own (`Trường THPT Chu` + `Văn An`)."""
     words = _word_spans(text, start, end)
-    for first in range(max(1, len(words) - 4), len(words) - 1):  # the longest name first
+    for first in range(max(1, len(words) - 4), len(words) - 2):  # three or four words, the longest first
         if vietnamese_name(text[words[first][0]:end]) and trailing_place(text[start:words[first - 1][1]]):
             return words[first - 1][1], words[first][0]
     return None
