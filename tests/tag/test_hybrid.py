@@ -229,6 +229,17 @@ def test_tidy_cuts_the_verb_the_model_ran_on_after_an_acronym_or_a_place():
         "TTXVN", "Mỹ", "Ban Kinh tế Trung ương", "Bộ Giao thông vận tải", "Hội Chữ thập đỏ quốc tế"]
 
 
+def test_tidy_makes_a_military_rank_a_title_of_its_own():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Thượng úy Đức, Thống tướng Tea Banh và Trung tá gặp nhau."
+    spans = [(0, text.index(","), "PERSON"), (text.index("Thống"), text.index("Thống") + 5, "PERSON"),
+             (text.index("Tea"), text.index(" và"), "PERSON"), (text.index("Trung tá"), text.index(" gặp"), "LOCATION")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("Thượng úy", "TITLE"), ("Đức", "PERSON"), ("Thống tướng", "TITLE"), ("Tea Banh", "PERSON"),
+        ("Trung tá", "TITLE")]
+
+
 def test_a_body_named_for_its_place_gives_up_the_name_of_its_official_after_it():
     from vnpartner.tag.hybrid import tidy
 

@@ -102,6 +102,11 @@ def test_military_ranks_and_an_assistant_s_office_are_titles():
         "Chuẩn Đô đốc", "Trung tá", "Trợ lý Tham mưu trưởng", "Đại tá"]
 
 
+def test_a_country_s_name_after_a_military_rank_is_no_place_but_after_an_office_it_is():
+    found = spans("Thượng úy Đức bị thương, Đại sứ Anh đến thăm.")
+    assert ("Đức", "LOCATION") not in found and ("Anh", "LOCATION") in found
+
+
 def test_a_province_word_before_a_person_s_full_name_makes_no_place():
     found = spans("Phó Chủ tịch UBND tỉnh Dương Tất Thắng mời đối tác đến tỉnh Champasak.")
     assert [surface for surface, label in found if label == "LOCATION"] == ["tỉnh Champasak"]

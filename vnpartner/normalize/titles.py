@@ -14,14 +14,15 @@ from importlib import resources
 
 from .text import collapse, old_tone, tone_variants
 
-__all__ = ["ACADEMIC_DEGREE", "is_degree", "is_rank", "normalize_title", "title_bodies", "title_terms"]
+__all__ = ["ACADEMIC_DEGREE", "MILITARY_RANKS", "is_degree", "is_rank", "normalize_title", "title_bodies", "title_terms"]
 
 # An academic or medical degree written before a name (`PGS.TS.`, `GS-TSKH`, `ThS`, `BS`): a TITLE
 # in the guidelines' gold (`PGS.TS. Nguyễn Cảnh Lương`). `KS` is left out: it is also a hotel.
 ACADEMIC_DEGREE = re.compile(r"(?<![\w.-])(?:P?GS|TSKH|TS|ThS|BS|NCS)(?:\.? ?[.-]?(?:TSKH|TS|BS|CKII|CKI)(?!\w))*(?:\.|(?!\w))")
 
 # A military rank (`Đại tướng`, `Chuẩn Đô đốc`): a TITLE, but one held beside an office.
-_MILITARY_RANK = re.compile(r"(?i)(?:thống|đại|thượng|trung|thiếu) (?:tướng|tá|úy|uý)|(?:phó |chuẩn )?đô đốc|nguyên soái")
+MILITARY_RANKS = r"(?:Thống|Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý)|(?:Phó |Chuẩn )?Đô đốc|Nguyên soái"
+_MILITARY_RANK = re.compile(MILITARY_RANKS, re.IGNORECASE)
 
 
 def _lines(name: str) -> list[str]:

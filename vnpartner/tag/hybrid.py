@@ -22,7 +22,7 @@ from ..normalize import is_ambiguous
 from ..normalize.names import COMPANY_TYPE, foreign_word, vietnamese_name
 from ..normalize.places import leading_country, lookup_place, trailing_place, type_word_before
 from ..normalize.sectors import is_sector_term, sector_code, sector_terms
-from ..normalize.titles import ACADEMIC_DEGREE
+from ..normalize.titles import ACADEMIC_DEGREE, MILITARY_RANKS
 from ..text import Sentence
 from .rules import SURNAMES, THE_PRESIDENT, UPPER, RuleTagger
 
@@ -172,6 +172,7 @@ _SECRETARIAT_BEFORE = re.compile(r"(?<!\w)Ban $")
 _END_MARK = re.compile(r"(?: v\.v\.|\.)$")
 _FOREIGN_PARTICLES = frozenset({"al", "an", "at", "ben", "bin", "by", "da", "de", "del", "di", "du", "el", "in", "la", "le", "on",
                                  "ibn", "to", "van", "von"})
+_RANK = re.compile(rf"(?:{MILITARY_RANKS})(?!\w)")
 _TRAILING_DASH = re.compile(r"\s*[-–]\s*$")
 # The first word of a photo credit (`Ảnh: TTXVN`) or of a sentence run on without its break
 # (`Đây là`, `Sáng 14-5`), with what follows it there; times of day are given names too (`Văn Sáng`).
@@ -266,7 +267,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
     places = {text[s:e] for s, e, label in spans if label == "LOCATION"}
     for start, end, label in spans:
         if label in _NAME_LABELS:
-            start, label = _after_degree(text, start, end, label, out)
+            start, end, label = _after_degree(text, start, end, label, out)
         if label in ("ORGANIZATION", "LOCATION"):
             end = _run_on_end(text, start, _before_end_mark(text, start, end))
         if label == "ORGANIZATION" and text[start:end] in _AGREEMENT_ACRONYMS:
@@ -316,18 +317,19 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
     return _joined_bodies(text, out)
 
 
-def _after_degree(text: str, start: int, end: int, label: str, out: list[Span]) -> tuple[int, str]:
-    """The start and label of a name span once an academic degree at its start is a title of its
-    own, put in ``out`` (`PGS-TS` + `Ngô Kim Khôi`, a person; the model reads some as bodies)."""
-    degree = ACADEMIC_DEGREE.match(text, start, end)
+def _after_degree(text: str, start: int, end: int, label: str, out: list[Span]) -> Span:
+    """A name span once an academic degree or a military rank at its start is a title of its own,
+    put in ``out`` (`PGS-TS` + `Ngô Kim Khôi`, `Thượng úy` + `Đức`: people; the model reads some
+    as bodies or places, and cuts a rank it seldom saw: `Thượng` | `úy`)."""
+    degree = ACADEMIC_DEGREE.match(text, start, end) or _RANK.match(text, start)
     if degree is None:
-        return start, label
-    if degree.end() == end:
-        return start, "TITLE"
+        return start, end, label
+    if degree.end() >= end:
+        return start, degree.end(), "TITLE"
     if text[degree.end()] != " ":
-        return start, label
+        return start, end, label
     out.append((start, degree.end(), "TITLE"))
-    return degree.end() + 1, "PERSON"
+    return degree.end() + 1, end, "PERSON"
 
 
 def _fields_only(text: str, spans: list[Span]) -> list[Span]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..normalize import find_dates, is_ambiguous, place_surfaces, sector_terms, title_terms
 from ..normalize.names import vietnamese_name
 from ..normalize.text import alternation
-from ..normalize.titles import ACADEMIC_DEGREE
+from ..normalize.titles import ACADEMIC_DEGREE, MILITARY_RANKS
 from ..text import Sentence
 
 UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper())
@@ -31,7 +31,7 @@ SURNAMES = (
 # The most frequent surnames: a capitalised run that reaches one of these has ended.
 COMMON_SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương".split()
 _SURNAME_START = re.compile(rf"(?:{'|'.join(COMMON_SURNAMES)}) {CAP}")
-HONORIFICS = r"(?:ông|bà|Ông|Bà|Ngài|ngài|đồng chí|Đồng chí|Ngài|Thượng tướng|Đại tướng|Trung tướng|Thiếu tướng)"
+HONORIFICS = rf"(?:ông|bà|Ông|Bà|Ngài|ngài|đồng chí|Đồng chí|{MILITARY_RANKS})"
 PLACE_TYPES = r"(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.|TP|Tp\.|quận|huyện|thị xã)"
 
 # Organisation heads. `needs_place`: generic unless a place follows (`UBND tỉnh Bình Dương`).
@@ -160,8 +160,8 @@ COMMON_WORD_AFTER = {
 
 # A capitalised word, not an acronym, joined to the one before by a hyphen (`-Index` of `VN-Index`).
 _GLUED_WORD = re.compile(r"-([A-ZĐ][^\W\dA-ZĐ]+)(?!\w)")
-# `ông Đức`, `bà Nga` are people; `người đàn ông Hàn Quốc` is a Korean man.
-_HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?<!đàn )(?:ông|bà|Ông|Bà|ngài|Ngài) $")
+# `ông Đức`, `bà Nga`, `Thượng úy Đức` are people; `người đàn ông Hàn Quốc` is a Korean man.
+_HONORIFIC_BEFORE = re.compile(rf"(?<!\w)(?<!đàn )(?:ông|bà|Ông|Bà|ngài|Ngài|{MILITARY_RANKS}) $")
 
 
 def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Candidate]:
