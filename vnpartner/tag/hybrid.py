@@ -86,8 +86,9 @@ def _secretariats(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     secretariat = False
     for start, end, label in spans:
-        if label == "TITLE" and _SECRETARIAT_BEFORE.search(text, 0, start) and "thư ký" in text[start:end].lower():
-            start = _SECRETARIAT_BEFORE.search(text, 0, start).start()
+        ban = _SECRETARIAT_BEFORE.match(text, max(0, start - 4), start) if label == "TITLE" else None
+        if ban and "thư ký" in text[start:end].lower():
+            start = ban.start()
             if out and out[-1][1] > start:
                 out.pop()  # the model's bare `Ban`
             out.append((start, end, "ORGANIZATION"))
@@ -126,7 +127,7 @@ def _hyphened_fields(text: str, spans: list[Span]) -> list[Span]:
 def _hyphened_start(text: str, start: int) -> int:
     """The start of a sector whose first word the segmenter glued across a hyphen to the
     next (`khoa` | `học-công nghệ`): the syllable before it where the two make a known field."""
-    first = text[start:].split(None, 1)[0]
+    first = _WORD.match(text, start).group()
     if "-" not in first.strip("-"):
         return start
     previous = re.search(r"(\S+)\s+$", text[max(0, start - 30):start])
@@ -169,6 +170,7 @@ _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
 _DASH = re.compile(r"\s*[-–]\s*")
 _SECRETARIAT_BEFORE = re.compile(r"(?<!\w)Ban $")
+_WORD = re.compile(r"\S*")
 _END_MARK = re.compile(r"(?: v\.v\.|\.)$")
 _FOREIGN_PARTICLES = frozenset({"al", "an", "at", "ben", "bin", "by", "da", "de", "del", "di", "du", "el", "in", "la", "le", "on",
                                  "ibn", "to", "van", "von"})
@@ -267,7 +269,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
     places = {text[s:e] for s, e, label in spans if label == "LOCATION"}
     for start, end, label in spans:
         if label in _NAME_LABELS:
-            start, end, label = _after_degree(text, start, end, label, out)
+            start, end, label = _after_rank(text, start, end, label, out)
         if label in ("ORGANIZATION", "LOCATION"):
             end = _run_on_end(text, start, _before_end_mark(text, start, end))
         if label == "ORGANIZATION" and text[start:end] in _AGREEMENT_ACRONYMS:
@@ -317,7 +319,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
     return _joined_bodies(text, out)
 
 
-def _after_degree(text: str, start: int, end: int, label: str, out: list[Span]) -> Span:
+def _after_rank(text: str, start: int, end: int, label: str, out: list[Span]) -> Span:
     """A name span once an academic degree or a military rank at its start is a title of its own,
     put in ``out`` (`PGS-TS` + `Ngô Kim Khôi`, `Thượng úy` + `Đức`: people; the model reads some
     as bodies or places, and cuts a rank it seldom saw: `Thượng` | `úy`)."""
@@ -605,8 +607,9 @@ def _run_on_end(text: str, start: int, end: int) -> int:
     # A country's first syllable (`Trung`, `Nhật`) also opens common words (`Trung ương`, `Nhật hoàng`).
     is_place = place is not None and not place.name.startswith(name + " ")
     # after a foreign word, a run-on is Vietnamese (`Lincoln cấp`), not the name's own `in`, `of`
-    foreign = last_word.isalpha() and foreign_word(last_word) and not foreign_word(tail.split()[0]) \
-        and tail.split()[0] not in _FOREIGN_PARTICLES
+    run_on = tail.split()[0]
+    foreign = last_word.isalpha() and foreign_word(last_word) and not foreign_word(run_on) \
+        and run_on not in _FOREIGN_PARTICLES
     return name_end if is_place or _ACRONYM.fullmatch(last_word) or foreign else end
 
 

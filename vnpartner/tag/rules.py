@@ -167,7 +167,7 @@ _HONORIFIC_BEFORE = re.compile(rf"(?<!\w)(?<!đàn )(?:ông|bà|Ông|Bà|ngài|N
 def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     for start, end in places:
-        if THE_PRESIDENT.match(chunk, start) or _HONORIFIC_BEFORE.search(chunk, max(0, start - 12), start):
+        if THE_PRESIDENT.match(chunk, start) or _HONORIFIC_BEFORE.search(chunk, max(0, start - 16), start):
             continue
         glued = _GLUED_WORD.match(chunk, end)
         if glued and not _is_place(glued.group(1)):
