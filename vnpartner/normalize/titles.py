@@ -3,7 +3,8 @@
 Heads (``Bí thư``, ``Thống đốc``, ``Đại sứ đặc mệnh toàn quyền``) are in
 ``vnpartner/resources/titles.tsv``; the generic bodies a title keeps when no place or
 proper name follows (``Tỉnh ủy``, ``UBND tỉnh``, ``Quốc phòng``) in ``title_bodies.tsv``.
-Both are read on first use.
+Both are read on first use. Military ranks (``Đại tướng``) are listed here, once for the
+title vocabulary and the pattern that tells a rank from an office.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ __all__ = ["ACADEMIC_DEGREE", "MILITARY_RANKS", "is_degree", "is_rank", "normali
 # in the guidelines' gold (`PGS.TS. Nguyễn Cảnh Lương`). `KS` is left out: it is also a hotel.
 ACADEMIC_DEGREE = re.compile(r"(?<![\w.-])(?:P?GS|TSKH|TS|ThS|BS|NCS)(?:\.? ?[.-]?(?:TSKH|TS|BS|CKII|CKI)(?!\w))*(?:\.|(?!\w))")
 
-# A military rank (`Đại tướng`, `Chuẩn Đô đốc`): a TITLE, but one held beside an office.
-MILITARY_RANKS = r"(?:Thống|Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý)|(?:Phó |Chuẩn )?Đô đốc|Nguyên soái"
-_MILITARY_RANK = re.compile(MILITARY_RANKS, re.IGNORECASE)
+# Military ranks (`Đại tướng`, `Chuẩn Đô đốc`): TITLEs, but held beside an office.
+_RANKS = ("Nguyên soái", "Thống tướng", "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đô đốc",
+          "Phó Đô đốc", "Chuẩn Đô đốc", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", "Thượng úy",
+          "Trung úy", "Thiếu úy")
 
 
 def _lines(name: str) -> list[str]:
@@ -36,9 +38,14 @@ def _with_variants(terms: list[str]) -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda t: (-len(t), t)))
 
 
+# The ranks as a pattern (both tone spellings, longest first), for taggers and `is_rank`.
+MILITARY_RANKS = "|".join(re.escape(rank) for rank in _with_variants(list(_RANKS)))
+_MILITARY_RANK = re.compile(MILITARY_RANKS, re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _titles() -> tuple[str, ...]:
-    return _with_variants(_lines("titles.tsv"))
+    return _with_variants(_lines("titles.tsv") + list(_RANKS))
 
 
 @lru_cache(maxsize=1)
