@@ -556,3 +556,42 @@ def test_the_pattern_layers_titles_fill_the_models_gaps_but_an_embassy_is_no_tit
     spans = HybridTagger(Fixed(felipe), neural_labels=("PERSON", "TITLE")).tag(text, iter_sentences(text))
     titles = [text[s:e] for s, e, label in spans if label == "TITLE"]
     assert titles == ["Nhà vua", "Đại biện lâm thời"]
+
+
+def test_two_parties_joined_by_a_dash_are_two_but_other_dashed_acronyms_stay_whole():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Quan hệ ASEAN-EU, EU-Ai Cập và sở GD-ĐT, kênh BFM-TV. ASEAN và EU họp."
+    spans = [(text.index(word), text.index(word) + len(word), "ORGANIZATION")
+             for word in ("ASEAN-EU", "EU-Ai Cập", "GD-ĐT", "BFM-TV")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("ASEAN", "ORGANIZATION"), ("EU", "ORGANIZATION"), ("EU", "ORGANIZATION"), ("Ai Cập", "LOCATION"),
+        ("GD-ĐT", "ORGANIZATION"), ("BFM-TV", "ORGANIZATION")]
+
+
+def test_the_party_a_dash_joins_to_a_found_one_is_found_too():
+    from vnpartner.tag.hybrid import _paired_parties
+
+    text = "Quan hệ Nhật Bản-ASEAN, Nga-Mỹ và châu Á-TBD. Hội nghị ASEAN."
+    spans = [(text.index(word), text.index(word) + len(word), "LOCATION") for word in ("Nhật Bản", "Mỹ", "châu Á")]
+    assert [(text[s:e], label) for s, e, label in _paired_parties(text, spans)] == [
+        ("Nhật Bản", "LOCATION"), ("ASEAN", "ORGANIZATION"), ("Nga", "LOCATION"), ("Mỹ", "LOCATION"),
+        ("châu Á", "LOCATION")]
+
+
+def test_a_state_s_army_named_as_a_body_is_one_organisation():
+    from vnpartner.tag.hybrid import _armies
+
+    text = ("Quân đội Hoàng gia Campuchia gặp Tư lệnh Quân đội Hoàng gia Thống tướng Pol Saroeun; "
+            "Báo Quân đội nhân dân đưa tin, quân đội Mỹ vắng mặt.")
+
+    def span(surface, label):
+        return (text.index(surface), text.index(surface) + len(surface), label)
+
+    spans = [span("Campuchia", "LOCATION"), span("Tư lệnh", "TITLE"),
+             span("Quân đội Hoàng gia Thống tướng", "ORGANIZATION"), span("Pol Saroeun", "PERSON"),
+             span("Báo Quân đội nhân dân", "ORGANIZATION"), span("Mỹ", "LOCATION")]
+    assert [(text[s:e], label) for s, e, label in _armies(text, spans)] == [
+        ("Quân đội Hoàng gia Campuchia", "ORGANIZATION"), ("Tư lệnh", "TITLE"),
+        ("Quân đội Hoàng gia", "ORGANIZATION"), ("Thống tướng", "TITLE"), ("Pol Saroeun", "PERSON"),
+        ("Báo Quân đội nhân dân", "ORGANIZATION"), ("Mỹ", "LOCATION")]

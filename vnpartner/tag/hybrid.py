@@ -57,8 +57,8 @@ class HybridTagger:
 
     def _merged(self, documents, neural: list[list[Span]]) -> list[list[Span]]:
         rules = self.rules.tag_batch(documents)
-        return [_completed(text, merge(_dates_cut(text, tidy(text, n, _word_ends(sentences)), r), r,
-                                       self.neural_labels, _vietnamese_people(text, r)))
+        return [_paired_parties(text, _completed(text, merge(_dates_cut(text, tidy(text, n, _word_ends(sentences)), r), r,
+                                                             self.neural_labels, _vietnamese_people(text, r))))
                 for (text, sentences), n, r in zip(documents, neural, rules)]
 
 
@@ -76,7 +76,7 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     """The merged spans, corrected where one source's span ends where the other's begins
     (a body's name and the fields or the place after it) and where a sector names no field."""
     spans = _bodies_with_their_place(text, _ministries_whole(text, _without_caption_words(text, spans)))
-    spans = _companies_with_their_brand(text, _secretariats(text, spans))
+    spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
     return _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans)))
 
 
@@ -100,6 +100,23 @@ def _secretariats(text: str, spans: list[Span]) -> list[Span]:
             out.append((start, end, label))
         secretariat = False
     return out
+
+
+def _armies(text: str, spans: list[Span]) -> list[Span]:
+    """A state's army named as a body (`Quân đội Hoàng gia Campuchia`, `Quân đội nhân dân Việt
+    Nam`) is one organisation; the model sees a place or `Hoàng gia` in it, or runs it on to the
+    rank after it (`Quân đội Hoàng gia` + `Thống tướng`)."""
+    for army in _ARMY.finditer(text):
+        start, end = army.span()
+        country = leading_country(text[end:end + 40])
+        if country and text[end:end + 1] == " ":
+            end += country[1]
+        inside = [span for span in spans if span[0] < end and start < span[1]]
+        if any(s < start or (e > end and not _RANK.match(text, end + 1, e)) for s, e, _ in inside):
+            continue  # part of a longer name (`Báo Quân đội nhân dân`)
+        runs_on = [(end + 1, e, "TITLE") for s, e, _ in inside if e > end]
+        spans = sorted([span for span in spans if span not in inside] + [(start, end, "ORGANIZATION")] + runs_on)
+    return spans
 
 
 def _hyphened_fields(text: str, spans: list[Span]) -> list[Span]:
@@ -169,6 +186,7 @@ _NOT_PLACES = re.compile(r"(?i:thủ đô|tỉnh|thành phố|tp\.?|quận|huy�
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
 _DASH = re.compile(r"\s*[-–]\s*")
+_ARMY = re.compile(r"(?<!\w)Quân đội (?:[Nn]hân dân|Hoàng gia|Giải phóng [Nn]hân dân)(?!\w)")
 _SECRETARIAT_BEFORE = re.compile(r"(?<!\w)Ban $")
 _WORD = re.compile(r"\S*")
 _END_MARK = re.compile(r"(?: v\.v\.|\.)$")
@@ -205,6 +223,9 @@ _ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az)-[A-ZĐ]")  # `al-Assad`: 
 # One or two capitalised words between a span and a person's name (`Séc` _Milos_ `Zeman`).
 _FREE_FIRST_NAMES = re.compile(rf" (?:[{UPPER}][\w.'-]*[ ]){{1,2}}")
 _HYPHEN_PAIR = re.compile(r"^(?P<a>\S.*?)\s*[-–]\s*(?P<b>\S.*)$")
+_DASHES = frozenset("-–")
+# Acronyms of a kind of body, not of one body: no party of a pair (`Thành ủy-HĐND-UBND`).
+_BODY_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "ĐH", "CĐ", "ĐHQG", "THPT", "THCS", "BCH", "BTC", "DN", "PV"})
 # The kind of body alone (`ĐH` of `ĐH Zeeland`, `Tập đoàn` of `Tập đoàn đóng tàu Damen`): the
 # model stops at the type word before a name it has not seen.
 _BODY_TYPE_WORDS = frozenset({
@@ -272,6 +293,10 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
             start, end, label = _after_rank(text, start, end, label, out)
         if label in ("ORGANIZATION", "LOCATION"):
             end = _run_on_end(text, start, _before_end_mark(text, start, end))
+            pair = _hyphen_parties(text, start, end)
+            if pair:  # `Việt Nam-Cuba`, `ASEAN-EU`: two parties
+                out.extend(pair)
+                continue
         if label == "ORGANIZATION" and text[start:end] in _AGREEMENT_ACRONYMS:
             label = "AGREEMENT"
         if label == "AGREEMENT":
@@ -287,8 +312,6 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
                     continue
                 end = _run_on_end(text, start, (word_ends or {}).get(end, end))  # `ĐH Sư` + `phạm`: not inside a word
             label = _acronym_label(text[start:end])
-            if label == "ORGANIZATION" and _hyphen_places(text, start, end):
-                label = "LOCATION"  # `VN-Campuchia`: two places, split below
             if label == "ORGANIZATION":
                 start, end = _whole_body(text, start, end, spans)
                 end = _binational_end(text, start, end)
@@ -308,10 +331,6 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
         if label == "LOCATION" and _NOT_PLACES.fullmatch(text[start:end]):
             continue
         if label == "LOCATION":
-            pair = _hyphen_places(text, start, end)
-            if pair:
-                out.extend(pair)
-                continue
             before = type_word_before(text, start)
             if before is not None and not any(s < start and before < e for s, e, _ in out):
                 start = before
@@ -664,12 +683,75 @@ def _agreement_end(text: str, start: int, end: int) -> int | None:
     return (_name_end(text, end) or end) if last[0].isupper() else end  # `Bandar` + `Seri Begawan`
 
 
-def _hyphen_places(text: str, start: int, end: int) -> list[Span] | None:
+def _hyphen_parties(text: str, start: int, end: int) -> list[Span] | None:
+    """The two parties of a name made of two joined by a dash (`VN-Campuchia`, `EU-Ai Cập`,
+    `ASEAN-EU`), each a place the gazetteer knows or an acronym the text also writes alone;
+    None for any other name (`GD-ĐT`, `BFM-TV`, the `QĐ-UB` of a document's number)."""
     m = _HYPHEN_PAIR.match(text[start:end])
-    if not m or lookup_place(m.group("a")) is None or lookup_place(m.group("b")) is None:
+    if not m or _in_document_number(text, start):
         return None
-    return [(start + m.start("a"), start + m.end("a"), "LOCATION"),
-            (start + m.start("b"), start + m.end("b"), "LOCATION")]
+    sides = [(start + m.start(side), start + m.end(side)) for side in "ab"]
+    labels = [_party_label(text, s, e) for s, e in sides]
+    if None in labels:
+        return None
+    return [(s, e, label) for (s, e), label in zip(sides, labels)]
+
+
+def _party_label(text: str, start: int, end: int) -> str | None:
+    """LOCATION for a place the gazetteer knows, ORGANIZATION for an acronym naming no field that
+    the text also writes on its own (`ASEAN`), else None."""
+    name = text[start:end]
+    if lookup_place(name) is not None:
+        return "LOCATION"
+    if not _ACRONYM.fullmatch(name) or name in _BODY_ACRONYMS or sector_code(name):
+        return None
+    alone = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return "ORGANIZATION" if alone.search(text, 0, start) or alone.search(text, end) else None
+
+
+def _paired_parties(text: str, spans: list[Span]) -> list[Span]:
+    """The spans plus the party a dash joins to one of them that none covers (`ASEAN` of `Nhật
+    Bản-ASEAN`, `Nga` of `Nga-Mỹ`)."""
+    taken = [(s, e) for s, e, _ in spans]
+    added = []
+    for start, end, label in spans:
+        if label not in ("LOCATION", "ORGANIZATION") or not _dash_beside(text, start, end):
+            continue
+        if _party_label(text, start, end) is None:
+            continue
+        for other in (_party_after(text, end), _party_before(text, start)):
+            if other and not any(other[0] < e and s < other[1] for s, e in taken):
+                added.append(other)
+                taken.append(other[:2])
+    return sorted(spans + added) if added else spans
+
+
+def _dash_beside(text: str, start: int, end: int) -> bool:
+    return text[end:end + 1] in _DASHES or text[start - 1:start] in _DASHES
+
+
+def _party_after(text: str, end: int) -> Span | None:
+    """The party right after a dash at ``end`` (`-ASEAN`, `-Lào`)."""
+    if text[end:end + 1] not in _DASHES or not text[end + 1:end + 2].isupper():
+        return None
+    acronym = _ACRONYM.match(text, end + 1)
+    if acronym and not text[acronym.end():acronym.end() + 1].isalnum():
+        label = _party_label(text, end + 1, acronym.end())
+        return (end + 1, acronym.end(), label) if label else None
+    country = leading_country(text[end + 1:end + 41])
+    return (end + 1, end + 1 + country[1], "LOCATION") if country else None
+
+
+def _party_before(text: str, start: int) -> Span | None:
+    """The party right before a dash at ``start - 1`` (`Nga-`), of up to four words."""
+    if text[start - 1:start] not in _DASHES:
+        return None
+    words = text[max(0, start - 41):start - 1].split(" ")
+    for size in range(min(4, len(words)), 0, -1):
+        name = " ".join(words[-size:])
+        if name[:1].isupper() and _party_label(text, start - 1 - len(name), start - 1):
+            return start - 1 - len(name), start - 1, _party_label(text, start - 1 - len(name), start - 1)
+    return None
 
 
 def merge(neural: Sequence[Span], rules: Sequence[Span], neural_labels: frozenset[str],
