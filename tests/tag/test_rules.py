@@ -69,6 +69,13 @@ def test_a_title_written_in_lowercase_after_its_first_word_is_a_title():
         "Tổng bí thư", "Phó thủ tướng", "Chủ tịch quốc hội"]
 
 
+def test_an_ambassador_plenipotentiary_is_one_title_however_its_words_are_capitalised():
+    text = "Đại sứ Đặc mệnh toàn quyền Israel và Đại sứ đặc mệnh toàn quyền Lào đến chào."
+    found = RuleTagger().tag(text, list(iter_sentences(text)))
+    assert [text[s:e] for s, e, label in found if label == "TITLE"] == [
+        "Đại sứ Đặc mệnh toàn quyền", "Đại sứ đặc mệnh toàn quyền"]
+
+
 def test_a_country_that_is_also_a_given_name_is_a_place_right_after_a_title():
     text = "Tổng bí thư Nông Đức Mạnh hội đàm với Thủ tướng Đức. Anh Nam là Chủ tịch Hội."
     found = RuleTagger().tag(text, list(iter_sentences(text)))
@@ -115,3 +122,9 @@ def test_a_province_word_before_a_person_s_full_name_makes_no_place():
 def test_a_place_glued_to_a_capitalised_word_opens_a_name():
     found = spans("Chỉ số VN-Index tăng, quan hệ Việt Nam-Cuba và Nhật Bản-ASEAN phát triển.")
     assert [surface for surface, label in found if label == "LOCATION"] == ["Việt Nam", "Cuba", "Nhật Bản"]
+
+
+def test_a_country_s_short_name_opening_a_sentence_as_its_subject_is_a_place():
+    text = "Mỹ bàn giao tàu. \"Nga sẽ đáp trả\". Anh cho biết sẽ đến. Pháp luật quy định rõ. Đức Tuân viết."
+    found = RuleTagger().tag(text, list(iter_sentences(text)))
+    assert [text[s:e] for s, e, label in found if label == "LOCATION"] == ["Mỹ", "Nga"]

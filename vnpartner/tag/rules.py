@@ -96,7 +96,7 @@ def _title_regex() -> re.Pattern:
     after_deputy = "|".join(re.escape(t) for t in sorted({t.lower() for t in terms}, key=len, reverse=True))
     return re.compile(
         rf"(?<!\w)(?:(?:Phó |Nguyên |Quyền |Trợ lý )?(?:{heads})|(?:Phó|Nguyên|Quyền) (?:{after_deputy}))"
-        rf"(?: (?:thứ nhất|Thường trực|thường trực|Thường vụ|lâm thời|đặc mệnh toàn quyền))*"
+        rf"(?: (?:thứ nhất|Thường trực|thường trực|Thường vụ|lâm thời|[đĐ]ặc mệnh [tT]oàn quyền))*"
         rf"(?: (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND|Quốc hội|"
         rf"Quốc phòng|Ngoại giao|Công Thương|Trung ương Đảng|Bộ Chính trị|Ban Bí thư)(?: (?:tỉnh|thành phố|TP))?)?"
         rf"(?!\w)(?! quán\b)"  # `Đại sứ quán` is an embassy
@@ -138,7 +138,9 @@ class RuleTagger:
         found: list[Candidate] = []
         found += [Candidate(s + a, s + b, "DATE", 6) for a, b in find_dates(chunk)]
         places = [(m.start(), m.end()) for m in _place_regex().finditer(chunk)]
-        found += _places(chunk, s, places)
+        first_word = next((w for w in sentence.words if w.text[0].isalnum()), None)  # after a quote mark
+        opening = (first_word.start - s, first_word.end - s) if first_word else None
+        found += _places(chunk, s, places, opening)
         found += _titles(chunk, s)
         found += _agreements(chunk, s)
         found += _organisations(text, sentence)
@@ -158,13 +160,19 @@ COMMON_WORD_AFTER = {
 }
 
 
+# Countries whose short name opens a sentence as its subject (`Mỹ bàn giao ...`, `Đức cũng là
+# ...`) when the segmenter finds it a word of its own (not `Mỹ phẩm`, `Pháp luật`); `Anh` (he),
+# `Ý` (`Ý kiến`) and `Thái` (`Thái độ`) open sentences as other words.
+_SUBJECT_COUNTRIES = frozenset({"Mỹ", "Nga", "Đức", "Pháp", "Nhật", "Lào", "Úc", "Bỉ", "Séc"})
 # A capitalised word, not an acronym, joined to the one before by a hyphen (`-Index` of `VN-Index`).
 _GLUED_WORD = re.compile(r"-([A-ZĐ][^\W\dA-ZĐ]+)(?!\w)")
 # `ông Đức`, `bà Nga`, `Thượng úy Đức` are people; `người đàn ông Hàn Quốc` is a Korean man.
 _HONORIFIC_BEFORE = re.compile(rf"(?<!\w)(?<!đàn )(?:ông|bà|Ông|Bà|ngài|Ngài|{MILITARY_RANKS}) $")
 
 
-def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Candidate]:
+def _places(chunk: str, offset: int, places: list[tuple[int, int]],
+            opening: tuple[int, int] | None = None) -> list[Candidate]:
+    """Place candidates of a sentence; ``opening``: the span of its first segmented word."""
     out = []
     for start, end in places:
         if THE_PRESIDENT.match(chunk, start) or _HONORIFIC_BEFORE.search(chunk, max(0, start - 16), start):
@@ -174,7 +182,8 @@ def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Cand
             continue  # `VN-Index`: the first word of a name
         surface = re.sub(rf"^{PLACE_TYPES} ", "", chunk[start:end])
         typed = surface != chunk[start:end]
-        if is_ambiguous(surface) and not typed and not _country_context(chunk, start, end):
+        if is_ambiguous(surface) and not typed and not _country_context(chunk, start, end) \
+                and not _opening_subject(chunk, start, end, opening):
             continue
         out.append(Candidate(offset + start, offset + end, "LOCATION", 4))
     # `tỉnh X` with X unknown to the gazetteer is still a place, unless X is a person's full
@@ -184,6 +193,13 @@ def _places(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Cand
         if not _is_place(name) and not (name.count(" ") == 2 and vietnamese_name(name)):
             out.append(Candidate(offset + m.start(), offset + m.end(), "LOCATION", 3))
     return out
+
+
+def _opening_subject(chunk: str, start: int, end: int, opening: tuple[int, int] | None) -> bool:
+    """A country's short name as the first word of a sentence, before a lowercase word (`Mỹ bàn
+    giao`, not the `Đức` of `Đức Tuân`)."""
+    return ((start, end) == opening and chunk[start:end] in _SUBJECT_COUNTRIES
+            and chunk[end:end + 1] == " " and chunk[end + 1:end + 2].islower())
 
 
 def _country_context(chunk: str, start: int, end: int) -> bool:
