@@ -286,3 +286,14 @@ def test_leading_country_names_the_country_the_text_opens_with(text, expected):
 
     found = leading_country(text)
     assert ((found[0].country, found[1]) if found else None) == expected
+
+
+def test_an_airport_is_in_the_country_of_its_place_but_is_not_that_place():
+    from vnpartner.normalize.document import normalize_document
+    from vnpartner.schema import Document
+
+    text = "Đoàn đến sân bay quốc tế Bắc Kinh."
+    doc = Document(text=text)
+    doc.add_entity(text.index("sân"), text.index("."), "LOCATION")
+    normalize_document(doc)
+    assert doc.entities[0].normalized == {"name": "sân bay quốc tế Bắc Kinh", "country": "CN", "admin": "other"}

@@ -595,3 +595,12 @@ def test_a_state_s_army_named_as_a_body_is_one_organisation():
         ("Quân đội Hoàng gia Campuchia", "ORGANIZATION"), ("Tư lệnh", "TITLE"),
         ("Quân đội Hoàng gia", "ORGANIZATION"), ("Thống tướng", "TITLE"), ("Pol Saroeun", "PERSON"),
         ("Báo Quân đội nhân dân", "ORGANIZATION"), ("Mỹ", "LOCATION")]
+
+
+def test_an_airport_or_port_named_for_its_place_is_a_place_with_its_kind_word():
+    from vnpartner.tag.hybrid import _facilities
+
+    text = "Đến sân bay quốc tế Bắc Kinh, rồi cảng Cam Ranh; tàu sân bay Mỹ thăm cảng Việt Nam và các sân bay Đà Nẵng."
+    places = [(text.index(w), text.index(w) + len(w), "LOCATION") for w in ("Bắc Kinh", "Cam Ranh", "Mỹ", "Việt Nam", "Đà Nẵng")]
+    assert [text[s:e] for s, e, _ in _facilities(text, places)] == [
+        "sân bay quốc tế Bắc Kinh", "cảng Cam Ranh", "Mỹ", "Việt Nam", "Đà Nẵng"]

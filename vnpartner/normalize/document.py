@@ -7,7 +7,7 @@ import re
 from ..schema import Document, Entity
 from .dates import document_anchor, find_dateline, normalize_date
 from .names import full_names, vietnamese_name
-from .places import leading_country, lookup_place, strip_place_type, trailing_place
+from .places import FACILITY_KIND, leading_country, lookup_place, strip_place_type, trailing_place
 from .sectors import sector_code
 from .titles import is_rank, normalize_title
 
@@ -40,7 +40,10 @@ def normalize_document(doc: Document) -> Document:
 
 
 def _place_value(doc: Document, ent: Entity) -> dict | None:
-    place = lookup_place(ent.text, country_hint=_country_hint(doc, ent))
+    facility = FACILITY_KIND.match(ent.text)
+    place = lookup_place(ent.text[facility.end():] if facility else ent.text, country_hint=_country_hint(doc, ent))
+    if place is not None and facility:  # `sân bay quốc tế Bắc Kinh`: in Beijing, not Beijing
+        return {"name": ent.text, "country": place.country, "admin": "other"}
     if place is None:
         hint = _country_hint(doc, ent)
         return {"name": strip_place_type(ent.text)[1], "country": hint, "admin": "other"} if hint else None

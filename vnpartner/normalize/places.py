@@ -43,6 +43,10 @@ OUTSIDE_TYPE_WORDS = ("thủ đô", "Thủ đô", "vùng", "Vùng", "nước", "
 # ... and the district-level ones (`huyện Dầu Tiếng`), which the guidelines leave open.
 DISTRICT_TYPE_WORDS = ("quận", "Quận", "huyện", "Huyện", "thị xã", "Thị xã")
 
+# The kind of a facility named for its place (`sân bay quốc tế Bắc Kinh`, `cảng Cam Ranh`).
+FACILITY_WORDS = r"(?i:sân bay|cảng)(?: (?i:quốc tế))?"
+FACILITY_KIND = re.compile(rf"{FACILITY_WORDS} ")
+
 # Longest first so that `thành phố` wins over nothing and `TP.` over `TP`.
 _SPAN_TYPE_ALT = "|".join(re.escape(w) for w in sorted(SPAN_TYPE_WORDS, key=len, reverse=True))
 # A type word ending in a full stop may touch the name (`TP.HCM`); the others need a space.

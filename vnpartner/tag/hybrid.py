@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..normalize import is_ambiguous
 from ..normalize.names import COMPANY_TYPE, foreign_word, vietnamese_name
-from ..normalize.places import leading_country, lookup_place, trailing_place, type_word_before
+from ..normalize.places import FACILITY_WORDS, leading_country, lookup_place, trailing_place, type_word_before
 from ..normalize.sectors import is_sector_term, sector_code, sector_terms
 from ..normalize.titles import ACADEMIC_DEGREE, MILITARY_RANKS
 from ..text import Sentence
@@ -77,6 +77,7 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     (a body's name and the fields or the place after it) and where a sector names no field."""
     spans = _bodies_with_their_place(text, _ministries_whole(text, _without_caption_words(text, spans)))
     spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
+    spans = _facilities(text, spans)
     return _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans)))
 
 
@@ -117,6 +118,20 @@ def _armies(text: str, spans: list[Span]) -> list[Span]:
         runs_on = [(end + 1, e, "TITLE") for s, e, _ in inside if e > end]
         spans = sorted([span for span in spans if span not in inside] + [(start, end, "ORGANIZATION")] + runs_on)
     return spans
+
+
+def _facilities(text: str, spans: list[Span]) -> list[Span]:
+    """An airport or a port named for its place is a place with its kind word (`sân bay quốc tế
+    Bắc Kinh`, `cảng Cam Ranh`); a country's port is the country's (`cảng Việt Nam`)."""
+    out = []
+    for start, end, label in spans:
+        kind = _FACILITY_BEFORE.search(text, max(0, start - 20), start) if label == "LOCATION" else None
+        if kind and not (out and out[-1][1] > kind.start()):
+            place = lookup_place(text[start:end])
+            if place is None or place.admin != "country":
+                start = kind.start()
+        out.append((start, end, label))
+    return out
 
 
 def _hyphened_fields(text: str, spans: list[Span]) -> list[Span]:
@@ -186,6 +201,8 @@ _NOT_PLACES = re.compile(r"(?i:thủ đô|tỉnh|thành phố|tp\.?|quận|huy�
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]+")
 _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|hiệp hội|liên minh|hội|phòng|trường|trung tâm|viện|đại học|quỹ|diễn đàn)\b")
 _DASH = re.compile(r"\s*[-–]\s*")
+# Not `tàu sân bay` (a carrier), `thành phố cảng` (a port city), `các sân bay` (a list of them).
+_FACILITY_BEFORE = re.compile(rf"(?<!\w)(?<![Tt]àu )(?<!phố )(?<![Cc]ác )(?<!những ){FACILITY_WORDS} $")
 _ARMY = re.compile(r"(?<!\w)Quân đội (?:[Nn]hân dân|Hoàng gia|Giải phóng [Nn]hân dân)(?!\w)")
 _SECRETARIAT_BEFORE = re.compile(r"(?<!\w)Ban $")
 _WORD = re.compile(r"\S*")
