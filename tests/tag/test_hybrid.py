@@ -194,7 +194,8 @@ def test_tidy_drops_a_place_type_word_or_trung_uong_taken_for_a_place():
 
 
 def test_a_body_type_word_takes_its_name_to_the_end_of_the_compound_the_segmenter_found():
-    from vnpartner.tag.hybrid import _word_ends, tidy
+    from vnpartner.tag.hybrid import tidy
+    from vnpartner.text import word_ends
 
     text = "Tỷ lệ này ở ĐH Sư phạm khoảng 70%, ĐH Luật trên 66%."
     sentences = list(iter_sentences(text))
@@ -202,7 +203,7 @@ def test_a_body_type_word_takes_its_name_to_the_end_of_the_compound_the_segmente
     spans = [(text.index("ĐH"), text.index("ĐH") + 2, "ORGANIZATION"),
              (text.index("ĐH Luật"), text.index("ĐH Luật") + 2, "ORGANIZATION")]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["ĐH Sư", "ĐH Luật"]
-    assert [text[s:e] for s, e, _ in tidy(text, spans, _word_ends(sentences))] == ["ĐH Sư phạm", "ĐH Luật"]
+    assert [text[s:e] for s, e, _ in tidy(text, spans, word_ends(sentences))] == ["ĐH Sư phạm", "ĐH Luật"]
 
 
 def test_tidy_makes_an_academic_degree_a_title_of_its_own():

@@ -128,3 +128,11 @@ def test_a_country_s_short_name_opening_a_sentence_as_its_subject_is_a_place():
     text = "Mỹ bàn giao tàu. \"Nga sẽ đáp trả\". Anh cho biết sẽ đến. Pháp luật quy định rõ. Đức Tuân viết."
     found = RuleTagger().tag(text, list(iter_sentences(text)))
     assert [text[s:e] for s, e, label in found if label == "LOCATION"] == ["Mỹ", "Nga"]
+
+
+def test_an_instrument_cut_inside_a_word_takes_the_word_and_its_kind_words_after_the_name():
+    text = ("Việt Nam hoàn tất đàm phán Hiệp định Hàng không với Mỹ. Hai nước có thể ký một hiệp định "
+            "thương mại tự do. EU sắp ký Hiệp định Thương mại tự do với Việt Nam.")
+    found = RuleTagger().tag(text, list(iter_sentences(text)))
+    assert [text[s:e] for s, e, label in found if label == "AGREEMENT"] == [
+        "Hiệp định Hàng không", "hiệp định thương mại tự do", "Hiệp định Thương mại tự do"]

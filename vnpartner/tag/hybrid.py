@@ -23,7 +23,7 @@ from ..normalize.names import COMPANY_TYPE, foreign_word, vietnamese_name
 from ..normalize.places import FACILITY_WORDS, leading_country, lookup_place, trailing_place, type_word_before
 from ..normalize.sectors import is_sector_term, sector_code, sector_terms
 from ..normalize.titles import ACADEMIC_DEGREE, MILITARY_RANKS
-from ..text import Sentence
+from ..text import Sentence, word_ends
 from .rules import SURNAMES, THE_PRESIDENT, UPPER, RuleTagger
 
 Span = tuple[int, int, str]
@@ -57,19 +57,9 @@ class HybridTagger:
 
     def _merged(self, documents, neural: list[list[Span]]) -> list[list[Span]]:
         rules = self.rules.tag_batch(documents)
-        return [_paired_parties(text, _completed(text, merge(_dates_cut(text, tidy(text, n, _word_ends(sentences)), r), r,
+        return [_paired_parties(text, _completed(text, merge(_dates_cut(text, tidy(text, n, word_ends(sentences)), r), r,
                                                              self.neural_labels, _vietnamese_people(text, r))))
                 for (text, sentences), n, r in zip(documents, neural, rules)]
-
-
-def _word_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
-    """Where each syllable of a segmented word goes on to the next syllable of the word: from the
-    end of the one to the end of the other (`Sư` + `phạm` of `Sư phạm`)."""
-    ends = {}
-    for word in (word for sentence in sentences for word in sentence.words if " " in word.text):
-        syllables = [word.start + m.end() for m in re.finditer(r"\S+", word.text)]
-        ends.update(zip(syllables, syllables[1:]))
-    return ends
 
 
 def _completed(text: str, spans: list[Span]) -> list[Span]:
@@ -297,7 +287,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
     (``Việt Nam-Cuba``); an acronym naming a country or a field is no organisation (``VN``,
     ``CNTT``); a body's type word takes the capitalised name after it (``ĐH`` →
     ``ĐH Zeeland``) and the syllable its last word goes on with (``word_ends``, see
-    :func:`_word_ends`: ``ĐH Sư phạm``), and is no organisation without one (``các trường
+    :func:`vnpartner.text.word_ends`: ``ĐH Sư phạm``), and is no organisation without one (``các trường
     ĐH``); a person's name holds no country or acronym (``TQ Tập Cận Bình``); an academic
     degree is a title of its own (``PGS-TS``); an instrument opens with its kind (``Hiệp
     định``, ``thỏa thuận``) or is an acronym (``MOU``).

@@ -16,7 +16,7 @@ from ..normalize import find_dates, is_ambiguous, place_surfaces, sector_terms, 
 from ..normalize.names import vietnamese_name
 from ..normalize.text import alternation
 from ..normalize.titles import ACADEMIC_DEGREE, MILITARY_RANKS
-from ..text import Sentence
+from ..text import Sentence, word_ends
 
 UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper())
 LETTER = r"[^\W\d_]"
@@ -58,6 +58,10 @@ AGREEMENT_TAIL = (
     rf"(?P<name> {CAP}(?:(?: (?!{_NOT_IN_NAME}\b)[a-zà-ỹ]+){{0,3}}(?: | ?[-–] ?){CAP})*)?"
     r"(?: giai đoạn \d{4}\s*[-–]\s*\d{4})?"
 )
+# A free trade agreement is an instrument whether or not a signing verb stands before it.
+_FREE_TRADE = re.compile(r"thương mại tự do")
+# Words of an instrument's kind written after its name.
+_KIND_AFTER_NAME = re.compile(r"(?: (?:tự do|song phương|đa phương|toàn diện))+(?!\w)")
 SIGN_CUE = re.compile(r"(?:ký|kí|ký kết|kí kết|trao|thông qua)\s*$", re.I)
 COOPERATION_CUE = re.compile(
     r"hợp tác|lĩnh vực|trao đổi|thúc đẩy|chuyển giao|giao lưu|đầu tư|phát triển|hỗ trợ|kết nối|"
@@ -142,7 +146,7 @@ class RuleTagger:
         opening = (first_word.start - s, first_word.end - s) if first_word else None
         found += _places(chunk, s, places, opening)
         found += _titles(chunk, s)
-        found += _agreements(chunk, s)
+        found += _agreements(chunk, s, word_ends([sentence]))
         found += _organisations(text, sentence)
         found += _acronyms(chunk, s)
         found += _people(chunk, s, places)
@@ -240,13 +244,17 @@ def _titles(chunk: str, offset: int) -> list[Candidate]:
     return out
 
 
-def _agreements(chunk: str, offset: int) -> list[Candidate]:
+def _agreements(chunk: str, offset: int, ends: dict[int, int]) -> list[Candidate]:
+    """Instruments opening with their kind; ``ends`` (:func:`vnpartner.text.word_ends`) carries a
+    name cut inside a segmented word to the word's end (`Hiệp định Hàng` + `không`)."""
     out = []
     pattern = re.compile(rf"(?<!\w)(?:{AGREEMENT_HEADS}|{AGREEMENT_HEADS.lower()}){AGREEMENT_TAIL}(?!\w)")
     for m in pattern.finditer(chunk):
-        if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]):
+        if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]) and not _FREE_TRADE.search(m.group()):
             continue
-        end = m.end()
+        end = m.end() if m.group().rsplit(None, 1)[-1].isupper() else ends.get(offset + m.end(), offset + m.end()) - offset
+        suffix = _KIND_AFTER_NAME.match(chunk, end)
+        end = suffix.end() if suffix else end  # `Hiệp định Thương mại` + `tự do`
         if m.group("name") and m.end("name") == end and _place_pair(m.group("name")):
             end = m.start("name")  # the two countries of `Hiệp ước hữu nghị và hợp tác Việt Nam-Lào` are places
         # Outranks a date nested in it: `thỏa thuận ... giai đoạn 2022-2026` is one span.

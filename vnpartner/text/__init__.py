@@ -9,7 +9,8 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import decode, html_to_text, looks_like_html, prepare_text
@@ -17,9 +18,11 @@ from .segment import Word, segment
 from .sentences import split_sentences, strip_span
 from .windows import windows
 
+_SYLLABLE = re.compile(r"\S+")
+
 __all__ = [
     "Sentence", "Word", "decode", "sentence_finder", "html_to_text", "iter_sentences", "looks_like_html",
-    "prepare_text", "segment", "split_sentences", "strip_span", "windows",
+    "prepare_text", "segment", "split_sentences", "strip_span", "windows", "word_ends",
 ]
 
 
@@ -30,6 +33,16 @@ class Sentence:
     start: int
     end: int
     words: list[Word] = field(default_factory=list)
+
+
+def word_ends(sentences: Iterable[Sentence]) -> dict[int, int]:
+    """Where each syllable of a segmented word goes on to the next syllable of the word: from the
+    end of the one to the end of the other (`Sư` + `phạm` of `Sư phạm`)."""
+    ends = {}
+    for word in (word for sentence in sentences for word in sentence.words if " " in word.text):
+        syllables = [word.start + m.end() for m in _SYLLABLE.finditer(word.text)]
+        ends.update(zip(syllables, syllables[1:]))
+    return ends
 
 
 def iter_sentences(text: str, *, words: bool = True) -> Iterator[Sentence]:
