@@ -605,3 +605,28 @@ def test_an_airport_or_port_named_for_its_place_is_a_place_with_its_kind_word():
     places = [(text.index(w), text.index(w) + len(w), "LOCATION") for w in ("Bắc Kinh", "Cam Ranh", "Mỹ", "Việt Nam", "Đà Nẵng")]
     assert [text[s:e] for s, e, _ in _facilities(text, places)] == [
         "sân bay quốc tế Bắc Kinh", "cảng Cam Ranh", "Mỹ", "Việt Nam", "Đà Nẵng"]
+
+
+def test_an_embassy_taken_for_a_title_is_a_body_with_the_country_after_it():
+    from vnpartner.tag.hybrid import _missions
+
+    text = "Nhân viên Đại sứ quán Nga, Lãnh sự quán Mỹ và Đại sứ quán dự; Đại sứ Lào phát biểu."
+
+    def span(surface, label):
+        return (text.index(surface), text.index(surface) + len(surface), label)
+
+    spans = [span("Đại sứ quán", "TITLE"), span("Nga", "ORGANIZATION"), span("Lãnh sự quán", "TITLE"),
+             span("Đại sứ quán dự", "TITLE"), span("Đại sứ Lào", "TITLE")]
+    spans[3] = (spans[3][0], spans[3][0] + len("Đại sứ quán"), "TITLE")
+    spans[4] = (spans[4][0], spans[4][0] + len("Đại sứ"), "TITLE")
+    assert [(text[s:e], label) for s, e, label in _missions(text, spans)] == [
+        ("Đại sứ quán Nga", "ORGANIZATION"), ("Lãnh sự quán Mỹ", "ORGANIZATION"),
+        ("Đại sứ quán", "ORGANIZATION"), ("Đại sứ", "TITLE")]
+
+
+def test_a_monarch_s_name_keeps_its_regnal_number():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Nhà vua Felipe VI tiếp đoàn. Ông John V. Smith và vua Carlos I."
+    spans = [(text.index(name), text.index(name) + len(name), "PERSON") for name in ("Felipe", "John", "Carlos")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Felipe VI", "John", "Carlos"]

@@ -136,3 +136,9 @@ def test_an_instrument_cut_inside_a_word_takes_the_word_and_its_kind_words_after
     found = RuleTagger().tag(text, list(iter_sentences(text)))
     assert [text[s:e] for s, e, label in found if label == "AGREEMENT"] == [
         "Hiệp định Hàng không", "hiệp định thương mại tự do", "Hiệp định Thương mại tự do"]
+
+
+def test_a_title_with_every_word_capitalised_is_a_title():
+    text = "Nhà Vua nhiệt liệt chào mừng. Ông Ung Sean, Quốc Vụ khanh Bộ Ngoại giao, phát biểu."
+    found = RuleTagger().tag(text, list(iter_sentences(text)))
+    assert [text[s:e] for s, e, label in found if label == "TITLE"] == ["Nhà Vua", "Quốc Vụ khanh"]

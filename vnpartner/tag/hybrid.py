@@ -65,7 +65,8 @@ class HybridTagger:
 def _completed(text: str, spans: list[Span]) -> list[Span]:
     """The merged spans, corrected where one source's span ends where the other's begins
     (a body's name and the fields or the place after it) and where a sector names no field."""
-    spans = _bodies_with_their_place(text, _ministries_whole(text, _without_caption_words(text, spans)))
+    spans = _ministries_whole(text, _missions(text, _without_caption_words(text, spans)))
+    spans = _bodies_with_their_place(text, spans)
     spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
     spans = _facilities(text, spans)
     return _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans)))
@@ -120,6 +121,24 @@ def _facilities(text: str, spans: list[Span]) -> list[Span]:
             place = lookup_place(text[start:end])
             if place is None or place.admin != "country":
                 start = kind.start()
+        out.append((start, end, label))
+    return out
+
+
+def _missions(text: str, spans: list[Span]) -> list[Span]:
+    """An embassy or consulate the model took for a title (`Đại sứ quán`) is a body, with the
+    country it represents right after it, whatever the model called that or if it missed it
+    (`Đại sứ quán` + `Nga`, `Lãnh sự quán` + `Mỹ`)."""
+    out: list[Span] = []
+    for start, end, label in sorted(spans):
+        if out and out[-1][2] == "ORGANIZATION" and start < out[-1][1]:
+            continue  # the country the mission took in below
+        if label == "TITLE" and _MISSION_WORD.fullmatch(text, start, end):
+            label = "ORGANIZATION"
+        if label == "ORGANIZATION" and _MISSION_WORD.fullmatch(text, start, end) and text[end:end + 1] == " ":
+            country = leading_country(text[end + 1:end + 41])
+            if country and country[0].admin == "country":
+                end += 1 + country[1]
         out.append((start, end, label))
     return out
 
@@ -193,6 +212,9 @@ _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|h
 _DASH = re.compile(r"\s*[-–]\s*")
 # Not `tàu sân bay` (a carrier), `thành phố cảng` (a port city), `các sân bay` (a list of them).
 _FACILITY_BEFORE = re.compile(rf"(?<!\w)(?<![Tt]àu )(?<!phố )(?<![Cc]ác )(?<!những ){FACILITY_WORDS} $")
+# A regnal number, I to XXIX (`Felipe VI`); a single letter before a full stop is an initial.
+_REGNAL = re.compile(r" (?:X{1,2}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)(?![\w-])(?!(?<= [IVX])\.)")
+_MISSION_WORD = re.compile(r"(?:Tổng )?(?:Lãnh sự quán|Đại sứ quán)")
 _ARMY = re.compile(r"(?<!\w)Quân đội (?:[Nn]hân dân|Hoàng gia|Giải phóng [Nn]hân dân)(?!\w)")
 _SECRETARIAT_BEFORE = re.compile(r"(?<!\w)Ban $")
 _WORD = re.compile(r"\S*")
@@ -333,6 +355,8 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
             start, end, label = _person_name(text, start, end, spans, places)
             if label == "PERSON":
                 end = _transliteration_end(text, end)
+                regnal = _REGNAL.match(text, end)
+                end = regnal.end() if regnal else end  # `Felipe` + ` VI`
         if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
             continue
         if label == "LOCATION" and _NOT_PLACES.fullmatch(text[start:end]):

@@ -96,7 +96,9 @@ def _title_regex() -> re.Pattern:
     terms = set(title_terms())
     # Older news writes the words after the first in lowercase (`Tổng bí thư`, `Phó thủ tướng`).
     lowered = {t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in terms if " " in t}
-    heads = "|".join(re.escape(t) for t in sorted(terms | lowered, key=len, reverse=True))
+    # ... and some capitalise every word (`Nhà Vua`, `Quốc Vụ khanh`).
+    capitalised = {t.split(" ", 1)[0] + " " + t.split(" ", 1)[1][:1].upper() + t.split(" ", 1)[1][1:] for t in lowered}
+    heads = "|".join(re.escape(t) for t in sorted(terms | lowered | capitalised, key=len, reverse=True))
     after_deputy = "|".join(re.escape(t) for t in sorted({t.lower() for t in terms}, key=len, reverse=True))
     return re.compile(
         rf"(?<!\w)(?:(?:Phó |Nguyên |Quyền |Trợ lý )?(?:{heads})|(?:Phó|Nguyên|Quyền) (?:{after_deputy}))"
