@@ -297,3 +297,13 @@ def test_an_airport_is_in_the_country_of_its_place_but_is_not_that_place():
     doc.add_entity(text.index("sân"), text.index("."), "LOCATION")
     normalize_document(doc)
     assert doc.entities[0].normalized == {"name": "sân bay quốc tế Bắc Kinh", "country": "CN", "admin": "other"}
+
+
+@pytest.mark.parametrize("surface, country", [("Cộng hoà Palau", "PW"), ("Cộng hòa Hồi giáo Iran", "IR"),
+                                              ("Liên bang Đức", "DE")])
+def test_a_country_s_full_name_is_the_country(surface, country):
+    assert lookup_place(surface).country == country
+
+
+def test_a_state_prefix_does_not_make_a_province_a_country():
+    assert lookup_place("Cộng hòa Bình Dương") is None

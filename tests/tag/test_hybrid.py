@@ -630,3 +630,17 @@ def test_a_monarch_s_name_keeps_its_regnal_number():
     text = "Nhà vua Felipe VI tiếp đoàn. Ông John V. Smith và vua Carlos I."
     spans = [(text.index(name), text.index(name) + len(name), "PERSON") for name in ("Felipe", "John", "Carlos")]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Felipe VI", "John", "Carlos"]
+
+
+def test_a_country_named_in_full_is_one_place_but_a_federal_court_is_not_a_state():
+    from vnpartner.tag.hybrid import _states
+
+    text = "Nước Cộng hoà Palau, Bộ trưởng Liên bang Đức và tòa án liên bang Mỹ."
+
+    def span(surface, label):
+        return (text.index(surface), text.index(surface) + len(surface), label)
+
+    spans = [span("Palau", "LOCATION"), span("Bộ trưởng", "TITLE"), span("Liên bang", "ORGANIZATION"),
+             span("Đức", "LOCATION"), span("Mỹ", "LOCATION")]
+    assert [(text[s:e], label) for s, e, label in _states(text, spans)] == [
+        ("Cộng hoà Palau", "LOCATION"), ("Bộ trưởng", "TITLE"), ("Liên bang Đức", "LOCATION"), ("Mỹ", "LOCATION")]

@@ -43,6 +43,11 @@ OUTSIDE_TYPE_WORDS = ("thủ đô", "Thủ đô", "vùng", "Vùng", "nước", "
 # ... and the district-level ones (`huyện Dầu Tiếng`), which the guidelines leave open.
 DISTRICT_TYPE_WORDS = ("quận", "Quận", "huyện", "Huyện", "thị xã", "Thị xã")
 
+# The words of a state's full name before the country's (`Cộng hòa Hồi giáo` Iran, `Liên bang` Đức).
+STATE_PREFIX = re.compile(
+    r"(?i:cộng hòa|cộng hoà)(?: (?i:xã hội chủ nghĩa|liên bang|hồi giáo|dân chủ nhân dân|nhân dân|dân chủ|ả rập))? "
+    r"|(?i:liên bang) ")
+
 # The kind of a facility named for its place (`sân bay quốc tế Bắc Kinh`, `cảng Cam Ranh`).
 FACILITY_WORDS = r"(?i:sân bay|cảng)(?: (?i:quốc tế))?"
 FACILITY_KIND = re.compile(rf"{FACILITY_WORDS} ")
@@ -463,7 +468,9 @@ def lookup_place(surface: str, country_hint: str | None = None) -> Place | None:
         return None
     places, type_word = _candidates(text)
     if not places:
-        return None
+        state = STATE_PREFIX.match(text)  # `Cộng hoà Palau`: the gazetteer knows `Palau`
+        country = lookup_place(text[state.end():]) if state else None
+        return country if country is not None and country.admin == "country" else None
     return _choose(places, type_word, country_hint)
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..normalize import is_ambiguous
 from ..normalize.names import COMPANY_TYPE, foreign_word, vietnamese_name
-from ..normalize.places import FACILITY_WORDS, leading_country, lookup_place, trailing_place, type_word_before
+from ..normalize.places import FACILITY_WORDS, STATE_PREFIX, leading_country, lookup_place, trailing_place, type_word_before
 from ..normalize.sectors import is_sector_term, sector_code, sector_terms
 from ..normalize.titles import ACADEMIC_DEGREE, MILITARY_RANKS
 from ..text import Sentence, word_ends
@@ -68,7 +68,7 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     spans = _ministries_whole(text, _missions(text, _without_caption_words(text, spans)))
     spans = _bodies_with_their_place(text, spans)
     spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
-    spans = _facilities(text, spans)
+    spans = _states(text, _facilities(text, spans))
     return _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans)))
 
 
@@ -139,6 +139,21 @@ def _missions(text: str, spans: list[Span]) -> list[Span]:
             country = leading_country(text[end + 1:end + 41])
             if country and country[0].admin == "country":
                 end += 1 + country[1]
+        out.append((start, end, label))
+    return out
+
+
+def _states(text: str, spans: list[Span]) -> list[Span]:
+    """A country named in full is one place (`Cộng hoà Palau`, `Cộng hòa Hồi giáo Iran`,
+    `Liên bang Đức`): the model and the gazetteer find the short name, or read the rest as a body.
+    Lowercase, `liên bang` is federal (`tòa án liên bang Mỹ`)."""
+    out: list[Span] = []
+    for start, end, label in spans:
+        state = _STATE_WORDS_BEFORE.search(text, max(0, start - 40), start) if label == "LOCATION" else None
+        if state and text[state.start()].isupper() and getattr(lookup_place(text[start:end]), "admin", None) == "country":
+            start = state.start()
+            while out and out[-1][1] > start:
+                out.pop()  # the model's `Liên bang`
         out.append((start, end, label))
     return out
 
@@ -215,6 +230,7 @@ _FACILITY_BEFORE = re.compile(rf"(?<!\w)(?<![Tt]àu )(?<!phố )(?<![Cc]ác )(?<
 # A regnal number, I to XXIX (`Felipe VI`); a single letter before a full stop is an initial.
 _REGNAL = re.compile(r" (?:X{1,2}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)(?![\w-])(?!(?<= [IVX])\.)")
 _MISSION_WORD = re.compile(r"(?:Tổng )?(?:Lãnh sự quán|Đại sứ quán)")
+_STATE_WORDS_BEFORE = re.compile(rf"(?<!\w)(?:{STATE_PREFIX.pattern})$")
 _ARMY = re.compile(r"(?<!\w)Quân đội (?:[Nn]hân dân|Hoàng gia|Giải phóng [Nn]hân dân)(?!\w)")
 _SECRETARIAT_BEFORE = re.compile(r"(?<!\w)Ban $")
 _WORD = re.compile(r"\S*")
