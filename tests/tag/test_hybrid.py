@@ -14,6 +14,13 @@ from vnpartner.text import iter_sentences
 OWNED = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 
 
+
+def _span(text, surface, label, after=0):
+    """``(start, end, label)`` of the first ``surface`` in ``text`` from ``after`` on."""
+    start = text.index(surface, after)
+    return (start, start + len(surface), label)
+
+
 def test_owned_labels_come_from_the_model_alone():
     neural = [(0, 10, "LOCATION"), (20, 30, "SECTOR"), (40, 50, "PERSON")]
     rules = [(0, 14, "LOCATION"), (18, 32, "SECTOR"), (60, 70, "ORGANIZATION"), (41, 45, "TITLE")]
@@ -307,15 +314,9 @@ def test_a_secretary_s_title_after_ban_is_the_secretariat_with_the_body_it_serve
 
     text = "Đại diện Ban Thư ký ASEAN, Ban Tổng Thư ký Interpol và Tổng Thư ký Liên hợp quốc dự họp."
 
-    def span(surface, label, occurrence=0):
-        start = text.index(surface)
-        for _ in range(occurrence):
-            start = text.index(surface, start + 1)
-        return (start, start + len(surface), label)
-
-    spans = [span("Ban", "ORGANIZATION"), span("Thư ký", "TITLE"), span("ASEAN", "ORGANIZATION"),
-             span("Tổng Thư ký", "TITLE"), span("Interpol", "ORGANIZATION"),
-             span("Tổng Thư ký", "TITLE", 1), span("Liên hợp quốc", "ORGANIZATION")]
+    spans = [_span(text, "Ban", "ORGANIZATION"), _span(text, "Thư ký", "TITLE"), _span(text, "ASEAN", "ORGANIZATION"),
+             _span(text, "Tổng Thư ký", "TITLE"), _span(text, "Interpol", "ORGANIZATION"),
+             _span(text, "Tổng Thư ký", "TITLE", text.index("Interpol")), _span(text, "Liên hợp quốc", "ORGANIZATION")]
     assert [(text[s:e], label) for s, e, label in _secretariats(text, spans)] == [
         ("Ban Thư ký ASEAN", "ORGANIZATION"), ("Ban Tổng Thư ký Interpol", "ORGANIZATION"),
         ("Tổng Thư ký", "TITLE"), ("Liên hợp quốc", "ORGANIZATION")]
@@ -326,16 +327,12 @@ def test_a_sector_cut_inside_a_hyphenated_word_takes_the_whole_field():
 
     text = "Hợp tác thương mại-đầu tư, khoa học-công nghệ, kinh tế-xã hội và kinh tế - thương mại."
 
-    def span(surface, occurrence=0):
-        start = text.index(surface, text.index(surface) + 1) if occurrence else text.index(surface)
-        return (start, start + len(surface), "SECTOR")
-
-    model = [span("mại-đầu tư"), span("học-công nghệ"), span("kinh tế-xã"),
-             span("kinh tế -"), span("thương mại", 1)]
+    model = [_span(text, surface, "SECTOR") for surface in ("mại-đầu tư", "học-công nghệ", "kinh tế-xã", "kinh tế -")]
+    model.append(_span(text, "thương mại", "SECTOR", text.index("kinh tế -")))
     assert [text[s:e] for s, e, _ in _hyphened_fields(text, model)] == [
         "thương mại-đầu tư", "khoa học-công nghệ", "kinh tế-xã hội", "kinh tế - thương mại"]
     # whole fields and sectors the model did not run on to the hyphen stay as they are
-    whole = [span("thương mại"), span("đầu tư"), span("khoa học-công nghệ")]
+    whole = [_span(text, surface, "SECTOR") for surface in ("thương mại", "đầu tư", "khoa học-công nghệ")]
     assert _hyphened_fields(text, whole) == whole
 
 
@@ -586,12 +583,9 @@ def test_a_state_s_army_named_as_a_body_is_one_organisation():
     text = ("Quân đội Hoàng gia Campuchia gặp Tư lệnh Quân đội Hoàng gia Thống tướng Pol Saroeun; "
             "Báo Quân đội nhân dân đưa tin, quân đội Mỹ vắng mặt.")
 
-    def span(surface, label):
-        return (text.index(surface), text.index(surface) + len(surface), label)
-
-    spans = [span("Campuchia", "LOCATION"), span("Tư lệnh", "TITLE"),
-             span("Quân đội Hoàng gia Thống tướng", "ORGANIZATION"), span("Pol Saroeun", "PERSON"),
-             span("Báo Quân đội nhân dân", "ORGANIZATION"), span("Mỹ", "LOCATION")]
+    spans = [_span(text, "Campuchia", "LOCATION"), _span(text, "Tư lệnh", "TITLE"),
+             _span(text, "Quân đội Hoàng gia Thống tướng", "ORGANIZATION"), _span(text, "Pol Saroeun", "PERSON"),
+             _span(text, "Báo Quân đội nhân dân", "ORGANIZATION"), _span(text, "Mỹ", "LOCATION")]
     assert [(text[s:e], label) for s, e, label in _armies(text, spans)] == [
         ("Quân đội Hoàng gia Campuchia", "ORGANIZATION"), ("Tư lệnh", "TITLE"),
         ("Quân đội Hoàng gia", "ORGANIZATION"), ("Thống tướng", "TITLE"), ("Pol Saroeun", "PERSON"),
@@ -611,14 +605,9 @@ def test_an_embassy_taken_for_a_title_is_a_body_with_the_country_after_it():
     from vnpartner.tag.hybrid import _missions
 
     text = "Nhân viên Đại sứ quán Nga, Lãnh sự quán Mỹ và Đại sứ quán dự; Đại sứ Lào phát biểu."
-
-    def span(surface, label):
-        return (text.index(surface), text.index(surface) + len(surface), label)
-
-    spans = [span("Đại sứ quán", "TITLE"), span("Nga", "ORGANIZATION"), span("Lãnh sự quán", "TITLE"),
-             span("Đại sứ quán dự", "TITLE"), span("Đại sứ Lào", "TITLE")]
-    spans[3] = (spans[3][0], spans[3][0] + len("Đại sứ quán"), "TITLE")
-    spans[4] = (spans[4][0], spans[4][0] + len("Đại sứ"), "TITLE")
+    second = text.index("Đại sứ quán", 20)
+    spans = [_span(text, "Đại sứ quán", "TITLE"), _span(text, "Nga", "ORGANIZATION"), _span(text, "Lãnh sự quán", "TITLE"),
+             _span(text, "Đại sứ quán", "TITLE", second), _span(text, "Đại sứ", "TITLE", second + 5)]
     assert [(text[s:e], label) for s, e, label in _missions(text, spans)] == [
         ("Đại sứ quán Nga", "ORGANIZATION"), ("Lãnh sự quán Mỹ", "ORGANIZATION"),
         ("Đại sứ quán", "ORGANIZATION"), ("Đại sứ", "TITLE")]
@@ -637,10 +626,7 @@ def test_a_country_named_in_full_is_one_place_but_a_federal_court_is_not_a_state
 
     text = "Nước Cộng hoà Palau, Bộ trưởng Liên bang Đức và tòa án liên bang Mỹ."
 
-    def span(surface, label):
-        return (text.index(surface), text.index(surface) + len(surface), label)
-
-    spans = [span("Palau", "LOCATION"), span("Bộ trưởng", "TITLE"), span("Liên bang", "ORGANIZATION"),
-             span("Đức", "LOCATION"), span("Mỹ", "LOCATION")]
+    spans = [_span(text, "Palau", "LOCATION"), _span(text, "Bộ trưởng", "TITLE"), _span(text, "Liên bang", "ORGANIZATION"),
+             _span(text, "Đức", "LOCATION"), _span(text, "Mỹ", "LOCATION")]
     assert [(text[s:e], label) for s, e, label in _states(text, spans)] == [
         ("Cộng hoà Palau", "LOCATION"), ("Bộ trưởng", "TITLE"), ("Liên bang Đức", "LOCATION"), ("Mỹ", "LOCATION")]
