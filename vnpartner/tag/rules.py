@@ -148,7 +148,7 @@ class RuleTagger:
         opening = (first_word.start - s, first_word.end - s) if first_word else None
         found += _places(chunk, s, places, opening)
         found += _titles(chunk, s)
-        found += _agreements(chunk, s, word_ends([sentence]))
+        found += _agreements(chunk, sentence)
         found += _organisations(text, sentence)
         found += _acronyms(chunk, s)
         found += _people(chunk, s, places)
@@ -246,22 +246,33 @@ def _titles(chunk: str, offset: int) -> list[Candidate]:
     return out
 
 
-def _agreements(chunk: str, offset: int, ends: dict[int, int]) -> list[Candidate]:
-    """Instruments opening with their kind; ``ends`` (:func:`vnpartner.text.word_ends`) carries a
-    name cut inside a segmented word to the word's end (`Hiệp định Hàng` + `không`)."""
+def _agreements(chunk: str, sentence: Sentence) -> list[Candidate]:
+    """Instruments opening with their kind, in the sentence ``chunk`` of ``sentence``."""
     out = []
+    ends: dict[int, int] | None = None
     pattern = re.compile(rf"(?<!\w)(?:{AGREEMENT_HEADS}|{AGREEMENT_HEADS.lower()}){AGREEMENT_TAIL}(?!\w)")
     for m in pattern.finditer(chunk):
         if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]) and not _FREE_TRADE.search(m.group()):
             continue
-        end = m.end() if m.group().rsplit(None, 1)[-1].isupper() else ends.get(offset + m.end(), offset + m.end()) - offset
-        suffix = _KIND_AFTER_NAME.match(chunk, end)
-        end = suffix.end() if suffix else end  # `Hiệp định Thương mại` + `tự do`
-        if m.group("name") and m.end("name") == end and _place_pair(m.group("name")):
+        if m.group("name") and m.end("name") == m.end() and _place_pair(m.group("name")):
             end = m.start("name")  # the two countries of `Hiệp ước hữu nghị và hợp tác Việt Nam-Lào` are places
+        else:
+            ends = word_ends([sentence]) if ends is None else ends
+            end = _instrument_end(chunk, m, sentence.start, ends)
         # Outranks a date nested in it: `thỏa thuận ... giai đoạn 2022-2026` is one span.
-        out.append(Candidate(offset + m.start(), offset + end, "AGREEMENT", 7))
+        out.append(Candidate(sentence.start + m.start(), sentence.start + end, "AGREEMENT", 7))
     return out
+
+
+def _instrument_end(chunk: str, m: re.Match, offset: int, ends: dict[int, int]) -> int:
+    """The end of the instrument ``m`` found: a name cut inside a segmented word (``ends``, see
+    :func:`vnpartner.text.word_ends`) takes the word (`Hiệp định Hàng` + `không`; not an acronym's
+    `WTO` + `nhân`), then the kind words written after the name (`Hiệp định Thương mại` + `tự do`)."""
+    end = m.end()
+    if not m.group().rsplit(None, 1)[-1].isupper():
+        end = ends.get(offset + end, offset + end) - offset
+    suffix = _KIND_AFTER_NAME.match(chunk, end)
+    return suffix.end() if suffix else end
 
 
 def _place_pair(name: str) -> bool:
