@@ -57,19 +57,20 @@ class HybridTagger:
 
     def _merged(self, documents, neural: list[list[Span]]) -> list[list[Span]]:
         rules = self.rules.tag_batch(documents)
-        return [_paired_parties(text, _completed(text, merge(_dates_cut(text, tidy(text, n, word_ends(sentences)), r), r,
-                                                             self.neural_labels, _vietnamese_people(text, r))))
+        return [_completed(text, merge(_dates_cut(text, tidy(text, n, word_ends(sentences)), r), r,
+                                       self.neural_labels, _vietnamese_people(text, r)))
                 for (text, sentences), n, r in zip(documents, neural, rules)]
 
 
 def _completed(text: str, spans: list[Span]) -> list[Span]:
     """The merged spans, corrected where one source's span ends where the other's begins
-    (a body's name and the fields or the place after it) and where a sector names no field."""
+    (a body's name and the fields or the place after it), where a sector names no field, and
+    where a dash joins a found party to one no span covers."""
     spans = _ministries_whole(text, _missions(text, _without_caption_words(text, spans)))
     spans = _bodies_with_their_place(text, spans)
     spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
     spans = _states(text, _facilities(text, spans))
-    return _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans)))
+    return _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
 
 
 def _secretariats(text: str, spans: list[Span]) -> list[Span]:
@@ -118,8 +119,7 @@ def _facilities(text: str, spans: list[Span]) -> list[Span]:
     for start, end, label in spans:
         kind = _FACILITY_BEFORE.search(text, max(0, start - 20), start) if label == "LOCATION" else None
         if kind and not (out and out[-1][1] > kind.start()):
-            place = lookup_place(text[start:end])
-            if place is None or place.admin != "country":
+            if not _is_country(text[start:end]):
                 start = kind.start()
         out.append((start, end, label))
     return out
@@ -137,7 +137,7 @@ def _missions(text: str, spans: list[Span]) -> list[Span]:
             label = "ORGANIZATION"
         if label == "ORGANIZATION" and _MISSION_WORD.fullmatch(text, start, end) and text[end:end + 1] == " ":
             country = leading_country(text[end + 1:end + 41])
-            if country and country[0].admin == "country":
+            if country:
                 end += 1 + country[1]
         out.append((start, end, label))
     return out
@@ -150,7 +150,7 @@ def _states(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for start, end, label in spans:
         state = _STATE_WORDS_BEFORE.search(text, max(0, start - 40), start) if label == "LOCATION" else None
-        if state and text[state.start()].isupper() and getattr(lookup_place(text[start:end]), "admin", None) == "country":
+        if state and text[state.start()].isupper() and _is_country(text[start:end]):
             start = state.start()
             while out and out[-1][1] > start:
                 out.pop()  # the model's `Liên bang`
@@ -554,13 +554,17 @@ def _in_document_number(text: str, start: int) -> bool:
     return text[start - 1:start] == "/" and text[start - 2:start - 1].isdigit()
 
 
+def _is_country(name: str) -> bool:
+    place = lookup_place(name)
+    return place is not None and place.admin == "country"
+
+
 def _acronym_label(name: str) -> str:
     """An acronym the model took for an organisation that names a country (`VN`, `TQ`) is a
     place, and one that names a field (`CNTT`, `TTHC`) is a sector; other names stay."""
     if not _ACRONYM.fullmatch(name):
         return "ORGANIZATION"
-    place = lookup_place(name)
-    if place is not None and place.admin == "country":
+    if _is_country(name):
         return "LOCATION"
     return "SECTOR" if sector_code(name) else "ORGANIZATION"
 
@@ -610,14 +614,12 @@ def _names_place_or_body(word: str) -> bool:
     """A word no name of a person starts or ends with: a country (`Liban`) or an acronym (`TQ`, `JETRO`)."""
     if _ACRONYM.fullmatch(word):
         return True
-    place = lookup_place(word)
-    return place is not None and place.admin == "country" and not is_ambiguous(word)
+    return _is_country(word) and not is_ambiguous(word)
 
 
 def _leads_with_country(word: str) -> bool:
     """A country's short name that is also a given name (`Nga`, `Séc`, `Anh`) but no surname."""
-    place = lookup_place(word)
-    return place is not None and place.admin == "country" and word not in SURNAMES
+    return _is_country(word) and word not in SURNAMES
 
 
 def _first_name_start(text: str, start: int, spans: Sequence[Span], places: set[str]) -> int:
@@ -796,8 +798,9 @@ def _party_before(text: str, start: int) -> Span | None:
     words = text[max(0, start - 41):start - 1].split(" ")
     for size in range(min(4, len(words)), 0, -1):
         name = " ".join(words[-size:])
-        if name[:1].isupper() and _party_label(text, start - 1 - len(name), start - 1):
-            return start - 1 - len(name), start - 1, _party_label(text, start - 1 - len(name), start - 1)
+        label = _party_label(text, start - 1 - len(name), start - 1) if name[:1].isupper() else None
+        if label:
+            return start - 1 - len(name), start - 1, label
     return None
 
 

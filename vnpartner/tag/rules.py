@@ -97,7 +97,7 @@ def _title_regex() -> re.Pattern:
     # Older news writes the words after the first in lowercase (`Tổng bí thư`, `Phó thủ tướng`).
     lowered = {t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in terms if " " in t}
     # ... and some capitalise every word (`Nhà Vua`, `Quốc Vụ khanh`).
-    capitalised = {t.split(" ", 1)[0] + " " + t.split(" ", 1)[1][:1].upper() + t.split(" ", 1)[1][1:] for t in lowered}
+    capitalised = {f"{head} {rest[:1].upper()}{rest[1:]}" for head, rest in (t.split(" ", 1) for t in lowered)}
     heads = "|".join(re.escape(t) for t in sorted(terms | lowered | capitalised, key=len, reverse=True))
     after_deputy = "|".join(re.escape(t) for t in sorted({t.lower() for t in terms}, key=len, reverse=True))
     return re.compile(
