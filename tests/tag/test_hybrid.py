@@ -374,6 +374,30 @@ def test_a_body_runs_on_into_a_known_place_right_after_it_but_a_state_prefix_doe
     spans = [(0, 14, "ORGANIZATION"), (19, 25, "LOCATION"), (29, 38, "ORGANIZATION"), (43, 49, "LOCATION")]
     assert [text[s:e] for s, e, _ in _bodies_with_their_place(text, spans)] == [
         "Đại sứ quán Mỹ tại Hà Nội", "Bộ Nội vụ", "Hà Nội"]
+    # the seat read as a body is still the mission's seat; a body beside a body stays apart
+    spans = [(0, 14, "ORGANIZATION"), (19, 25, "ORGANIZATION"), (29, 38, "ORGANIZATION"), (43, 49, "ORGANIZATION")]
+    assert [text[s:e] for s, e, _ in _bodies_with_their_place(text, spans)] == [
+        "Đại sứ quán Mỹ tại Hà Nội", "Bộ Nội vụ", "Hà Nội"]
+
+
+def test_a_body_keeps_a_lowercase_the_gioi_that_ends_its_name():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Diễn đàn Kinh tế thế giới họp. Tổ chức Y tế thế giới. Hilton hàng đầu thế giới."
+    found = [("Diễn đàn Kinh tế", "ORGANIZATION"), ("Tổ chức Y tế", "ORGANIZATION"), ("Hilton", "ORGANIZATION")]
+    spans = [_span(text, name, label) for name, label in found]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
+        "Diễn đàn Kinh tế thế giới", "Tổ chức Y tế thế giới", "Hilton"]
+
+
+def test_a_body_run_on_through_a_verb_into_a_place_is_the_body_and_the_place():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Đoàn Bộ Nội vụ Slovakia thăm Việt Nam. UBND thành phố Đà Nẵng họp."
+    spans = [_span(text, "Bộ Nội vụ Slovakia thăm Việt Nam", "ORGANIZATION"),
+             _span(text, "UBND thành phố Đà Nẵng", "ORGANIZATION")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("Bộ Nội vụ Slovakia", "ORGANIZATION"), ("Việt Nam", "LOCATION"), ("UBND thành phố Đà Nẵng", "ORGANIZATION")]
 
 
 def test_a_ministry_named_for_several_fields_takes_back_the_fields_the_model_cut():

@@ -486,7 +486,8 @@ def _candidates(text: str) -> tuple[list[Place], str | None]:
             break
         type_word, rest = re.sub(r"\s+", " ", m.group("type").lower()), rest[m.end():]
     for candidate in dict.fromkeys([text, rest]):
-        if is_ascii(candidate):
+        # one or two letters without their marks are too weak a clue (`Y` of `Y tế` is not `Ý`)
+        if is_ascii(candidate) and len(candidate) > 2:
             found = index.by_ascii.get(strip_diacritics(norm_key(candidate)))
             if found:
                 return found, type_word

@@ -301,6 +301,7 @@ _FIELDS_RUN = re.compile(rf"(?:,| và) (?P<first>{_FIELD_WORD})(?:(?:,| và)? {_
 # A name does not end on these: the model stopped before the rest (`Đại sứ quán Việt Nam tại`).
 _DANGLING = frozenset({"tại", "và", "của"})
 _INTERNATIONAL = re.compile(r"[ \t]+quốc tế\b")
+_WORLD = re.compile(r"[ \t]+thế giới\b")  # `Tổ chức Y tế` + `thế giới`: the gold writes it with the name
 # Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
 # (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`, `nền kinh tế`, `vốn đầu tư`),
 # `môi trường` as a setting (`môi trường đầu tư`, `tạo môi trường an toàn`), and the verb `xây dựng`
@@ -338,6 +339,10 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
             start, end, label = _after_rank(text, start, end, label, out)
         if label in ("ORGANIZATION", "LOCATION"):
             end = _run_on_end(text, start, _before_end_mark(text, start, end))
+            visited = _visited_place(text, start, end)
+            if visited:
+                out.append((visited[1], end, "LOCATION"))
+                end = visited[0]
             pair = _hyphen_parties(text, start, end)
             if pair:  # `Việt Nam-Cuba`, `ASEAN-EU`: two parties
                 out.extend(pair)
@@ -382,7 +387,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
             if before is not None and not any(s < start and before < e for s, e, _ in out):
                 start = before
         out.append((start, end, label))
-    return _joined_bodies(text, out)
+    return _joined_bodies(text, sorted(out))
 
 
 def _after_rank(text: str, start: int, end: int, label: str, out: list[Span]) -> Span:
@@ -441,8 +446,9 @@ def _defined_acronyms(text: str, spans: list[Span]) -> list[Span]:
 def _whole_body(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple[int, int]:
     """A body's name the model cut (annotated whole in the gold articles): the type word just
     before it (`Uỷ ban` + `châu Âu`), the name after a dangling `tại`/`và`/`của` (`Đại sứ quán
-    Việt Nam tại` + `Cộng hòa Séc`, up to a person or title the model found after it), and a
-    lowercase `quốc tế` with the country after it (`Hội Xúc tiến mậu dịch` + `quốc tế Trung Quốc`)."""
+    Việt Nam tại` + `Cộng hòa Séc`, up to a person or title the model found after it), a
+    lowercase `quốc tế` with the country after it (`Hội Xúc tiến mậu dịch` + `quốc tế Trung Quốc`),
+    and a lowercase `thế giới` (`Diễn đàn Kinh tế` + `thế giới`)."""
     before = text[max(0, start - 30):start]  # a window: long documents have many names
     for size in (2, 1):
         head = " ".join(before.split()[-size:])
@@ -455,6 +461,9 @@ def _whole_body(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple
     international = _INTERNATIONAL.match(text, end)
     if international and _opens_with_body(text[start:end]):
         return start, _name_end(text, international.end(), most=3, lowercase_inside=True) or international.end()
+    world = _WORLD.match(text, end)
+    if world and _opens_with_body(text[start:end], _OTHER_BODY_HEADS) and len(text[start:end].split()) > 1:
+        return start, world.end()
     return start, end
 
 
@@ -681,6 +690,24 @@ def _run_on_end(text: str, start: int, end: int) -> int:
     return name_end if is_place or _ACRONYM.fullmatch(last_word) or foreign else end
 
 
+def _visited_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end of the name, start of the place) where the model ran a name on through a Vietnamese
+    verb into a place (`Bộ Nội vụ Slovakia` + `thăm` + `Việt Nam`): a name ending on a place,
+    acronym or foreign word, one or two lowercase words, then a place the gazetteer knows to
+    the span's end; None if not."""
+    words = _word_spans(text, start, end)
+    for verb in range(1, len(words) - 1):
+        if not text[words[verb][0]].islower() or text[words[verb - 1][0]].islower():
+            continue
+        rest = next((i for i in (verb + 1, verb + 2) if i < len(words) and text[words[i][0]].isupper()), None)
+        if rest is None or not all(text[words[i][0]].islower() for i in range(verb, rest)):
+            continue
+        if lookup_place(text[words[rest][0]:end]) is not None and lookup_place(text[words[verb][0]:end]) is None \
+                and _run_on_end(text, start, words[rest - 1][1]) == words[verb - 1][1]:
+            return words[verb - 1][1], words[rest][0]
+    return None
+
+
 def _official_after_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     """(end of the body, start of the name) where a body named for its place runs on into the
     full Vietnamese name of its official (`UBND tỉnh Hà Tĩnh` + `Dương Tất Thắng`); None if not.
@@ -867,16 +894,19 @@ def _bodies_with_their_place(text: str, spans: list[Span]) -> list[Span]:
     """A body's name runs on into the place right after it (`Cảnh sát biển` + `Việt Nam`,
     `Sở Khoa học và Công nghệ TP` + `Cần Thơ`): the guidelines keep a place inside a name in
     the ORGANIZATION span, and a mission's name the place where it sits (`Đại sứ quán Mỹ` + `tại
-    Hà Nội`). Only a place the gazetteer knows (the model takes some names for places), and not
+    Hà Nội`, though the model may read that place as a body). Only a place the gazetteer knows (the model takes some names for places), and not
     after the first words of a state's name (`CHLB` + `Đức`)."""
     return _run_on(spans, lambda body, span: _takes_place(text, body, span))
 
 
 def _takes_place(text: str, body: Span, span: Span) -> bool:
-    if span[2] != "LOCATION" or not lookup_place(text[span[0]:span[1]]):
+    # the seat of a mission may be a place the model read as a body (`Đại sứ quán Mỹ tại` + `Việt Nam`)
+    if span[2] not in ("LOCATION", "ORGANIZATION") or not lookup_place(text[span[0]:span[1]]):
         return False
     name, gap = text[body[0]:body[1]], text[body[1]:span[0]]
-    return (gap == " " and not _STATE_PREFIX.fullmatch(name)) or (gap in (" tại ", " ở ") and _MISSION.match(name))
+    if gap in (" tại ", " ở ") and _MISSION.match(name):
+        return True
+    return span[2] == "LOCATION" and gap == " " and not _STATE_PREFIX.fullmatch(name)
 
 
 def _companies_with_their_brand(text: str, spans: list[Span]) -> list[Span]:
