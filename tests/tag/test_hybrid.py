@@ -654,3 +654,12 @@ def test_a_country_named_in_full_is_one_place_but_a_federal_court_is_not_a_state
              _span(text, "Đức", "LOCATION"), _span(text, "Mỹ", "LOCATION")]
     assert [(text[s:e], label) for s, e, label in _states(text, spans)] == [
         ("Cộng hoà Palau", "LOCATION"), ("Bộ trưởng", "TITLE"), ("Liên bang Đức", "LOCATION"), ("Mỹ", "LOCATION")]
+
+
+def test_a_field_listed_beside_a_found_one_is_a_field_too():
+    from vnpartner.tag.hybrid import _listed_fields
+
+    text = "Hợp tác về thương mại, tài chính, hậu cần và du lịch; bàn về hệ thống giao thông và nhà ở xã hội tốt."
+    spans = [_span(text, "thương mại", "SECTOR"), _span(text, "tài chính", "SECTOR")]
+    assert [text[s:e] for s, e, _ in _listed_fields(text, spans)] == ["thương mại", "tài chính", "hậu cần", "du lịch"]
+    assert _listed_fields(text, []) == []

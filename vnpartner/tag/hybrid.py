@@ -70,7 +70,27 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     spans = _bodies_with_their_place(text, spans)
     spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
     spans = _states(text, _facilities(text, spans))
-    return _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
+    spans = _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
+    return _listed_fields(text, spans)
+
+
+def _listed_fields(text: str, spans: list[Span]) -> list[Span]:
+    """A field listed right beside a found one that no span covers (`thương mại, tài chính,
+    doanh nghiệp vừa và nhỏ,` + `hậu cần`): an item of the list, between commas, semicolons or
+    `và`, that a sector code covers whole. The model finds most items of such a list and drops a few."""
+    found = list(spans)
+    queue = [span for span in spans if span[2] == "SECTOR"]
+    while queue:
+        start, end, _ = queue.pop()
+        after = _ITEM_AFTER.match(text, end)
+        before = _ITEM_BEFORE.search(text, max(0, start - 60), start)
+        for item in (m.span("item") for m in (after, before) if m):
+            if len(text[item[0]:item[1]].split()) > 6 or not is_sector_term(text[item[0]:item[1]]) \
+                    or any(item[0] < e and s < item[1] for s, e, _ in found):
+                continue
+            found.append((*item, "SECTOR"))
+            queue.append((*item, "SECTOR"))
+    return sorted(found)
 
 
 def _secretariats(text: str, spans: list[Span]) -> list[Span]:
@@ -301,6 +321,9 @@ _FIELDS_RUN = re.compile(rf"(?:,| và) (?P<first>{_FIELD_WORD})(?:(?:,| và)? {_
 # A name does not end on these: the model stopped before the rest (`Đại sứ quán Việt Nam tại`).
 _DANGLING = frozenset({"tại", "và", "của"})
 _INTERNATIONAL = re.compile(r"[ \t]+quốc tế\b")
+# The list item right after or before a span: up to the next or from the last comma, semicolon or `và`.
+_ITEM_AFTER = re.compile(r"(?:,| và|;)\s*(?P<item>[^\W\d][^,;.:()\n]*?)(?=\s*(?:,|;| và |\.|:|\)|\n|$))")
+_ITEM_BEFORE = re.compile(r"(?:^|[,;(:]|\bvà)\s*(?P<item>[^\W\d][^,;.:()\n]*?)\s*(?:,| và|;)\s*$")
 _WORLD = re.compile(r"[ \t]+thế giới\b")  # `Tổ chức Y tế` + `thế giới`: the gold writes it with the name
 # Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
 # (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`, `nền kinh tế`, `vốn đầu tư`),
