@@ -70,6 +70,18 @@ def test_a_pattern_title_holding_a_model_title_whole_gives_its_bounds():
     assert merge([(4, 12, "TITLE")], [(4, 17, "TITLE")], owned) == [(4, 17, "TITLE")]  # `Chủ tịch` + ` HĐQT`
     body = [(4, 12, "TITLE"), (13, 17, "ORGANIZATION")]  # the model's body inside: the model stays
     assert merge(body, [(4, 17, "TITLE")], owned) == body
+    # `Quốc Vụ` read as a name inside the pattern layer's `Quốc Vụ khanh`
+    assert merge([(0, 7, "PERSON")], [(0, 13, "TITLE")], owned) == [(0, 13, "TITLE")]
+
+
+def test_a_monarch_s_title_run_on_into_the_name_is_the_title_and_the_person():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Vua Juan Carlos và Hoàng hậu Sofia gặp Nhà vua Tây Ban Nha và Quốc vương Tamin."
+    spans = [_span(text, name, "TITLE") for name in ("Hoàng hậu Sofia", "Nhà vua Tây Ban Nha", "Quốc vương Tamin")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("Hoàng hậu", "TITLE"), ("Sofia", "PERSON"), ("Nhà vua Tây Ban Nha", "TITLE"), ("Quốc vương", "TITLE"),
+        ("Tamin", "PERSON")]
 
 
 def test_a_company_named_by_type_and_field_takes_the_brand_the_model_read_as_a_person():

@@ -248,6 +248,10 @@ _DASH = re.compile(r"\s*[-–]\s*")
 # Not `tàu sân bay` (a carrier), `thành phố cảng` (a port city), `các sân bay` (a list of them).
 _FACILITY_BEFORE = re.compile(rf"(?<!\w)(?<![Tt]àu )(?<!phố )(?<![Cc]ác )(?<!những ){FACILITY_WORDS} $")
 # A regnal number, I to XXIX (`Felipe VI`); a single letter before a full stop is an initial.
+# A monarch's title the model ran on into the monarch's name (`Hoàng hậu Sofia`, `Hoàng hậu Michiko`).
+_ROYAL_NAMED = re.compile(
+    rf"(?:[Nn]hà [Vv]ua|[Vv]ua|[Hh]oàng hậu|[Qq]uốc vương|[Hh]oàng tử|[Cc]ông chúa|[Tt]hái tử|[Nn]ữ hoàng|[Gg]iáo hoàng)"
+    rf" (?P<name>[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}})")
 _REGNAL = re.compile(r" (?:X{1,2}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)(?![\w-])(?!(?<= [IVX])\.)")
 _MISSION_WORD = re.compile(r"(?:Tổng )?(?:Lãnh sự quán|Đại sứ quán)")
 _STATE_WORDS_BEFORE = re.compile(rf"(?<!\w)(?:{STATE_PREFIX.pattern})$")
@@ -392,6 +396,10 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
                 if official is not None:  # `UBND tỉnh Hậu Giang` + `Đồng Văn Thanh`
                     out.append((start, official[0], "ORGANIZATION"))
                     start, label = official[1], "PERSON"
+        royal = _ROYAL_NAMED.fullmatch(text, start, end) if label == "TITLE" else None
+        if royal and not _is_country(royal.group("name")):  # `Hoàng hậu` + `Sofia`, not + `Hà Lan`
+            out.append((start, royal.start("name") - 1, "TITLE"))
+            start, label = royal.start("name"), "PERSON"
         if label == "LOCATION" and _is_the_president(text, start, end):
             label = "PERSON"
         if label == "PERSON":
@@ -965,14 +973,17 @@ def _vietnamese_people(text: str, rules: Sequence[Span]) -> list[Span]:
 def _whole(neural: Sequence[Span], rules: Sequence[Span], wanted: str) -> list[Span]:
     """The model's spans, each pattern-layer span of the ``wanted`` label that holds some of its
     spans of that label whole in their place: the grammar knows the forms of a date range (`4 đến
-    8/6`, `4-8.6.2017`) the model cuts in pieces, and the body a title takes (`Chủ tịch HĐQT`)."""
+    8/6`, `4-8.6.2017`) the model cuts in pieces, and the body a title takes (`Chủ tịch HĐQT`).
+    A title also replaces the words of it the model read as a person's name (`Quốc Vụ` of
+    `Quốc Vụ khanh`): the pattern layer's titles hold no names."""
     out = list(neural)
+    held = {wanted, "PERSON"} if wanted == "TITLE" else {wanted}
     for start, end, label in rules:
         if label != wanted:
             continue
         inside = [s for s in out if start <= s[0] and s[1] <= end]
         crossing = [s for s in out if s[0] < end and start < s[1] and s not in inside]
-        if inside and not crossing and all(s[2] == wanted for s in inside) and (start, end, label) not in inside:
+        if inside and not crossing and all(s[2] in held for s in inside) and (start, end, label) not in inside:
             out = [s for s in out if s not in inside] + [(start, end, label)]
     return sorted(out)
 
