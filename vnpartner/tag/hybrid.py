@@ -84,12 +84,13 @@ def _listed_fields(text: str, spans: list[Span]) -> list[Span]:
         start, end, _ = queue.pop()
         after = _ITEM_AFTER.match(text, end)
         before = _ITEM_BEFORE.search(text, max(0, start - 60), start)
-        for item in (m.span("item") for m in (after, before) if m):
-            if len(text[item[0]:item[1]].split()) > 6 or not is_sector_term(text[item[0]:item[1]]) \
-                    or any(item[0] < e and s < item[1] for s, e, _ in found):
+        for item in (m for m in (after, before) if m):
+            first, last = item.span("item")
+            if len(item["item"].split()) > 6 or not is_sector_term(item["item"]) \
+                    or any(first < e and s < last for s, e, _ in found):
                 continue
-            found.append((*item, "SECTOR"))
-            queue.append((*item, "SECTOR"))
+            found.append((first, last, "SECTOR"))
+            queue.append((first, last, "SECTOR"))
     return sorted(found)
 
 
@@ -247,11 +248,11 @@ _JOINT_BODY = re.compile(r"(?i)\b(?:hữu nghị|thương mại|doanh nghiệp|h
 _DASH = re.compile(r"\s*[-–]\s*")
 # Not `tàu sân bay` (a carrier), `thành phố cảng` (a port city), `các sân bay` (a list of them).
 _FACILITY_BEFORE = re.compile(rf"(?<!\w)(?<![Tt]àu )(?<!phố )(?<![Cc]ác )(?<!những ){FACILITY_WORDS} $")
-# A regnal number, I to XXIX (`Felipe VI`); a single letter before a full stop is an initial.
 # A monarch's title the model ran on into the monarch's name (`Hoàng hậu Sofia`, `Hoàng hậu Michiko`).
 _ROYAL_NAMED = re.compile(
     rf"(?:[Nn]hà [Vv]ua|[Vv]ua|[Hh]oàng hậu|[Qq]uốc vương|[Hh]oàng tử|[Cc]ông chúa|[Tt]hái tử|[Nn]ữ hoàng|[Gg]iáo hoàng)"
     rf" (?P<name>[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}})")
+# A regnal number, I to XXIX (`Felipe VI`); a single letter before a full stop is an initial.
 _REGNAL = re.compile(r" (?:X{1,2}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)(?![\w-])(?!(?<= [IVX])\.)")
 _MISSION_WORD = re.compile(r"(?:Tổng )?(?:Lãnh sự quán|Đại sứ quán)")
 _STATE_WORDS_BEFORE = re.compile(rf"(?<!\w)(?:{STATE_PREFIX.pattern})$")
@@ -925,13 +926,13 @@ def _bodies_with_their_place(text: str, spans: list[Span]) -> list[Span]:
     """A body's name runs on into the place right after it (`Cảnh sát biển` + `Việt Nam`,
     `Sở Khoa học và Công nghệ TP` + `Cần Thơ`): the guidelines keep a place inside a name in
     the ORGANIZATION span, and a mission's name the place where it sits (`Đại sứ quán Mỹ` + `tại
-    Hà Nội`, though the model may read that place as a body). Only a place the gazetteer knows (the model takes some names for places), and not
-    after the first words of a state's name (`CHLB` + `Đức`)."""
+    Hà Nội`, even where the model read that place as a body). Only a place the gazetteer knows
+    (the model takes some names for places), and not after the first words of a state's name
+    (`CHLB` + `Đức`)."""
     return _run_on(spans, lambda body, span: _takes_place(text, body, span))
 
 
 def _takes_place(text: str, body: Span, span: Span) -> bool:
-    # the seat of a mission may be a place the model read as a body (`Đại sứ quán Mỹ tại` + `Việt Nam`)
     if span[2] not in ("LOCATION", "ORGANIZATION") or not lookup_place(text[span[0]:span[1]]):
         return False
     name, gap = text[body[0]:body[1]], text[body[1]:span[0]]
