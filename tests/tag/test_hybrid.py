@@ -675,3 +675,51 @@ def test_a_field_listed_beside_a_found_one_is_a_field_too():
     spans = [_span(text, "thương mại", "SECTOR"), _span(text, "tài chính", "SECTOR")]
     assert [text[s:e] for s, e, _ in _listed_fields(text, spans)] == ["thương mại", "tài chính", "hậu cần", "du lịch"]
     assert _listed_fields(text, []) == []
+
+
+def test_the_news_agency_and_the_groups_of_economies_are_bodies_but_a_summit_is_not():
+    from vnpartner.tag.hybrid import _known_bodies, tidy
+
+    text = ("Đoàn Hãng thông tấn Tân Hoa xã thăm Báo Nhân Dân. Theo hãng thông tấn Tân Hoa Xã, Hội nghị "
+            "Thượng đỉnh G20 và Chương trình Tài chính Toàn diện và G20 họp; model G200 ra mắt.")
+    spans = [_span(text, "Hãng thông tấn Tân Hoa", "ORGANIZATION"), _span(text, "Báo Nhân Dân", "ORGANIZATION"),
+             _span(text, "thông tấn Tân Hoa Xã", "ORGANIZATION"), _span(text, "Thượng đỉnh", "ORGANIZATION"),
+             _span(text, "Chương trình Tài chính Toàn diện và G20", "ORGANIZATION")]
+    found = _known_bodies(text, tidy(text, spans))
+    assert [text[s:e] for s, e, _ in found] == [
+        "Hãng thông tấn Tân Hoa xã", "Báo Nhân Dân", "Tân Hoa Xã", "G20", "Chương trình Tài chính Toàn diện và G20"]
+    assert {label for _, _, label in found} == {"ORGANIZATION"}
+
+
+def test_the_full_name_of_the_g20_keeps_its_lowercase_words_before_its_alias():
+    from vnpartner.tag.hybrid import tidy
+
+    text = ("Hội nghị Nhóm các nền kinh tế phát triển và mới nổi hàng đầu thế giới (G20). "
+            "Hội Nông dân và các hội hàng đầu thế giới họp.")
+    spans = [_span(text, "Nhóm các nền kinh tế phát triển và", "ORGANIZATION"), _span(text, "G20", "ORGANIZATION"),
+             _span(text, "Hội Nông dân", "ORGANIZATION")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
+        "Nhóm các nền kinh tế phát triển và mới nổi hàng đầu thế giới", "G20", "Hội Nông dân"]
+
+
+def test_a_body_gives_back_the_first_names_of_the_person_it_ran_into():
+    from vnpartner.tag.hybrid import _bodies_before_people
+
+    text = ("Đại sứ tại Liên Hợp Quốc Nikki Haley, Chủ tịch Tập đoàn Microsoft Bill Gates và ông Bill Gates; "
+            "Chủ tịch quỹ KKR Global David Petraeus, Tổng giám đốc Vietnam Airlines Dương Trí Thành, Chủ tịch "
+            "Hội đồng Mỹ - ASEAN Matthew Daley, Giám đốc Tập đoàn Puma Energy. Trường Đại học Phenikaa của "
+            "Tập đoàn Phenikaa; Phenikaa nói.")
+    found = [("Liên Hợp Quốc Nikki", "ORGANIZATION"), ("Haley", "PERSON"),
+             ("Tập đoàn Microsoft Bill Gates", "ORGANIZATION"), ("Bill Gates", "PERSON"),
+             ("KKR Global", "ORGANIZATION"), ("David Petraeus", "PERSON"),
+             ("Vietnam Airlines", "ORGANIZATION"), ("Dương Trí Thành", "PERSON"),
+             ("Hội đồng Mỹ - ASEAN", "ORGANIZATION"), ("Matthew Daley", "PERSON"),
+             ("Tập đoàn Puma Energy", "ORGANIZATION"), ("Trường Đại học Phenikaa", "ORGANIZATION"),
+             ("Tập đoàn Phenikaa", "ORGANIZATION"), ("Phenikaa", "PERSON")]
+    spans, after = [], 0
+    for name, label in found:
+        spans.append(_span(text, name, label, after))
+        after = spans[-1][1]
+    expected = [("Liên Hợp Quốc", "ORGANIZATION"), ("Nikki Haley", "PERSON"),
+                ("Tập đoàn Microsoft", "ORGANIZATION"), ("Bill Gates", "PERSON"), ("Bill Gates", "PERSON")]
+    assert [(text[s:e], label) for s, e, label in _bodies_before_people(text, spans)] == expected + found[4:]

@@ -71,7 +71,68 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
     spans = _states(text, _facilities(text, spans))
     spans = _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
-    return _listed_fields(text, spans)
+    return _bodies_before_people(text, _known_bodies(text, _listed_fields(text, spans)))
+
+
+def _known_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """Bodies the model misses or cuts wherever the text names them (`_KNOWN_BODIES`), in place
+    of the spans they overlap; not inside a body's name (`Chương trình ... Toàn diện và G20`)."""
+    bodies = [(start, end) for start, end, label in spans if label == "ORGANIZATION" and text[start].isupper()]
+    found = [(m.start(), m.end(), "ORGANIZATION") for m in _KNOWN_BODIES.finditer(text)
+             if not any(start <= m.start() and m.end() <= end and (start, end) != m.span() for start, end in bodies)]
+    if not found:
+        return spans
+    kept = [s for s in spans if not any(s[0] < end and start < s[1] for start, end, _ in found)]
+    return sorted(kept + found)
+
+
+def _bodies_before_people(text: str, spans: list[Span]) -> list[Span]:
+    """A body's name without the foreign first names the model ran it on into (`Liên Hợp Quốc Nikki`
+    + `Haley`, `Tập đoàn Microsoft Bill Gates`): the person's name, where the text names that person
+    elsewhere or the model found the family name right after."""
+    spans = list(spans)
+    people = {text[start:end] for start, end, label in spans if label == "PERSON"}
+    out: list[Span] = []
+    for index, (start, end, label) in enumerate(spans):
+        after = spans[index + 1] if index + 1 < len(spans) else None
+        cut = _person_inside(text, start, end, after, people) if label == "ORGANIZATION" else None
+        if cut is None:
+            out.append((start, end, label))
+            continue
+        out.append((start, len(text[:cut].rstrip()), "ORGANIZATION"))
+        if after is not None and after[2] == "PERSON" and text[end:after[0]] == " ":
+            spans[index + 1] = (cut, after[1], "PERSON")
+        else:
+            out.append((cut, end, "PERSON"))
+    return out
+
+
+def _person_inside(text: str, start: int, end: int, after: Span | None, people: set[str]) -> int | None:
+    """Where a person's first names open at the end of a body's span; None if they do not."""
+    words = _word_spans(text, start, end)
+    rest = text[end:after[1]] if after is not None and after[2] == "PERSON" and text[end:after[0]] == " " else ""
+    for size in (3, 2, 1):
+        if len(words) <= size:
+            continue
+        cut = words[-size][0]
+        tail = text[cut:end].split()
+        if not all(word[0].isupper() and foreign_word(word) and not _ACRONYM.fullmatch(word) and lookup_place(word) is None
+                   for word in tail):
+            continue
+        if _named(text[start:cut].rstrip()) and (text[cut:end] + rest in people or (size == 1 and len(rest.split()) == 1)):
+            return cut
+    return None
+
+
+def _named(body: str) -> bool:
+    """Whether a body's name holds a name, not only type words (`Tập đoàn`, `Trường Đại học`)."""
+    words = body.split()
+    while words:
+        head = next((size for size in (2, 1) if " ".join(words[:size]) in _BODY_HEADS), 0)
+        if not head:
+            break
+        words = words[head:]
+    return any(c.isupper() for c in " ".join(words))
 
 
 def _listed_fields(text: str, spans: list[Span]) -> list[Span]:
@@ -330,6 +391,15 @@ _INTERNATIONAL = re.compile(r"[ \t]+quốc tế\b")
 _ITEM_AFTER = re.compile(r"(?:,| và|;)\s*(?P<item>[^\W\d][^,;.:()\n]*?)(?=\s*(?:,|;| và |\.|:|\)|\n|$))")
 _ITEM_BEFORE = re.compile(r"(?:^|[,;(:]|\bvà)\s*(?P<item>[^\W\d][^,;.:()\n]*?)\s*(?:,| và|;)\s*$")
 _WORLD = re.compile(r"[ \t]+thế giới\b")  # `Tổ chức Y tế` + `thế giới`: the gold writes it with the name
+# Lowercase words up to `thế giới` and an alias in brackets: the rest of a name the model cut at
+# its `và` (`Nhóm các nền kinh tế phát triển` + `và mới nổi hàng đầu thế giới` + ` (G20)`).
+_WORLD_BEFORE_ALIAS = re.compile(r"(?P<words>(?:[ \t]+\w+){0,8}?)[ \t]+thế giới(?=[ \t]*\([A-ZĐ])")
+# Bodies the model reads as places or misses: the Chinese news agency (`Tân Hoa xã`, a place
+# and a commune to it; with `Hãng thông tấn` where that opens the name) and the groups of
+# economies named by their number (`G7`, `G20`).
+_KNOWN_BODIES = re.compile(r"(?<![\w-])(?:(?:Hãng thông tấn )?Tân Hoa [Xx]ã|G-?\d{1,2})(?![\w-])")
+# A summit is an event, not a body (`Hội nghị Thượng đỉnh` + `G20`).
+_EVENT_ONLY = re.compile(r"(?:Hội nghị )?[Tt]hượng (?:đỉnh|định)")
 # Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
 # (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`, `nền kinh tế`, `vốn đầu tư`),
 # `môi trường` as a setting (`môi trường đầu tư`, `tạo môi trường an toàn`), and the verb `xây dựng`
@@ -382,7 +452,8 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
             if end is None:
                 continue
         if label == "ORGANIZATION":
-            if text[start:end] in _NOT_ORGANIZATIONS or _in_document_number(text, start):
+            if text[start:end] in _NOT_ORGANIZATIONS or _EVENT_ONLY.fullmatch(text[start:end]) \
+                    or _in_document_number(text, start):
                 continue
             if text[start:end] in _BODY_TYPE_WORDS:
                 end = _name_end(text, end)
@@ -489,14 +560,20 @@ def _whole_body(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple
             break
     head, _, last = text[start:end].rpartition(" ")
     if head and last in _DANGLING:
-        return start, _continued_end(text, end, spans) or start + len(head)
+        world = _lowercase_world(text, start + len(head)) if _opens_with_body(head, _OTHER_BODY_HEADS) else None
+        return start, world.end() if world else _continued_end(text, end, spans) or start + len(head)
     international = _INTERNATIONAL.match(text, end)
     if international and _opens_with_body(text[start:end]):
         return start, _name_end(text, international.end(), most=3, lowercase_inside=True) or international.end()
-    world = _WORLD.match(text, end)
+    world = _WORLD.match(text, end) or _lowercase_world(text, end)
     if world and _opens_with_body(text[start:end], _OTHER_BODY_HEADS) and len(text[start:end].split()) > 1:
         return start, world.end()
     return start, end
+
+
+def _lowercase_world(text: str, end: int) -> re.Match | None:
+    found = _WORLD_BEFORE_ALIAS.match(text, end)
+    return found if found and not any(c.isupper() for c in found.group("words")) else None
 
 
 def _continued_end(text: str, end: int, spans: Sequence[Span]) -> int | None:
