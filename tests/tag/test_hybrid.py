@@ -579,7 +579,7 @@ def test_the_pattern_layers_vietnamese_names_fill_the_models_gaps():
     spans = HybridTagger(Fixed(schroeder)).tag(text, iter_sentences(text))
     people = [text[s:e] for s, e, label in spans if label == "PERSON"]
     assert people == ["Nông Đức Mạnh", "Schroeder"]
-    lone = "Ông Ricardo Rodriguez tiếp ông Schroeder."  # a foreign name of the pattern layer is no filler
+    lone = "Thống đốc Ricardo Rodriguez tiếp ông Schroeder."  # a foreign name of the pattern layer is no filler
     spans = HybridTagger(Fixed((lone.index("Schroeder"), len(lone) - 1, "PERSON"))).tag(lone, iter_sentences(lone))
     assert [lone[s:e] for s, e, label in spans if label == "PERSON"] == ["Schroeder"]
 
@@ -723,3 +723,17 @@ def test_a_body_gives_back_the_first_names_of_the_person_it_ran_into():
     expected = [("Liên Hợp Quốc", "ORGANIZATION"), ("Nikki Haley", "PERSON"),
                 ("Tập đoàn Microsoft", "ORGANIZATION"), ("Bill Gates", "PERSON"), ("Bill Gates", "PERSON")]
     assert [(text[s:e], label) for s, e, label in _bodies_before_people(text, spans)] == expected + found[4:]
+
+
+def test_a_name_after_ong_or_ba_is_a_person():
+    from vnpartner.tag.hybrid import _addressed_people
+
+    text = ("Ông Putin gọi. Theo ông Tấn, bà Dole. Nếu ông L.Aldis và ông ASEAN; người đàn ông Hàn Quốc; "
+            "Bà Rịa-Vũng Tàu; ông bà ta.")
+    assert [text[s:e] for s, e, label in _addressed_people(text) if label == "PERSON"] == [
+        "Putin", "Tấn", "Dole", "L.Aldis"]
+
+
+def test_the_model_keeps_its_own_span_where_an_addressed_name_would_overlap(tmp_path):
+    found = merge([(4, 13, "LOCATION")], [], OWNED, [(4, 7, "PERSON"), (20, 25, "PERSON")])
+    assert found == [(4, 13, "LOCATION"), (20, 25, "PERSON")]
