@@ -94,6 +94,8 @@ def value(surface: str, hint: str | None = None) -> tuple[str, str | None, str] 
     ("Moskva", ("Moskva", "RU", "city")),
     ("Đông Nam Á", ("Đông Nam Á", None, "other")),
     ("vùng Vịnh", ("Vùng Vịnh", None, "other")),
+    ("điện Kremlin", ("Điện Kremlin", "RU", "other")),
+    ("Nhà Trắng", ("Nhà Trắng", "US", "other")),
     ("bán đảo Triều Tiên", ("Bán đảo Triều Tiên", None, "other")),
     ("Triều Tiên", ("Triều Tiên", "KP", "country")),
     ("CHLB Đức", ("Đức", "DE", "country")),
