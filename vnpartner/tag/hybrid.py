@@ -90,38 +90,45 @@ def _bodies_before_people(text: str, spans: list[Span]) -> list[Span]:
     """A body's name without the foreign first names the model ran it on into (`Liên Hợp Quốc Nikki`
     + `Haley`, `Tập đoàn Microsoft Bill Gates`): the person's name, where the text names that person
     elsewhere or the model found the family name right after."""
-    spans = list(spans)
     people = {text[start:end] for start, end, label in spans if label == "PERSON"}
-    out: list[Span] = []
+    out = list(spans)
     for index, (start, end, label) in enumerate(spans):
-        after = spans[index + 1] if index + 1 < len(spans) else None
+        after = _person_right_after(text, end, spans[index + 1:index + 2])
         cut = _person_inside(text, start, end, after, people) if label == "ORGANIZATION" else None
         if cut is None:
-            out.append((start, end, label))
             continue
-        out.append((start, len(text[:cut].rstrip()), "ORGANIZATION"))
-        if after is not None and after[2] == "PERSON" and text[end:after[0]] == " ":
-            spans[index + 1] = (cut, after[1], "PERSON")
+        out[index] = (start, len(text[:cut].rstrip()), "ORGANIZATION")
+        if after is not None:
+            out[index + 1] = (cut, after[1], "PERSON")
         else:
             out.append((cut, end, "PERSON"))
-    return out
+    return sorted(out)
+
+
+def _person_right_after(text: str, end: int, following: list[Span]) -> Span | None:
+    """The person span one space after ``end``, if ``following`` (the next span) is one."""
+    return following[0] if following and following[0][2] == "PERSON" and text[end:following[0][0]] == " " else None
 
 
 def _person_inside(text: str, start: int, end: int, after: Span | None, people: set[str]) -> int | None:
     """Where a person's first names open at the end of a body's span; None if they do not."""
     words = _word_spans(text, start, end)
-    rest = text[end:after[1]] if after is not None and after[2] == "PERSON" and text[end:after[0]] == " " else ""
+    rest = text[end:after[1]] if after is not None else ""
     for size in (3, 2, 1):
         if len(words) <= size:
             continue
         cut = words[-size][0]
         tail = text[cut:end].split()
-        if not all(word[0].isupper() and foreign_word(word) and not _ACRONYM.fullmatch(word) and lookup_place(word) is None
-                   for word in tail):
+        if not all(_first_name(word) for word in tail) or not _named(text[start:cut].rstrip()):
             continue
-        if _named(text[start:cut].rstrip()) and (text[cut:end] + rest in people or (size == 1 and len(rest.split()) == 1)):
+        if text[cut:end] + rest in people or (size == 1 and len(rest.split()) == 1):
             return cut
     return None
+
+
+def _first_name(word: str) -> bool:
+    """Whether ``word`` can be a foreign first name: capitalised, no Vietnamese syllable, acronym or place."""
+    return word[0].isupper() and foreign_word(word) and not _ACRONYM.fullmatch(word) and lookup_place(word) is None
 
 
 def _named(body: str) -> bool:
@@ -576,6 +583,7 @@ def _whole_body(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple
 
 
 def _lowercase_world(text: str, end: int) -> re.Match | None:
+    """The lowercase words and `thế giới` after ``end``, where a bracketed alias follows them."""
     found = _WORLD_BEFORE_ALIAS.match(text, end)
     return found if found and not any(c.isupper() for c in found.group("words")) else None
 
