@@ -393,6 +393,21 @@ def test_a_department_of_a_foreign_army_belongs_to_its_state():
         [("Myanmar", "MM"), ("Việt Nam", "VN")]]
 
 
+def test_a_ministry_named_without_its_country_is_the_foreign_one_the_article_names():
+    from vnpartner.aggregate import mention_parties
+
+    text = "Bộ Nội vụ Slovakia thăm Bộ Công an. Bộ Nội vụ và Bộ Công an ký kết. Bộ Tài chính họp."
+    doc = build(text, [("Bộ Nội vụ Slovakia", "ORGANIZATION"), ("Bộ Công an", "ORGANIZATION"),
+                       ("Bộ Nội vụ", "ORGANIZATION", None, 2), ("Bộ Công an", "ORGANIZATION", None, 2),
+                       ("Bộ Tài chính", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    party = mention_parties(doc)
+    assert [(party[e.id].name, party[e.id].country) for e in doc.entities] == [
+        ("Bộ Nội vụ Slovakia", "SK"), ("Bộ Công an", "VN"), ("Bộ Nội vụ Slovakia", "SK"), ("Bộ Công an", "VN"),
+        ("Bộ Tài chính", "VN")]
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["Bộ Công an", "Bộ Nội vụ Slovakia"]]
+
+
 def test_a_signed_instrument_with_no_instrument_word_is_an_agreement():
     text = "Việt Nam và Lào ký Kế hoạch hợp tác năm 2017."
     doc = build(text, [("Việt Nam", "LOCATION"), ("Lào", "LOCATION"), ("Kế hoạch hợp tác năm 2017", "AGREEMENT")],

@@ -71,7 +71,7 @@ def party_of(ent: Entity) -> Party:
     if place is not None and place.admin == "country" and _STATE_BODY.search(owner) and not _MINISTRY.match(owner):
         return Party(place.name, place.country, "country")
     if place is None and _STATE_BODY.match(owner):
-        return Party(ent.text, "VN", "organization")  # `Bộ Ngoại giao` unqualified, in Vietnamese news
+        return Party(ent.text, "VN", "organization")  # `Bộ Ngoại giao` unqualified, in Vietnamese news (but see `_bodies_abroad`)
     if place is None:
         return Party(ent.text, None, "organization")
     joint = _VIET_AND.search(owner)
@@ -105,6 +105,8 @@ def mention_parties(doc: Document) -> dict[str, Party]:
     """
     mentions = [e for e in doc.entities if e.label in ("LOCATION", "ORGANIZATION")]
     party = {e.id: party_of(e) for e in mentions}
+    for ent_id, country in _bodies_abroad(mentions, party):
+        party[ent_id] = Party(party[ent_id].name, country, "organization")
     for alias, full in bracket_aliases(doc.text, mentions):
         short = party[alias.id].name.casefold()
         party.update({ent_id: party[full.id] for ent_id, p in party.items() if p.name.casefold() == short})
@@ -192,6 +194,23 @@ def capital_for_state(party: Party, other: Party) -> Party:
 def _is_capital(party: Party) -> bool:
     place = lookup_place(party.name) if party.kind == "city" else None
     return place is not None and place.capital
+
+
+def _bodies_abroad(mentions: list[Entity], party: dict[str, Party]):
+    """(mention, country) for a state body named without its country (`Bộ Nội vụ`, taken for
+    Việt Nam's) where the article names that body with one foreign country and never with Việt
+    Nam (`Bộ Nội vụ Slovakia`): it is that country's."""
+    for ent in mentions:
+        if not _unqualified_state_body(ent.text) or party[ent.id].country != "VN":
+            continue
+        countries = {party[other.id].country for other in mentions if other.text.startswith(ent.text + " ")}
+        if len(countries) == 1 and None not in countries and "VN" not in countries:
+            yield ent.id, countries.pop()
+
+
+def _unqualified_state_body(name: str) -> bool:
+    owner = _SEATED_AT.sub("", name)
+    return _STATE_BODY.match(owner) is not None and trailing_place(owner) is None
 
 
 def _departments(text: str, mentions: list[Entity], party: dict[str, Party]):
