@@ -249,6 +249,14 @@ def test_tidy_cuts_the_verb_the_model_ran_on_after_an_acronym_or_a_place():
         "TTXVN", "Mỹ", "Ban Kinh tế Trung ương", "Bộ Giao thông vận tải", "Hội Chữ thập đỏ quốc tế"]
 
 
+def test_tidy_cuts_a_function_word_glued_to_the_end_of_a_name():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Đoàn thăm Báo Nhân Dân nhân chuyến thăm; Hội đồng nhân dân họp."
+    spans = [_span(text, "Báo Nhân Dân nhân", "ORGANIZATION"), _span(text, "Hội đồng nhân dân", "ORGANIZATION")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Báo Nhân Dân", "Hội đồng nhân dân"]
+
+
 def test_tidy_makes_a_military_rank_a_title_of_its_own():
     from vnpartner.tag.hybrid import tidy
 

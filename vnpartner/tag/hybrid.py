@@ -409,6 +409,10 @@ _KNOWN_BODIES = re.compile(r"(?<![\w-])(?:(?:Hãng thông tấn )?Tân Hoa [Xx]�
 # Not `đàn ông` (men); a full stop only between initials (`L.Aldis`), not ending a sentence.
 _ADDRESSED = re.compile(
     rf"(?<![\w-])(?<!đàn )(?:[Ôô]ng|bà)[ \t]+(?P<name>[{UPPER}][\w'-]*(?:\.[\w'-]+)*(?:[ \t][{UPPER}][\w'-]*){{0,3}})")
+# Function words no name ends on, which the segmenter can glue to a name's last syllable
+# (`Báo Nhân Dân nhân` of `Báo Nhân Dân nhân chuyến thăm`, `Công ty A có`).
+_NEVER_LAST = frozenset({"nhân", "đã", "sẽ", "vừa", "cũng", "là", "với", "cho", "từ", "trong", "về", "khi", "đến",
+                         "thăm", "tới", "được", "có", "đang", "vào"})
 # A summit is an event, not a body (`Hội nghị Thượng đỉnh` + `G20`).
 _EVENT_ONLY = re.compile(r"(?:Hội nghị )?[Tt]hượng (?:đỉnh|định)")
 # Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
@@ -796,6 +800,8 @@ def _run_on_end(text: str, start: int, end: int) -> int:
     tail = text[words[named][0]:end] if 0 < named < len(words) else ""
     if not tail or tail.startswith("quốc tế") or tail in _DANGLING:
         return end
+    if tail in _NEVER_LAST:
+        return words[named - 1][1]
     first = named - 1
     while first and text[words[first - 1][0]].isupper():
         first -= 1
