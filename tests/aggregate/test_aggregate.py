@@ -160,6 +160,13 @@ def test_the_body_of_an_unnamed_province_is_no_party():
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Champasak", "Bình Dương"}]
 
 
+def test_a_company_named_only_by_its_kind_is_no_party():
+    text = "Tập đoàn Hoàn Cầu và Tập đoàn Daewoo thành lập Công ty TNHH liên doanh."
+    doc = build(text, [("Tập đoàn Hoàn Cầu", "ORGANIZATION"), ("Tập đoàn Daewoo", "ORGANIZATION"),
+                       ("Công ty TNHH", "ORGANIZATION")], [(0, 1, "PARTNER"), (0, 2, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Tập đoàn Hoàn Cầu", "Tập đoàn Daewoo"}]
+
+
 def test_an_alias_in_brackets_and_a_shorter_name_are_one_party():
     text = ("Tập đoàn Viễn thông Quân đội (Viettel) ký hợp đồng với Tổng công ty Haiti Telecom. "
             "VIETTEL và Haiti Telecom hợp tác. Tập đoàn Viễn thông Quân đội cam kết đầu tư.")

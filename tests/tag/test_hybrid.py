@@ -745,3 +745,28 @@ def test_a_name_after_ong_or_ba_is_a_person():
 def test_the_model_keeps_its_own_span_where_an_addressed_name_would_overlap(tmp_path):
     found = merge([(4, 13, "LOCATION")], [], OWNED, [(4, 7, "PERSON"), (20, 25, "PERSON")])
     assert found == [(4, 13, "LOCATION"), (20, 25, "PERSON")]
+
+
+def test_a_body_named_elsewhere_gives_back_the_full_name_after_it():
+    from vnpartner.tag.hybrid import _bodies_before_people
+
+    text = ("Thủ tướng tiếp Tập đoàn Nidec và Công ty LG. Chủ tịch Tập đoàn Nidec Shigenobu Nagamori, nhân viên "
+            "Công ty LG Vina Cosmetics và Vina Cosmetics; Công ty LG Electronics America.")
+    names = ["Tập đoàn Nidec", "Công ty LG", "Tập đoàn Nidec Shigenobu Nagamori", "Công ty LG Vina Cosmetics",
+             "Vina Cosmetics", "Công ty LG Electronics America"]
+    spans, after = [], 0
+    for name in names:
+        spans.append(_span(text, name, "ORGANIZATION", after))
+        after = spans[-1][1]
+    found = [(text[s:e], label) for s, e, label in _bodies_before_people(text, spans)]
+    assert ("Tập đoàn Nidec", "ORGANIZATION") in found[2:] and ("Shigenobu Nagamori", "PERSON") in found
+    assert [name for name, _ in found[4:]] == ["Công ty LG Vina Cosmetics", "Vina Cosmetics", "Công ty LG Electronics America"]
+
+
+def test_the_agriculture_ministry_keeps_the_lowercase_end_of_its_name():
+    from vnpartner.tag.hybrid import _known_bodies
+
+    text = "Bộ Nông nghiệp và Phát triển nông thôn và Sở Nông nghiệp & Phát triển Nông thôn họp."
+    spans = [_span(text, "Bộ Nông nghiệp và Phát triển", "ORGANIZATION")]
+    assert [text[s:e] for s, e, _ in _known_bodies(text, spans)] == [
+        "Bộ Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp & Phát triển Nông thôn"]

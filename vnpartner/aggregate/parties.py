@@ -309,6 +309,8 @@ def unnamed(party: Party) -> bool:
     acronyms (`UBND tỉnh`) and one-word names (`Horasis`) count as named.
     """
     words = party.name.split()
+    if not COMPANY_TYPE.sub("", party.name + " ").strip():
+        return True  # `Công ty TNHH`: a company's kind, its name left out
     if party.country is None and _LEVEL_AT_END.search(party.name):
         return True  # `Ban Thường vụ Tỉnh ủy`, `UBND tỉnh`: the body of a province left unnamed
     if party.country is not None or len(words) < 2 or words[0][:2].isupper():

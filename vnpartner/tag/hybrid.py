@@ -91,10 +91,11 @@ def _bodies_before_people(text: str, spans: list[Span]) -> list[Span]:
     + `Haley`, `Tập đoàn Microsoft Bill Gates`): the person's name, where the text names that person
     elsewhere or the model found the family name right after."""
     people = {text[start:end] for start, end, label in spans if label == "PERSON"}
+    bodies = {text[start:end] for start, end, label in spans if label == "ORGANIZATION"}
     out = list(spans)
     for index, (start, end, label) in enumerate(spans):
         after = _person_right_after(text, end, spans[index + 1:index + 2])
-        cut = _person_inside(text, start, end, after, people) if label == "ORGANIZATION" else None
+        cut = _person_inside(text, start, end, after, people, bodies) if label == "ORGANIZATION" else None
         if cut is None:
             continue
         out[index] = (start, len(text[:cut].rstrip()), "ORGANIZATION")
@@ -110,8 +111,12 @@ def _person_right_after(text: str, end: int, following: list[Span]) -> Span | No
     return following[0] if following and following[0][2] == "PERSON" and text[end:following[0][0]] == " " else None
 
 
-def _person_inside(text: str, start: int, end: int, after: Span | None, people: set[str]) -> int | None:
-    """Where a person's first names open at the end of a body's span; None if they do not."""
+def _person_inside(text: str, start: int, end: int, after: Span | None, people: set[str],
+                   bodies: set[str]) -> int | None:
+    """Where a person's name opens at the end of a body's span; None if it does not. The name
+    is a person's the model found, or its first names run on before the family name it found
+    (`Nikki` + `Haley`), or a full name after the body as the article names it elsewhere
+    (`Tập đoàn Nidec` + `Shigenobu Nagamori`)."""
     words = _word_spans(text, start, end)
     rest = text[end:after[1]] if after is not None else ""
     for size in (3, 2, 1):
@@ -123,6 +128,9 @@ def _person_inside(text: str, start: int, end: int, after: Span | None, people: 
             continue
         if text[cut:end] + rest in people or (size == 1 and len(rest.split()) == 1):
             return cut
+        if size > 1 and not rest and text[start:cut].rstrip() in bodies and not _COMPANY_WORDS.search(text[cut:end]) \
+                and not any(text[cut:end] in body for body in bodies if body != text[start:end]):
+            return cut  # not a name the article gives a body (`Công ty LG` + `Vina Cosmetics`)
     return None
 
 
@@ -401,14 +409,20 @@ _WORLD = re.compile(r"[ \t]+thế giới\b")  # `Tổ chức Y tế` + `thế gi
 # Lowercase words up to `thế giới` and an alias in brackets: the rest of a name the model cut at
 # its `và` (`Nhóm các nền kinh tế phát triển` + `và mới nổi hàng đầu thế giới` + ` (G20)`).
 _WORLD_BEFORE_ALIAS = re.compile(r"(?P<words>(?:[ \t]+\w+){0,8}?)[ \t]+thế giới(?=[ \t]*\([A-ZĐ])")
-# Bodies the model reads as places or misses: the Chinese news agency (`Tân Hoa xã`, a place
-# and a commune to it; with `Hãng thông tấn` where that opens the name) and the groups of
-# economies named by their number (`G7`, `G20`).
-_KNOWN_BODIES = re.compile(r"(?<![\w-])(?:(?:Hãng thông tấn )?Tân Hoa [Xx]ã|G-?\d{1,2})(?![\w-])")
+# Bodies the model reads as places, misses or cuts: the Chinese news agency (`Tân Hoa xã`, a
+# place and a commune to it; with `Hãng thông tấn` where that opens the name), the groups of
+# economies named by their number (`G7`, `G20`), and the agriculture ministry, whose name ends
+# in lowercase words (`Bộ Nông nghiệp và Phát triển` + `nông thôn`).
+_KNOWN_BODIES = re.compile(r"(?<![\w-])(?:(?:Hãng thông tấn )?Tân Hoa [Xx]ã|G-?\d{1,2}"
+                           r"|(?:Bộ|Sở) Nông nghiệp (?:và|&) Phát triển [Nn]ông thôn)(?![\w-])")
 # A person addressed as Mr or Mrs, by the capitalised words of the name (`ông Tấn`, `Ông Putin`, `bà Nga`).
 # Not `đàn ông` (men); a full stop only between initials (`L.Aldis`), not ending a sentence.
 _ADDRESSED = re.compile(
     rf"(?<![\w-])(?<!đàn )(?:[Ôô]ng|bà)[ \t]+(?P<name>[{UPPER}][\w'-]*(?:\.[\w'-]+)*(?:[ \t][{UPPER}][\w'-]*){{0,3}})")
+# Words of a company's own name, no person's (`Samsung Electronics`, `Vietnam Airlines`).
+_COMPANY_WORDS = re.compile(r"(?i)\b(?:airlines?|bank|capital|corp|corporation|electronics|energy|group|holdings?|"
+                            r"industries|international|investment|ltd|motors?|partners|solutions|systems|technologies|"
+                            r"telecom|ventures)\b")
 # Function words no name ends on, which the segmenter can glue to a name's last syllable
 # (`Báo Nhân Dân nhân` of `Báo Nhân Dân nhân chuyến thăm`, `Công ty A có`).
 _NEVER_LAST = frozenset({"nhân", "đã", "sẽ", "vừa", "cũng", "là", "với", "cho", "từ", "trong", "về", "khi", "đến",
