@@ -770,3 +770,35 @@ def test_the_agriculture_ministry_keeps_the_lowercase_end_of_its_name():
     spans = [_span(text, "Bộ Nông nghiệp và Phát triển", "ORGANIZATION")]
     assert [text[s:e] for s, e, _ in _known_bodies(text, spans)] == [
         "Bộ Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp & Phát triển Nông thôn"]
+
+
+def test_a_body_cut_short_takes_the_whole_name_the_article_gives_it_elsewhere():
+    from vnpartner.tag.hybrid import _bodies_named_whole
+
+    text = ("Việt Nam và Liên minh Kinh tế Á - Âu ký kết. Liên minh Kinh tế Á - Âu và Công ty LG Vina Cosmetics; "
+            "Công ty LG Vina Cosmetics và ông Lâm, Bộ Lao động - Thương binh. Bộ Lao động - nói.")
+    found = [("Việt Nam", "LOCATION", 0), ("Liên minh Kinh tế Á - Âu", "ORGANIZATION", 0),
+             ("Liên minh Kinh tế Á", "ORGANIZATION", 1), ("Công ty LG Vina Cosmetics", "ORGANIZATION", 0),
+             ("Công ty LG", "ORGANIZATION", 1), ("Vina Cosmetics", "ORGANIZATION", 1), ("Lâm", "PERSON", 0),
+             ("Bộ Lao động", "ORGANIZATION", 0), ("Bộ Lao động -", "ORGANIZATION", 1)]
+    spans = sorted(_nth_span(text, name, label, nth) for name, label, nth in found)
+    assert [text[s:e] for s, e, _ in _bodies_named_whole(text, spans)] == [
+        "Việt Nam", "Liên minh Kinh tế Á - Âu", "Liên minh Kinh tế Á - Âu", "Công ty LG Vina Cosmetics",
+        "Công ty LG Vina Cosmetics", "Lâm", "Bộ Lao động", "Bộ Lao động -"]
+
+
+def _nth_span(text, surface, label, nth):
+    """``(start, end, label)`` of occurrence ``nth`` (from 0) of ``surface`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return (start, start + len(surface), label)
+
+
+def test_a_level_of_partnership_is_no_body():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Quan hệ Đối tác Toàn diện và Đối tác chiến lược của Hội Đối tác Việt Nam."
+    spans = [_span(text, "Đối tác Toàn diện", "ORGANIZATION"), _span(text, "Đối tác chiến lược", "ORGANIZATION"),
+             _span(text, "Hội Đối tác Việt Nam", "ORGANIZATION")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Hội Đối tác Việt Nam"]

@@ -154,13 +154,13 @@ def _append(table: dict[str, list[Place]], key: str, place: Place) -> None:
 
 
 def _surface_variants(surface: str) -> list[str]:
-    """``surface`` in both tone styles and, for `A - B` names, with the dash written three ways."""
+    """``surface`` in both tone styles and, for `A - B` names, with the dash written five ways
+    (`A-B`, `A - B`, `A – B`, and with one space only: `A -B`, `A- B`)."""
     if surface.isascii():
         return [surface]
     forms = [surface]
     if re.search(r"\s[-–]\s", surface):
-        forms += [re.sub(r"\s[-–]\s", "-", surface), re.sub(r"\s[-–]\s", " – ", surface),
-                  re.sub(r"\s[-–]\s", " - ", surface)]
+        forms += [re.sub(r"\s[-–]\s", dash, surface) for dash in ("-", " – ", " - ", " -", "- ")]
     return list(dict.fromkeys(v for form in forms for v in tone_variants(form)))
 
 

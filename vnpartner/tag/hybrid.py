@@ -71,7 +71,36 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
     spans = _states(text, _facilities(text, spans))
     spans = _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
-    return _bodies_before_people(text, _known_bodies(text, _listed_fields(text, spans)))
+    spans = _bodies_named_whole(text, _known_bodies(text, _listed_fields(text, spans)))
+    return _bodies_before_people(text, spans)
+
+
+def _bodies_named_whole(text: str, spans: list[Span]) -> list[Span]:
+    """A body's name the model cut where the article gives it whole elsewhere (`Liên minh Kinh tế
+    Á` + ` - Âu`, `Công ty LG` + ` Vina Cosmetics`): the span takes the rest of that name, over
+    the bodies and places the model found in it but no other span."""
+    names = {text[start:end] for start, end, label in spans if label == "ORGANIZATION"}
+    out: list[Span] = []
+    for start, end, label in spans:
+        if out and out[-1][2] == "ORGANIZATION" and start < out[-1][1]:
+            continue  # inside the name taken whole
+        if label == "ORGANIZATION":
+            end = _whole_name_end(text, start, end, names, spans)
+        out.append((start, end, label))
+    return out
+
+
+def _whole_name_end(text: str, start: int, end: int, names: set[str], spans: list[Span]) -> int:
+    name = text[start:end]
+    for whole in sorted(names, key=len, reverse=True):
+        whole_end = start + len(whole)
+        if len(whole) <= len(name) or not whole.startswith(name) or not text.startswith(whole, start) \
+                or not whole[-1].isalnum() or text[whole_end:whole_end + 1].isalnum() or text[end].isalnum():
+            continue
+        inside = [s for s in spans if start < s[1] and s[0] < whole_end and s[0] >= end]
+        if all(label in ("ORGANIZATION", "LOCATION") and s_end <= whole_end for _, s_end, label in inside):
+            return whole_end
+    return end
 
 
 def _known_bodies(text: str, spans: list[Span]) -> list[Span]:
@@ -349,7 +378,7 @@ _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trư�
 # Abbreviations of currencies, diseases and viruses, units, stock indices and common nouns that
 # the model takes for organisations (`USD`, `SARS-CoV-2`, `DN` for doanh nghiệp).
 _NOT_ORGANIZATIONS = frozenset({
-    "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA",
+    "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH", "GMP",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
 # Instruments the model sometimes takes for organisations.
@@ -376,7 +405,7 @@ _BODY_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "ĐH", "CĐ", "ĐHQG", "THP
 # model stops at the type word before a name it has not seen.
 _BODY_TYPE_WORDS = frozenset({
     "ĐH", "CĐ", "ĐHQG", "Đại học", "Trường", "Trường ĐH", "Học viện", "Viện", "Công ty", "Tập đoàn",
-    "Tổng công ty", "Trung tâm", "Hiệp hội", "Liên đoàn", "Ngân hàng", "Bệnh viện", "Quỹ", "Bộ", "Sở", "Cục",
+    "Tổng công ty", "TCty", "Trung tâm", "Hiệp hội", "Liên đoàn", "Ngân hàng", "Bệnh viện", "Quỹ", "Bộ", "Sở", "Cục",
 })
 _NEXT_WORD = re.compile(r"[ \t]+(\w[\w&'-]*)")
 # Words that open a body's name (`Liên đoàn Công nghiệp ...`, `Uỷ ban châu Âu`); a name the
@@ -427,8 +456,9 @@ _COMPANY_WORDS = re.compile(r"(?i)\b(?:airlines?|bank|capital|corp|corporation|e
 # (`Báo Nhân Dân nhân` of `Báo Nhân Dân nhân chuyến thăm`, `Công ty A có`).
 _NEVER_LAST = frozenset({"nhân", "đã", "sẽ", "vừa", "cũng", "là", "với", "cho", "từ", "trong", "về", "khi", "đến",
                          "thăm", "tới", "được", "có", "đang", "vào"})
-# A summit is an event, not a body (`Hội nghị Thượng đỉnh` + `G20`).
-_EVENT_ONLY = re.compile(r"(?:Hội nghị )?[Tt]hượng (?:đỉnh|định)")
+# A summit is an event and a partnership a level of relations, not bodies (`Hội nghị Thượng
+# đỉnh` + `G20`, `quan hệ Đối tác Toàn diện`).
+_EVENT_ONLY = re.compile(r"(?:Hội nghị )?[Tt]hượng (?:đỉnh|định)|(?i:đối tác(?: hợp tác)?(?: chiến lược)?(?: toàn diện)?)")
 # Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
 # (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`, `nền kinh tế`, `vốn đầu tư`),
 # `môi trường` as a setting (`môi trường đầu tư`, `tạo môi trường an toàn`), and the verb `xây dựng`
