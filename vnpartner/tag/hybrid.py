@@ -79,7 +79,7 @@ def _bodies_named_whole(text: str, spans: list[Span]) -> list[Span]:
     """A body's name the model cut where the article gives it whole elsewhere (`Liên minh Kinh tế
     Á` + ` - Âu`, `Công ty LG` + ` Vina Cosmetics`): the span takes the rest of that name, over
     the bodies and places the model found in it but no other span."""
-    names = {text[start:end] for start, end, label in spans if label == "ORGANIZATION"}
+    names = sorted({text[start:end] for start, end, label in spans if label == "ORGANIZATION"})
     out: list[Span] = []
     for start, end, label in spans:
         if out and out[-1][2] == "ORGANIZATION" and start < out[-1][1]:
@@ -90,12 +90,14 @@ def _bodies_named_whole(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _whole_name_end(text: str, start: int, end: int, names: set[str], spans: list[Span]) -> int:
+def _whole_name_end(text: str, start: int, end: int, names: list[str], spans: list[Span]) -> int:
+    """The end of the longest of ``names`` (sorted) that opens with the span's name and is written at ``start``."""
     name = text[start:end]
-    for whole in sorted(names, key=len, reverse=True):
+    longer = itertools.takewhile(lambda whole: whole.startswith(name), names[bisect_left(names, name):])
+    for whole in sorted(longer, key=len, reverse=True):
         whole_end = start + len(whole)
-        if len(whole) <= len(name) or not whole.startswith(name) or not text.startswith(whole, start) \
-                or not whole[-1].isalnum() or text[whole_end:whole_end + 1].isalnum() or text[end].isalnum():
+        if len(whole) == len(name) or not text.startswith(whole, start) or not whole[-1].isalnum() \
+                or text[whole_end:whole_end + 1].isalnum() or text[end].isalnum():
             continue
         inside = [s for s in spans if start < s[1] and s[0] < whole_end and s[0] >= end]
         if all(label in ("ORGANIZATION", "LOCATION") and s_end <= whole_end for _, s_end, label in inside):
