@@ -429,6 +429,20 @@ def test_an_instrument_still_to_be_signed_does_not_raise_the_level():
     assert records(doc)[0].instrument == "meeting"
 
 
+def test_a_signing_the_relations_missed_raises_the_main_records_event_to_its_instrument():
+    text = ("Việt Nam và Mông Cổ hội đàm. Hai nước đã 3 lần ký Hiệp ước hữu nghị. "
+            "Hai bên mong muốn ký kết Hiệp định thương mại.")
+    spans = [("Việt Nam", "LOCATION"), ("Mông Cổ", "LOCATION", {"name": "Mông Cổ", "country": "MN", "admin": "country"}),
+             ("Hiệp ước hữu nghị", "AGREEMENT"), ("Hiệp định thương mại", "AGREEMENT")]
+    doc = build(text, spans, [(0, 1, "PARTNER")])
+    assert records(doc)[0].instrument == "agreement"
+    planned = build(text.replace("đã 3 lần ký", "sẽ ký"), spans, [(0, 1, "PARTNER")])
+    assert records(planned)[0].instrument == "meeting"
+    registered = build(text.replace("Hai nước đã 3 lần ký Hiệp ước hữu nghị", "Vốn đăng ký theo Hiệp ước hữu nghị"),
+                       spans, [(0, 1, "PARTNER")])
+    assert records(registered)[0].instrument == "meeting"
+
+
 def test_an_instrument_signed_long_ago_stays_the_groups_instrument():
     # GUIDELINES, "Signed earlier": a background instrument is still the strongest the article reports.
     text = "Thủ tướng Lào thăm Việt Nam nhân kỷ niệm 40 năm Ngày ký Hiệp ước hữu nghị Việt Nam - Lào."

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ..schema import Document, Partnership, Party
 from ..text import Sentence, sentence_finder
-from .fields import build_record, event_instrument, first_event_date, instrument_of, lead_people, sector_codes
+from .fields import (build_record, event_instrument, first_event_date, instrument_of, lead_people, sector_codes,
+                     stronger_signed)
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
 from .parties import (capital_for_state, for_state, inside, is_venue, mention_parties, own_body, part_of, party_of,
@@ -76,6 +77,8 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     for record in records:  # a pledge with no event yet has no date (GUIDELINES: planned visits)
         if record.instrument is None:
             record.date = None
+    if records:  # the main event's group: the strongest instrument the article reports signed
+        records[0].instrument = stronger_signed(doc, sentences, records[0].instrument)
     if len(records) == 1:  # a lone record: every field the article names is its field
         for code in sector_codes(doc):
             if code not in records[0].sectors:

@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from ..normalize.names import full_names, vietnamese_name
 from ..normalize.titles import is_degree
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
+from ..text import Sentence
 
 __all__ = [
     "build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "sector_codes",
+    "stronger_signed",
 ]
 
 _INSTRUMENT_WORDS = (
@@ -31,6 +33,9 @@ _SIGNING = re.compile(
 )
 _PLANNED = re.compile(r"\b(?:sẽ|sắp|nên|chưa|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$", re.I)
 _PLANNED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:sẽ|dự kiến|chuẩn bị)(?: được)? (?:ký|kí)\b", re.I)
+# Signed, not to be signed: `đã ký`, `đã cùng ký`, `đã 3 lần ký`, `lễ ký kết` (not `mong muốn ký kết`, `đăng ký`).
+_SIGNED_PAST = re.compile(r"\b(?:đã|vừa)\s+(?:[^\s.;]+\s+){0,3}?(?:ký|kí)\b|\blễ (?:ký|kí)\b", re.I)
+_EVENTS = (None, "visit", "meeting")
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
 # `tiếp` receiving someone: not `tiếp tục`, `tiếp nhận` and the other words it opens, nor `trực tiếp`, `liên tiếp`
@@ -118,6 +123,20 @@ def event_instrument(doc: Document, evidence: list[tuple[int, int]]) -> str | No
     if _MEETING.search(text):  # the gold keeps a planned meeting a meeting
         return "meeting"
     return None
+
+
+def stronger_signed(doc: Document, sentences: list[Sentence], instrument: str | None) -> str | None:
+    """The main record's instrument: an event (a visit, a meeting, or none) yields to the strongest
+    instrument the article reports signed (`hai nước đã 3 lần ký Hiệp ước ...`, `lễ ký kết 5 văn
+    kiện`), background included: the gold takes the strongest instrument the article reports
+    for the group. A signed instrument the relations gave stays."""
+    if instrument not in _EVENTS:
+        return instrument
+    signed = [_signed_instrument(ent) for sentence in sentences
+              if _held(_SIGNED_PAST, doc.text[sentence.start:sentence.end])
+              for ent in doc.entities
+              if ent.label == "AGREEMENT" and sentence.start <= ent.start < sentence.end and not _planned(doc.text, ent)]
+    return min(signed, key=INSTRUMENTS.index) if signed else instrument
 
 
 def _held(event: re.Pattern, text: str) -> bool:
