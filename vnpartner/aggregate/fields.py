@@ -129,7 +129,8 @@ def stronger_signed(doc: Document, sentences: list[Sentence], instrument: str | 
     """The main record's instrument: an event (a visit, a meeting, or none) yields to the strongest
     instrument the article reports signed (`hai nước đã 3 lần ký Hiệp ước ...`, `lễ ký kết 5 văn
     kiện`), background included: the gold takes the strongest instrument the article reports
-    for the group. A signed instrument the relations gave stays."""
+    for the group. A signed instrument the relations gave stays. The record keeps its date:
+    most such signings happen at the event (round 4 and the train rounds' gold: 4 of 6)."""
     if instrument not in _EVENTS:
         return instrument
     signed = [_signed_instrument(ent) for sentence in sentences
