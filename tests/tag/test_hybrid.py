@@ -587,9 +587,24 @@ def test_the_pattern_layers_vietnamese_names_fill_the_models_gaps():
     spans = HybridTagger(Fixed(schroeder)).tag(text, iter_sentences(text))
     people = [text[s:e] for s, e, label in spans if label == "PERSON"]
     assert people == ["Nông Đức Mạnh", "Schroeder"]
-    lone = "Thống đốc Ricardo Rodriguez tiếp ông Schroeder."  # a foreign name of the pattern layer is no filler
-    spans = HybridTagger(Fixed((lone.index("Schroeder"), len(lone) - 1, "PERSON"))).tag(lone, iter_sentences(lone))
-    assert [lone[s:e] for s, e, label in spans if label == "PERSON"] == ["Schroeder"]
+    lone = "Thống đốc Ricardo Rodriguez tiếp ông Schroeder."  # a filler never replaces the model's own span
+    ricardo = (lone.index("Ricardo"), lone.index(" tiếp"), "ORGANIZATION")
+    spans = HybridTagger(Fixed(ricardo)).tag(lone, iter_sentences(lone))
+    assert [(lone[s:e], label) for s, e, label in spans if label != "TITLE"] == [
+        ("Ricardo Rodriguez", "ORGANIZATION"), ("Schroeder", "PERSON")]
+
+
+def test_a_name_right_after_a_title_is_a_person_unless_a_place_body_or_compound():
+    from vnpartner.tag.hybrid import _titled_people
+
+    text = ("Quốc vương Salman, Vua Juan Carlos và Tổng thống Nga gặp Bộ trưởng Tập đoàn Damen, "
+            "Giám đốc ASEAN và Thượng nghị sĩ John McCain.")
+    titles = [_span(text, t, "TITLE") for t in ("Quốc vương", "Vua", "Tổng thống", "Bộ trưởng", "Giám đốc",
+                                                  "Thượng nghị sĩ")]
+    spans = sorted(titles + [_span(text, "John McCain", "PERSON")])
+    glued = {text.index("Tập") + len("Tập"): text.index("Tập") + len("Tập đoàn")}  # the segmenter's word
+    people = [text[s:e] for s, e, label in _titled_people(text, spans, glued) if label == "PERSON"]
+    assert people == ["Salman", "Juan Carlos", "John McCain"]
 
 
 def test_the_pattern_layers_titles_fill_the_models_gaps_but_an_embassy_is_no_title():

@@ -57,9 +57,14 @@ class HybridTagger:
 
     def _merged(self, documents, neural: list[list[Span]]) -> list[list[Span]]:
         rules = self.rules.tag_batch(documents)
-        return [_completed(text, merge(_dates_cut(text, tidy(text, n, word_ends(sentences)), r), r,
-                                       self.neural_labels, _vietnamese_people(text, r) + _addressed_people(text)))
-                for (text, sentences), n, r in zip(documents, neural, rules)]
+        out = []
+        for (text, sentences), found, ruled in zip(documents, neural, rules):
+            ends = word_ends(sentences)
+            fillers = _vietnamese_people(text, ruled) + _addressed_people(text)
+            spans = _completed(text, merge(_dates_cut(text, tidy(text, found, ends), ruled), ruled, self.neural_labels,
+                                           fillers))
+            out.append(_titled_people(text, spans, ends))
+        return out
 
 
 def _completed(text: str, spans: list[Span]) -> list[Span]:
@@ -458,6 +463,11 @@ _COMPANY_WORDS = re.compile(r"(?i)\b(?:airlines?|bank|capital|corp|corporation|e
 # (`Báo Nhân Dân nhân` of `Báo Nhân Dân nhân chuyến thăm`, `Công ty A có`).
 _NEVER_LAST = frozenset({"nhân", "đã", "sẽ", "vừa", "cũng", "là", "với", "cho", "từ", "trong", "về", "khi", "đến",
                          "thăm", "tới", "được", "có", "đang", "vào"})
+# One to four capitalised words right after a title: a name (`Vua` + `Juan Carlos`).
+_TITLED_NAME = re.compile(rf" (?P<name>[{UPPER}][\w'-]*(?:\.[\w'-]+)*(?: [{UPPER}][\w'-]*){{0,3}})")
+# Titles of a body's head, which the body's name follows (`Giám đốc điều hành` + `Motorola`).
+_HEADS_A_BODY = re.compile(r"(?i:giám đốc|chủ tịch|chủ nhiệm|ủy viên|uỷ viên|bí thư|trưởng ban|điều hành|hiệu trưởng|"
+                           r"viện trưởng|cục trưởng|vụ trưởng|tổng thư ký|người phát ngôn|phát ngôn viên)$")
 # A summit is an event and a partnership a level of relations, not bodies (`Hội nghị Thượng
 # đỉnh` + `G20`, `quan hệ Đối tác Toàn diện`).
 _EVENT_ONLY = re.compile(r"(?:Hội nghị )?[Tt]hượng (?:đỉnh|định)|(?i:đối tác(?: hợp tác)?(?: chiến lược)?(?: toàn diện)?)")
@@ -1118,6 +1128,28 @@ def _addressed_people(text: str) -> list[Span]:
     was a person. Not an acronym, and not `Bà` opening a place (`Bà Rịa`)."""
     return [(m.start("name"), m.end("name"), "PERSON") for m in _ADDRESSED.finditer(text)
             if not any(_ACRONYM.fullmatch(word) for word in m.group("name").split())]
+
+
+def _titled_people(text: str, spans: list[Span], word_ends: Mapping[int, int]) -> list[Span]:
+    """A foreign name right after a title that no span holds is a person (`Quốc vương` + `Salman`,
+    `Vua` + `Juan Carlos`, `Thống tướng` + `Sao Sokha`): capitalised words, one at least spelt as no
+    Vietnamese syllable is, that are no place, acronym, company or body, nor the capitalised start
+    of a Vietnamese compound (`Tập` of `Tập đoàn`, ``word_ends``). Not after the title of a body's
+    head, which its body follows (`Giám đốc điều hành` + `Motorola`)."""
+    out = list(spans)
+    for start, end, label in spans:
+        found = _TITLED_NAME.match(text, end) if label == "TITLE" and not _HEADS_A_BODY.search(text, start, end) else None
+        if found is None:
+            continue
+        name_start, name_end = found.span("name")
+        words = found.group("name").split()
+        if any(s < name_end and name_start < e for s, e, _ in spans) or name_end in word_ends \
+                or not any(foreign_word(word) for word in words) or _COMPANY_WORDS.search(found.group("name")) \
+                or lookup_place(found.group("name")) is not None or _opens_with_body(found.group("name"), _OTHER_BODY_HEADS) \
+                or any(_ACRONYM.fullmatch(word) or lookup_place(word) is not None for word in words):
+            continue
+        out.append((name_start, name_end, "PERSON"))
+    return sorted(out)
 
 
 def _whole(neural: Sequence[Span], rules: Sequence[Span], wanted: str) -> list[Span]:
