@@ -616,6 +616,25 @@ def test_a_foreign_name_keeps_no_country_where_its_record_has_two_foreign_ones()
     assert [(p.name, p.country) for p in record.people] == [("Shinzo Abe", None)]
 
 
+def test_beside_a_bloc_only_a_state_officer_takes_the_one_foreign_country():
+    text = "Chủ tịch Donald Tusk và Thủ tướng Shinzo Abe hội đàm; EU và Nhật Bản hợp tác."
+    no_country = {"affiliation": None, "country": None}
+    doc = build(text, [("Donald Tusk", "PERSON", {"title": "Chủ tịch", **no_country}),
+                       ("Shinzo Abe", "PERSON", {"title": "Thủ tướng", **no_country}),
+                       ("EU", "ORGANIZATION"), ("Nhật Bản", "LOCATION")], [(2, 3, "PARTNER")])
+    [record] = records(doc)
+    assert [(p.name, p.country) for p in record.people] == [("Donald Tusk", None), ("Shinzo Abe", "JP")]
+
+
+def test_a_photographer_in_a_credit_is_not_among_the_record_s_people():
+    text = "Thủ tướng Shinzo Abe và Việt Nam, Nhật Bản hợp tác. - Ảnh: VGP/Quang Hiếu Hai bên hợp tác."
+    titled = {"title": "Thủ tướng", "affiliation": None, "country": "JP"}
+    doc = build(text, [("Shinzo Abe", "PERSON", titled), ("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION"),
+                       ("Quang Hiếu", "PERSON", titled)], [(1, 2, "PARTNER")])
+    [record] = records(doc)
+    assert [p.name for p in record.people] == ["Shinzo Abe"]
+
+
 def test_a_person_whose_only_title_is_a_degree_is_not_among_the_record_s_people():
     text = "Thủ tướng Shinzo Abe và TS. Lê Văn A dự lễ; Việt Nam và Nhật Bản hợp tác."
     doc = build(text, [("Shinzo Abe", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": "JP"}),

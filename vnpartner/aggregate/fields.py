@@ -36,6 +36,9 @@ _PLANNED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:sẽ|dự kiến|chuẩn bị)(?
 # Signed, not to be signed: `đã ký`, `đã cùng ký`, `đã 3 lần ký`, `lễ ký kết` (not `mong muốn ký kết`, `đăng ký`).
 _SIGNED_PAST = re.compile(r"\b(?:đã|vừa)\s+(?:[^\s.;]+\s+){0,3}?(?:ký|kí)\b|\blễ (?:ký|kí)\b", re.I)
 _EVENTS = (None, "visit", "meeting")
+_STATE_OFFICE = re.compile(r"(?i)thủ tướng|tổng thống|bộ trưởng|ngoại trưởng|thứ trưởng|quốc vương|vua|hoàng|đại sứ|nghị sĩ|"
+                           r"chủ tịch nước|chủ tịch quốc hội")
+_CREDIT_BEFORE = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip)\s*:\s*(?:[^\s/]+\s*/\s*)?$")
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
 # `tiếp` receiving someone: not `tiếp tục`, `tiếp nhận` and the other words it opens, nor `trực tiếp`, `liên tiếp`
@@ -223,24 +226,28 @@ def lead_people(doc: Document, lead: list[tuple[int, int]], record: Partnership)
 
 def _with_party_country(people: list[Person], parties: list[Party]) -> list[Person]:
     """People whose foreign name no mention gives a country take the record's one foreign
-    country (`Thủ tướng Shinzo Abe` in a record of Việt Nam and Nhật Bản)."""
+    country (`Thủ tướng Shinzo Abe` in a record of Việt Nam and Nhật Bản). Beside a party of no
+    country (`EU`, `ASEAN`), only a state's officer does: a `Chủ tịch` may be the bloc's."""
     foreign = {p.country for p in parties if p.country and p.country != "VN"}
     if len(foreign) != 1:
         return people
-    return [Person(p.name, p.title, next(iter(foreign))) if p.country is None and not vietnamese_name(p.name) else p
-            for p in people]
+    bloc = any(p.country is None for p in parties)
+    return [Person(p.name, p.title, next(iter(foreign)))
+            if p.country is None and not vietnamese_name(p.name) and not (bloc and not _STATE_OFFICE.search(p.title or ""))
+            else p for p in people]
 
 
 def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
     """People with an office who are named in the record's evidence sentences (a shorter mention
-    as the full name the article gives elsewhere); a degree alone (`TS.`) is no office."""
+    as the full name the article gives elsewhere); a degree alone (`TS.`) is no office, and a
+    photographer named in a credit (`Ảnh: VGP/Quang Hiếu`) acts for no party."""
     full = full_names(list({e.text for e in doc.entities if e.label == "PERSON"}))
     people: dict[str, Person] = {}
     for ent in doc.entities:
         if ent.label != "PERSON" or not ent.normalized or not ent.normalized.get("title") \
                 or is_degree(ent.normalized["title"]):
             continue
-        if evidence and not _within(ent.start, evidence):
+        if (evidence and not _within(ent.start, evidence)) or _CREDIT_BEFORE.search(doc.text, max(0, ent.start - 40), ent.start):
             continue
         value, name = ent.normalized, full.get(ent.text, ent.text)
         if name not in people:
