@@ -312,3 +312,14 @@ def test_a_country_s_full_name_is_the_country(surface, country):
 
 def test_a_state_prefix_does_not_make_a_province_a_country():
     assert lookup_place("Cộng hòa Bình Dương") is None
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Đại sứ quán Ucraina tại Việt Nam", "Việt Nam"), ("Bộ Ngoại giao Pháp", "Pháp"), ("Liên minh châu Âu", "Châu Âu"),
+    ("Bộ Tư pháp", None), ("Hãng mỹ phẩm", None), ("Tạp chí đạo đức", None),
+])
+def test_a_trailing_place_is_capitalised_unless_the_gazetteer_writes_it_in_lowercase(name, expected):
+    from vnpartner.normalize.places import trailing_place
+
+    place = trailing_place(name)
+    assert (place.name if place else None) == expected

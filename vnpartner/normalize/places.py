@@ -417,12 +417,15 @@ def strip_place_type(surface: str) -> tuple[str | None, str]:
 
 def trailing_place(name: str, *, whole: bool = False, max_words: int = 4) -> Place | None:
     """The place named by the last words of ``name`` (`Đại sứ quán Ucraina tại Việt Nam` →
-    Việt Nam), longest ending first; ``whole`` lets all of a short name be the place."""
+    Việt Nam), longest ending first; ``whole`` lets all of a short name be the place. Words in
+    lowercase name no place unless the gazetteer writes them so (`châu Âu`): `Bộ Tư pháp` is
+    the justice ministry, not France's."""
     words = name.split()
     longest = min(max_words, len(words) if whole else len(words) - 1)
     for size in range(longest, 0, -1):
-        place = lookup_place(" ".join(words[-size:]))
-        if place is not None:
+        ending = " ".join(words[-size:])
+        place = lookup_place(ending)
+        if place is not None and (ending[0].isupper() or ending in place_surfaces()):
             return place
     return None
 
