@@ -89,6 +89,22 @@ def test_a_country_pair_the_article_tells_of_far_more_than_a_local_pair_stays():
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Cuba"}, {"Bình Dương", "Artemisa"}]
 
 
+def test_a_country_paired_with_a_foreign_place_stays_where_the_article_tells_of_it_far_more():
+    text = ("Việt Nam và Hamburg hợp tác. Việt Nam và Hamburg ký kết. Việt Nam mời Hamburg đầu tư. "
+            "Hamburg kết nghĩa với Đà Nẵng.")
+    hamburg = {"name": "Hamburg", "country": "DE", "admin": "city"}
+    danang = {"name": "Đà Nẵng", "country": "VN", "admin": "city"}
+    spans = [mention for n in (1, 2, 3) for mention in (("Việt Nam", "LOCATION", None, n),
+                                                         ("Hamburg", "LOCATION", hamburg, n))]
+    doc = build(text, spans + [("Hamburg", "LOCATION", hamburg, 4), ("Đà Nẵng", "LOCATION", danang)],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER"), (4, 5, "PARTNER"), (6, 7, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Hamburg"}, {"Hamburg", "Đà Nẵng"}]
+    once = build("Việt Nam và Hamburg hợp tác. Hamburg kết nghĩa với Đà Nẵng.",
+                 [("Việt Nam", "LOCATION"), ("Hamburg", "LOCATION", hamburg), ("Hamburg", "LOCATION", hamburg, 2),
+                  ("Đà Nẵng", "LOCATION", danang)], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(once)] == [{"Hamburg", "Đà Nẵng"}]
+
+
 def test_no_partner_relation_means_no_record():
     text = "Bình Dương đẩy mạnh phát triển y tế."
     doc = build(text, [("Bình Dương", "LOCATION"), ("y tế", "SECTOR", {"code": "health"})],

@@ -31,7 +31,7 @@ def drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
             for other, local_countries in local.items()
         ):
             continue
-        if _restates_a_local_pair(parties, pairs.values()) or _within_a_country_pair(parties, pairs.values()):
+        if _restates_a_local_pair(key, pairs, pair_sentences) or _within_a_country_pair(parties, pairs.values()):
             continue
         kept.append(key)
     return kept
@@ -81,14 +81,18 @@ def _sentence_trios(keys: list[frozenset[str]], pair_sentences: dict) -> list[tu
     return sorted(trios, key=lambda trio: [keys.index(key) for key in trio])
 
 
-def _restates_a_local_pair(parties: tuple[Party, Party], all_pairs) -> bool:
+def _restates_a_local_pair(key: frozenset[str], pairs: dict, pair_sentences: dict) -> bool:
+    """Whether a country's pair with a place or body restates a pair of that place with something
+    inside the country, one the article tells of at least half as often."""
+    parties = pairs[key]
     kinds = [p.kind == "country" for p in parties]
     if kinds.count(True) != 1:
         return False
     country, other = parties if kinds[0] else parties[::-1]
-    for a, b in all_pairs:
+    for local, (a, b) in pairs.items():
         for inside, same in ((a, b), (b, a)):
-            if same.name == other.name and inside.kind != "country" and inside.country == country.country:
+            if same.name == other.name and inside.kind != "country" and inside.country == country.country \
+                    and 2 * len(pair_sentences[local]) >= len(pair_sentences[key]):
                 return True
     return False
 
