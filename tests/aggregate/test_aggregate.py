@@ -448,8 +448,9 @@ def test_an_instrument_still_to_be_signed_does_not_raise_the_level():
 def test_a_signing_the_relations_missed_raises_the_main_records_event_to_its_instrument():
     text = ("Việt Nam và Mông Cổ hội đàm. Hai nước đã 3 lần ký Hiệp ước hữu nghị. "
             "Hai bên mong muốn ký kết Hiệp định thương mại.")
-    spans = [("Việt Nam", "LOCATION"), ("Mông Cổ", "LOCATION", {"name": "Mông Cổ", "country": "MN", "admin": "country"}),
-             ("Hiệp ước hữu nghị", "AGREEMENT"), ("Hiệp định thương mại", "AGREEMENT")]
+    mongolia = {"name": "Mông Cổ", "country": "MN", "admin": "country"}
+    spans = [("Việt Nam", "LOCATION"), ("Mông Cổ", "LOCATION", mongolia), ("Hiệp ước hữu nghị", "AGREEMENT"),
+             ("Hiệp định thương mại", "AGREEMENT")]
     doc = build(text, spans, [(0, 1, "PARTNER")])
     assert records(doc)[0].instrument == "agreement"
     planned = build(text.replace("đã 3 lần ký", "sẽ ký"), spans, [(0, 1, "PARTNER")])

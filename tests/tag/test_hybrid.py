@@ -775,7 +775,8 @@ def test_a_body_named_elsewhere_gives_back_the_full_name_after_it():
         after = spans[-1][1]
     found = [(text[s:e], label) for s, e, label in _bodies_before_people(text, spans)]
     assert ("Tập đoàn Nidec", "ORGANIZATION") in found[2:] and ("Shigenobu Nagamori", "PERSON") in found
-    assert [name for name, _ in found[4:]] == ["Công ty LG Vina Cosmetics", "Vina Cosmetics", "Công ty LG Electronics America"]
+    assert [name for name, _ in found[4:]] == [
+        "Công ty LG Vina Cosmetics", "Vina Cosmetics", "Công ty LG Electronics America"]
 
 
 def test_the_agriculture_ministry_keeps_the_lowercase_end_of_its_name():

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..normalize.names import full_names, vietnamese_name
 from ..normalize.titles import is_degree
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
-from ..text import Sentence
+from ..text import Sentence, sentence_finder
 
 __all__ = [
     "build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "sector_codes",
@@ -36,8 +36,8 @@ _PLANNED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:sẽ|dự kiến|chuẩn bị)(?
 # Signed, not to be signed: `đã ký`, `đã cùng ký`, `đã 3 lần ký`, `lễ ký kết` (not `mong muốn ký kết`, `đăng ký`).
 _SIGNED_PAST = re.compile(r"\b(?:đã|vừa)\s+(?:[^\s.;]+\s+){0,3}?(?:ký|kí)\b|\blễ (?:ký|kí)\b", re.I)
 _EVENTS = (None, "visit", "meeting")
-_STATE_OFFICE = re.compile(r"(?i)thủ tướng|tổng thống|bộ trưởng|ngoại trưởng|thứ trưởng|quốc vương|vua|hoàng|đại sứ|nghị sĩ|"
-                           r"chủ tịch nước|chủ tịch quốc hội")
+_STATE_OFFICE = re.compile(r"(?i)thủ tướng|tổng thống|bộ trưởng|ngoại trưởng|thứ trưởng|quốc vương|vua|hoàng|"
+                           r"đại sứ|nghị sĩ|chủ tịch nước|chủ tịch quốc hội")
 _CREDIT_BEFORE = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip)\s*:\s*(?:[^\s/]+\s*/\s*)?$")
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
@@ -136,10 +136,12 @@ def stronger_signed(doc: Document, sentences: list[Sentence], instrument: str | 
     most such signings happen at the event (round 4 and the train rounds' gold: 4 of 6)."""
     if instrument not in _EVENTS:
         return instrument
-    signed = [_signed_instrument(ent) for sentence in sentences
-              if _held(_SIGNED_PAST, doc.text[sentence.start:sentence.end])
-              for ent in doc.entities
-              if ent.label == "AGREEMENT" and sentence.start <= ent.start < sentence.end and not _planned(doc.text, ent)]
+    sentence_at = sentence_finder(sentences)
+    signed = []
+    for agreement in (ent for ent in doc.entities if ent.label == "AGREEMENT"):
+        sentence = sentences[sentence_at(agreement.start)]
+        if _held(_SIGNED_PAST, doc.text[sentence.start:sentence.end]) and not _planned(doc.text, agreement):
+            signed.append(_signed_instrument(agreement))
     return min(signed, key=INSTRUMENTS.index) if signed else instrument
 
 
@@ -233,7 +235,7 @@ def _with_party_country(people: list[Person], parties: list[Party]) -> list[Pers
         return people
     bloc = any(p.country is None for p in parties)
     return [Person(p.name, p.title, next(iter(foreign)))
-            if p.country is None and not vietnamese_name(p.name) and not (bloc and not _STATE_OFFICE.search(p.title or ""))
+            if p.country is None and not vietnamese_name(p.name) and (not bloc or _STATE_OFFICE.search(p.title or ""))
             else p for p in people]
 
 
@@ -247,7 +249,9 @@ def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
         if ent.label != "PERSON" or not ent.normalized or not ent.normalized.get("title") \
                 or is_degree(ent.normalized["title"]):
             continue
-        if (evidence and not _within(ent.start, evidence)) or _CREDIT_BEFORE.search(doc.text, max(0, ent.start - 40), ent.start):
+        if evidence and not _within(ent.start, evidence):
+            continue
+        if _CREDIT_BEFORE.search(doc.text, max(0, ent.start - 40), ent.start):
             continue
         value, name = ent.normalized, full.get(ent.text, ent.text)
         if name not in people:

@@ -71,7 +71,8 @@ def party_of(ent: Entity) -> Party:
     if place is not None and place.admin == "country" and _STATE_BODY.search(owner) and not _MINISTRY.match(owner):
         return Party(place.name, place.country, "country")
     if place is None and _STATE_BODY.match(owner):
-        return Party(ent.text, "VN", "organization")  # `Bộ Ngoại giao` unqualified, in Vietnamese news (but see `_bodies_abroad`)
+        # `Bộ Ngoại giao` unqualified, in Vietnamese news (but see `_bodies_abroad`)
+        return Party(ent.text, "VN", "organization")
     if place is None:
         return Party(ent.text, None, "organization")
     joint = _VIET_AND.search(owner)
@@ -196,16 +197,20 @@ def _is_capital(party: Party) -> bool:
     return place is not None and place.capital
 
 
-def _bodies_abroad(mentions: list[Entity], party: dict[str, Party]):
+def _bodies_abroad(mentions: list[Entity], party: dict[str, Party]) -> list[tuple[str, str]]:
     """(mention, country) for a state body named without its country (`Bộ Nội vụ`, taken for
     Việt Nam's) where the article names that body with one foreign country and never with Việt
     Nam (`Bộ Nội vụ Slovakia`): it is that country's."""
+    countries_of: dict[str, set[str | None]] = {}
     for ent in mentions:
-        if not _unqualified_state_body(ent.text) or party[ent.id].country != "VN":
-            continue
-        countries = {party[other.id].country for other in mentions if other.text.startswith(ent.text + " ")}
-        if len(countries) == 1 and None not in countries and "VN" not in countries:
-            yield ent.id, countries.pop()
+        countries_of.setdefault(ent.text, set()).add(party[ent.id].country)
+    abroad = {}
+    for name in countries_of:
+        if countries_of[name] == {"VN"} and _unqualified_state_body(name):
+            countries = set().union(*(found for longer, found in countries_of.items() if longer.startswith(name + " ")))
+            if len(countries) == 1 and None not in countries and "VN" not in countries:
+                abroad[name] = countries.pop()
+    return [(ent.id, abroad[ent.text]) for ent in mentions if ent.text in abroad]
 
 
 def _unqualified_state_body(name: str) -> bool:

@@ -385,7 +385,8 @@ _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trư�
 # Abbreviations of currencies, diseases and viruses, units, stock indices and common nouns that
 # the model takes for organisations (`USD`, `SARS-CoV-2`, `DN` for doanh nghiệp).
 _NOT_ORGANIZATIONS = frozenset({
-    "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH", "GMP",
+    "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH",
+    "GMP",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
 # Instruments the model sometimes takes for organisations.
@@ -470,7 +471,8 @@ _HEADS_A_BODY = re.compile(r"(?i:giám đốc|chủ tịch|chủ nhiệm|ủy vi
                            r"viện trưởng|cục trưởng|vụ trưởng|tổng thư ký|người phát ngôn|phát ngôn viên)$")
 # A summit is an event and a partnership a level of relations, not bodies (`Hội nghị Thượng
 # đỉnh` + `G20`, `quan hệ Đối tác Toàn diện`).
-_EVENT_ONLY = re.compile(r"(?:Hội nghị )?[Tt]hượng (?:đỉnh|định)|(?i:đối tác(?: hợp tác)?(?: chiến lược)?(?: toàn diện)?)")
+_EVENT_ONLY = re.compile(r"(?:Hội nghị )?[Tt]hượng (?:đỉnh|định)"
+                         r"|(?i:đối tác(?: hợp tác)?(?: chiến lược)?(?: toàn diện)?)")
 # Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
 # (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`, `nền kinh tế`, `vốn đầu tư`),
 # `môi trường` as a setting (`môi trường đầu tư`, `tạo môi trường an toàn`), and the verb `xây dựng`
@@ -1138,18 +1140,23 @@ def _titled_people(text: str, spans: list[Span], word_ends: Mapping[int, int]) -
     head, which its body follows (`Giám đốc điều hành` + `Motorola`)."""
     out = list(spans)
     for start, end, label in spans:
-        found = _TITLED_NAME.match(text, end) if label == "TITLE" and not _HEADS_A_BODY.search(text, start, end) else None
-        if found is None:
+        if label != "TITLE" or _HEADS_A_BODY.search(text, start, end):
             continue
-        name_start, name_end = found.span("name")
-        words = found.group("name").split()
-        if any(s < name_end and name_start < e for s, e, _ in spans) or name_end in word_ends \
-                or not any(foreign_word(word) for word in words) or _COMPANY_WORDS.search(found.group("name")) \
-                or lookup_place(found.group("name")) is not None or _opens_with_body(found.group("name"), _OTHER_BODY_HEADS) \
-                or any(_ACRONYM.fullmatch(word) or lookup_place(word) is not None for word in words):
+        found = _TITLED_NAME.match(text, end)
+        if found is None or any(s < found.end() and found.start("name") < e for s, e, _ in spans) \
+                or found.end() in word_ends or not _foreign_name(found.group("name")):
             continue
-        out.append((name_start, name_end, "PERSON"))
+        out.append((found.start("name"), found.end(), "PERSON"))
     return sorted(out)
+
+
+def _foreign_name(name: str) -> bool:
+    """Whether ``name`` reads as a foreign person's: a word spelt as no Vietnamese syllable is,
+    and no place, acronym, company word or body's type word."""
+    words = name.split()
+    return any(foreign_word(word) for word in words) and not _COMPANY_WORDS.search(name) \
+        and lookup_place(name) is None and not _opens_with_body(name, _OTHER_BODY_HEADS) \
+        and not any(_ACRONYM.fullmatch(word) or lookup_place(word) is not None for word in words)
 
 
 def _whole(neural: Sequence[Span], rules: Sequence[Span], wanted: str) -> list[Span]:
