@@ -177,9 +177,10 @@ def test_the_body_of_an_unnamed_province_is_no_party():
 
 
 def test_a_company_named_only_by_its_kind_is_no_party():
-    text = "Tập đoàn Hoàn Cầu và Tập đoàn Daewoo thành lập Công ty TNHH liên doanh."
+    text = "Tập đoàn Hoàn Cầu và Tập đoàn Daewoo thành lập Công ty TNHH liên doanh với Công ty TNHH MTV môi trường."
     doc = build(text, [("Tập đoàn Hoàn Cầu", "ORGANIZATION"), ("Tập đoàn Daewoo", "ORGANIZATION"),
-                       ("Công ty TNHH", "ORGANIZATION")], [(0, 1, "PARTNER"), (0, 2, "PARTNER")])
+                       ("Công ty TNHH", "ORGANIZATION"), ("Công ty TNHH MTV", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (0, 2, "PARTNER"), (1, 3, "PARTNER")])
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Tập đoàn Hoàn Cầu", "Tập đoàn Daewoo"}]
 
 

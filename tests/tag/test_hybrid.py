@@ -782,10 +782,14 @@ def test_a_body_named_elsewhere_gives_back_the_full_name_after_it():
 def test_the_agriculture_ministry_keeps_the_lowercase_end_of_its_name():
     from vnpartner.tag.hybrid import _known_bodies
 
-    text = "Bộ Nông nghiệp và Phát triển nông thôn và Sở Nông nghiệp & Phát triển Nông thôn họp."
-    spans = [_span(text, "Bộ Nông nghiệp và Phát triển", "ORGANIZATION")]
+    text = ("Bộ Nông nghiệp và Phát triển nông thôn và Sở Nông nghiệp & Phát triển Nông thôn họp với "
+            "Liên minh Kinh tế Á - Âu về Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu.")
+    spans = [_span(text, "Bộ Nông nghiệp và Phát triển", "ORGANIZATION"),
+             _span(text, "Liên minh Kinh tế Á", "ORGANIZATION"),
+             _span(text, "Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu", "AGREEMENT")]
     assert [text[s:e] for s, e, _ in _known_bodies(text, spans)] == [
-        "Bộ Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp & Phát triển Nông thôn"]
+        "Bộ Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp & Phát triển Nông thôn", "Liên minh Kinh tế Á - Âu",
+        "Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu"]
 
 
 def test_a_body_cut_short_takes_the_whole_name_the_article_gives_it_elsewhere():

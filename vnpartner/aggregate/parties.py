@@ -46,6 +46,7 @@ _SEATED_AT = re.compile(r"\s+(?:tại|ở)\s+.*$")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
 # English company type words closing a name (`Sumitomo Corporation`, `Samsung Electronics Co., Ltd`).
 _COMPANY_SUFFIX = re.compile(r"(?:,?\s+(?i:corporation|corp\.?|group|company|co\.?|ltd\.?|limited|jsc|inc\.?|plc|llc))+$")
+_ONE_MEMBER = re.compile(r"^(?:MTV|(?i:một thành viên))\b")  # `TNHH MTV`: a one-member limited company
 _LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
 
 
@@ -314,8 +315,8 @@ def unnamed(party: Party) -> bool:
     acronyms (`UBND tỉnh`) and one-word names (`Horasis`) count as named.
     """
     words = party.name.split()
-    if not COMPANY_TYPE.sub("", party.name + " ").strip():
-        return True  # `Công ty TNHH`: a company's kind, its name left out
+    if not _ONE_MEMBER.sub("", COMPANY_TYPE.sub("", party.name + " ")).strip():
+        return True  # `Công ty TNHH`, `Công ty TNHH MTV`: a company's kind, its name left out
     if party.country is None and _LEVEL_AT_END.search(party.name):
         return True  # `Ban Thường vụ Tỉnh ủy`, `UBND tỉnh`: the body of a province left unnamed
     if party.country is not None or len(words) < 2 or words[0][:2].isupper():

@@ -112,8 +112,10 @@ def _whole_name_end(text: str, start: int, end: int, names: list[str], spans: li
 
 def _known_bodies(text: str, spans: list[Span]) -> list[Span]:
     """Bodies the model misses or cuts wherever the text names them (`_KNOWN_BODIES`), in place
-    of the spans they overlap; not inside a body's name (`Chương trình ... Toàn diện và G20`)."""
-    bodies = [(start, end) for start, end, label in spans if label == "ORGANIZATION" and text[start].isupper()]
+    of the spans they overlap; not inside the name of a body or an instrument (`Chương trình ...
+    Toàn diện và G20`, `Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu`)."""
+    bodies = [(start, end) for start, end, label in spans
+              if label in ("ORGANIZATION", "AGREEMENT") and text[start].isupper()]
     found = [(m.start(), m.end(), "ORGANIZATION") for m in _KNOWN_BODIES.finditer(text)
              if not any(start <= m.start() and m.end() <= end and (start, end) != m.span() for start, end in bodies)]
     if not found:
@@ -448,10 +450,12 @@ _WORLD = re.compile(r"[ \t]+thế giới\b")  # `Tổ chức Y tế` + `thế gi
 _WORLD_BEFORE_ALIAS = re.compile(r"(?P<words>(?:[ \t]+\w+){0,8}?)[ \t]+thế giới(?=[ \t]*\([A-ZĐ])")
 # Bodies the model reads as places, misses or cuts: the Chinese news agency (`Tân Hoa xã`, a
 # place and a commune to it; with `Hãng thông tấn` where that opens the name), the groups of
-# economies named by their number (`G7`, `G20`), and the agriculture ministry, whose name ends
-# in lowercase words (`Bộ Nông nghiệp và Phát triển` + `nông thôn`).
+# economies named by their number (`G7`, `G20`), the agriculture ministry, whose name ends in
+# lowercase words (`Bộ Nông nghiệp và Phát triển` + `nông thôn`), and the Eurasian Economic Union,
+# cut at its dash (`Liên minh Kinh tế Á` + ` - Âu`).
 _KNOWN_BODIES = re.compile(r"(?<![\w-])(?:(?:Hãng thông tấn )?Tân Hoa [Xx]ã|G-?\d{1,2}"
-                           r"|(?:Bộ|Sở) Nông nghiệp (?:và|&) Phát triển [Nn]ông thôn)(?![\w-])")
+                           r"|(?:Bộ|Sở) Nông nghiệp (?:và|&) Phát triển [Nn]ông thôn"
+                           r"|Liên minh Kinh tế Á ?[-–] ?Âu)(?![\w-])")
 # A person addressed as Mr or Mrs, by the capitalised words of the name (`ông Tấn`, `Ông Putin`, `bà Nga`).
 # Not `đàn ông` (men); a full stop only between initials (`L.Aldis`), not ending a sentence.
 _ADDRESSED = re.compile(
