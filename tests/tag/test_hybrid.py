@@ -783,13 +783,14 @@ def test_the_agriculture_ministry_keeps_the_lowercase_end_of_its_name():
     from vnpartner.tag.hybrid import _known_bodies
 
     text = ("Bộ Nông nghiệp và Phát triển nông thôn và Sở Nông nghiệp & Phát triển Nông thôn họp với "
-            "Liên minh Kinh tế Á - Âu về Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu.")
+            "Liên minh Kinh tế Á - Âu về Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu; "
+            "Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương (APEC).")
     spans = [_span(text, "Bộ Nông nghiệp và Phát triển", "ORGANIZATION"),
              _span(text, "Liên minh Kinh tế Á", "ORGANIZATION"),
              _span(text, "Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu", "AGREEMENT")]
     assert [text[s:e] for s, e, _ in _known_bodies(text, spans)] == [
         "Bộ Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp & Phát triển Nông thôn", "Liên minh Kinh tế Á - Âu",
-        "Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu"]
+        "Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu", "Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương"]
 
 
 def test_a_body_cut_short_takes_the_whole_name_the_article_gives_it_elsewhere():

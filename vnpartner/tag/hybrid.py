@@ -451,11 +451,13 @@ _WORLD_BEFORE_ALIAS = re.compile(r"(?P<words>(?:[ \t]+\w+){0,8}?)[ \t]+thế gi�
 # Bodies the model reads as places, misses or cuts: the Chinese news agency (`Tân Hoa xã`, a
 # place and a commune to it; with `Hãng thông tấn` where that opens the name), the groups of
 # economies named by their number (`G7`, `G20`), the agriculture ministry, whose name ends in
-# lowercase words (`Bộ Nông nghiệp và Phát triển` + `nông thôn`), and the Eurasian Economic Union,
-# cut at its dash (`Liên minh Kinh tế Á` + ` - Âu`).
+# lowercase words (`Bộ Nông nghiệp và Phát triển` + `nông thôn`), and the Eurasian Economic Union
+# and APEC, which the model cuts at a dash or a lowercase word (`Liên minh Kinh tế Á` + ` - Âu`,
+# `Diễn đàn` | `Hợp tác` | `Kinh tế châu Á - Thái Bình Dương`).
 _KNOWN_BODIES = re.compile(r"(?<![\w-])(?:(?:Hãng thông tấn )?Tân Hoa [Xx]ã|G-?\d{1,2}"
                            r"|(?:Bộ|Sở) Nông nghiệp (?:và|&) Phát triển [Nn]ông thôn"
-                           r"|Liên minh Kinh tế Á ?[-–] ?Âu)(?![\w-])")
+                           r"|Liên minh Kinh tế Á ?[-–] ?Âu"
+                           r"|Diễn đàn Hợp tác Kinh tế [Cc]hâu Á ?[-–] ?Thái Bình Dương)(?![\w-])")
 # A person addressed as Mr or Mrs, by the capitalised words of the name (`ông Tấn`, `Ông Putin`, `bà Nga`).
 # Not `đàn ông` (men); a full stop only between initials (`L.Aldis`), not ending a sentence.
 _ADDRESSED = re.compile(
