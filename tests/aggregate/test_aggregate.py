@@ -105,6 +105,14 @@ def test_a_country_paired_with_a_foreign_place_stays_where_the_article_tells_of_
     assert [{p.name for p in r.parties} for r in records(once)] == [{"Hamburg", "Đà Nẵng"}]
 
 
+def test_an_organisation_takes_the_country_the_article_gives_it_in_brackets():
+    text = "Việt Nam ký hiệp định vay vốn của Ngân hàng KFW (Đức) và ADB (Manila)."
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Ngân hàng KFW", "ORGANIZATION"), ("ADB", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (0, 2, "PARTNER")])
+    assert [[(p.name, p.country) for p in r.parties] for r in records(doc)] == [
+        [("Việt Nam", "VN"), ("Ngân hàng KFW", "DE")], [("Việt Nam", "VN"), ("ADB", None)]]
+
+
 def test_no_partner_relation_means_no_record():
     text = "Bình Dương đẩy mạnh phát triển y tế."
     doc = build(text, [("Bình Dương", "LOCATION"), ("y tế", "SECTOR", {"code": "health"})],

@@ -13,8 +13,8 @@ from .fields import (build_record, event_instrument, first_event_date, instrumen
                      stronger_signed)
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
-from .parties import (capital_for_state, for_state, inside, is_venue, mention_parties, own_body, part_of, party_of,
-                      unnamed, written_names)
+from .parties import (bracketed_countries, capital_for_state, for_state, inside, is_venue, mention_parties, own_body,
+                      part_of, party_of, unnamed, written_names)
 
 __all__ = ["aggregate", "instrument_of", "mention_parties", "party_of"]
 
@@ -83,7 +83,8 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         for code in sector_codes(doc):
             if code not in records[0].sectors:
                 records[0].sectors.append(code)
-    written = written_names(doc, party)
-    for record in records:
-        record.parties = [Party(written.get(p.name, p.name), p.country, p.kind) for p in record.parties]
+    written, bracketed = written_names(doc, party), bracketed_countries(doc, party)
+    for record in records:  # as the article writes them, with a country it gives only in brackets
+        record.parties = [Party(written.get(p.name, p.name), p.country or bracketed.get(p.name), p.kind)
+                          for p in record.parties]
     return records

@@ -11,8 +11,8 @@ from ..normalize.names import COMPANY_TYPE, bracket_aliases, canonical_country
 from ..normalize.places import country_place, lookup_place, trailing_place
 from ..schema import Document, Entity, Party
 
-__all__ = ["at_venue", "capital_for_state", "country_party", "for_state", "inside", "is_venue", "mention_parties",
-           "own_body", "party_of", "unnamed", "written_names"]
+__all__ = ["at_venue", "bracketed_countries", "capital_for_state", "country_party", "for_state", "inside", "is_venue",
+           "mention_parties", "own_body", "party_of", "unnamed", "written_names"]
 
 # Government bodies act for their place: `UBND tỉnh Bình Dương` is the party `Bình Dương`.
 _PLACE_BODY = re.compile(
@@ -46,6 +46,7 @@ _SEATED_AT = re.compile(r"\s+(?:tại|ở)\s+.*$")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
 # English company type words closing a name (`Sumitomo Corporation`, `Samsung Electronics Co., Ltd`).
 _COMPANY_SUFFIX = re.compile(r"(?:,?\s+(?i:corporation|corp\.?|group|company|co\.?|ltd\.?|limited|jsc|inc\.?|plc|llc))+$")
+_COUNTRY_IN_BRACKETS = re.compile(r"\s?\(([^()\n,;]{2,30})\)")  # `Ngân hàng KFW (Đức)`
 _ONE_MEMBER = re.compile(r"^(?:MTV|(?i:một thành viên))\b")  # `TNHH MTV`: a one-member limited company
 _LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
 
@@ -212,6 +213,21 @@ def _bodies_abroad(mentions: list[Entity], party: dict[str, Party]) -> list[tupl
             if len(countries) == 1 and None not in countries and "VN" not in countries:
                 abroad[name] = countries.pop()
     return [(ent.id, abroad[ent.text]) for ent in mentions if ent.text in abroad]
+
+
+def bracketed_countries(doc: Document, party: dict[str, Party]) -> dict[str, str]:
+    """Organisation party name → the country the article gives in brackets after one of its
+    mentions (`Ngân hàng KFW (Đức)`), for organisations no mention gives a country."""
+    found: dict[str, str] = {}
+    for ent in doc.entities:
+        p = party.get(ent.id)
+        if p is None or p.kind != "organization" or p.country:
+            continue
+        bracket = _COUNTRY_IN_BRACKETS.match(doc.text, ent.end)
+        place = lookup_place(bracket.group(1)) if bracket else None
+        if place is not None and place.admin == "country":
+            found.setdefault(p.name, place.country)
+    return found
 
 
 def _unqualified_state_body(name: str) -> bool:
