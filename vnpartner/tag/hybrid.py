@@ -1145,12 +1145,13 @@ def _titled_people(text: str, spans: list[Span], word_ends: Mapping[int, int]) -
     of a Vietnamese compound (`Tập` of `Tập đoàn`, ``word_ends``). Not after the title of a body's
     head, which its body follows (`Giám đốc điều hành` + `Motorola`)."""
     out = list(spans)
-    for start, end, label in spans:
+    for index, (start, end, label) in enumerate(spans):
         if label != "TITLE" or _HEADS_A_BODY.search(text, start, end):
             continue
         found = _TITLED_NAME.match(text, end)
-        if found is None or any(s < found.end() and found.start("name") < e for s, e, _ in spans) \
-                or found.end() in word_ends or not _foreign_name(found.group("name")):
+        if found is None or found.end() in word_ends or not _foreign_name(found.group("name")):
+            continue
+        if index + 1 < len(spans) and spans[index + 1][0] < found.end():  # spans are sorted: the next one holds it
             continue
         out.append((found.start("name"), found.end(), "PERSON"))
     return sorted(out)
