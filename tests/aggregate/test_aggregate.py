@@ -113,6 +113,13 @@ def test_an_organisation_takes_the_country_the_article_gives_it_in_brackets():
         [("Việt Nam", "VN"), ("Ngân hàng KFW", "DE")], [("Việt Nam", "VN"), ("ADB", None)]]
 
 
+def test_a_bracket_after_a_member_of_a_body_is_not_its_country():
+    text = "Việt Nam gia nhập WTO. Một thành viên WTO (Mỹ) yêu cầu thêm thông tin."
+    doc = build(text, [("Việt Nam", "LOCATION"), ("WTO", "ORGANIZATION"), ("WTO", "ORGANIZATION", None, 2)],
+                [(0, 1, "PARTNER")])
+    assert [[(p.name, p.country) for p in r.parties] for r in records(doc)] == [[("Việt Nam", "VN"), ("WTO", None)]]
+
+
 def test_no_partner_relation_means_no_record():
     text = "Bình Dương đẩy mạnh phát triển y tế."
     doc = build(text, [("Bình Dương", "LOCATION"), ("y tế", "SECTOR", {"code": "health"})],

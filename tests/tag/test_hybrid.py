@@ -757,6 +757,19 @@ def test_a_name_after_ong_or_ba_is_a_person():
         "Putin", "Tấn", "Dole", "L.Aldis"]
 
 
+def test_a_place_or_body_the_model_found_after_ong_or_ba_is_that_person():
+    from vnpartner.tag.hybrid import _addressed_as_people, _addressed_people
+
+    text = "Ông Nelson cho rằng Nelson đẹp; bà Mary Smith nói; ông bà Việt Nam; Bộ Ngoại giao."
+    spans = [_span(text, "Nelson", "LOCATION"), _span(text, "Nelson", "LOCATION", 12),
+             _span(text, "Mary", "ORGANIZATION"), _span(text, "Việt Nam", "LOCATION"),
+             _span(text, "Bộ Ngoại giao", "ORGANIZATION")]
+    found = _addressed_as_people(spans, _addressed_people(text))
+    assert [(text[s:e], label) for s, e, label in found] == [
+        ("Nelson", "PERSON"), ("Nelson", "LOCATION"), ("Mary", "PERSON"), ("Việt Nam", "LOCATION"),
+        ("Bộ Ngoại giao", "ORGANIZATION")]
+
+
 def test_the_model_keeps_its_own_span_where_an_addressed_name_would_overlap(tmp_path):
     found = merge([(4, 13, "LOCATION")], [], OWNED, [(4, 7, "PERSON"), (20, 25, "PERSON")])
     assert found == [(4, 13, "LOCATION"), (20, 25, "PERSON")]

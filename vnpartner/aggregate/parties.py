@@ -46,6 +46,8 @@ _SEATED_AT = re.compile(r"\s+(?:tại|ở)\s+.*$")
 _VENUE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
 # English company type words closing a name (`Sumitomo Corporation`, `Samsung Electronics Co., Ltd`).
 _COMPANY_SUFFIX = re.compile(r"(?:,?\s+(?i:corporation|corp\.?|group|company|co\.?|ltd\.?|limited|jsc|inc\.?|plc|llc))+$")
+# `một thành viên WTO (Mỹ)`: the bracket names the member, not the body's country.
+_MEMBER_BEFORE = re.compile(r"(?i)thành viên\s+$")
 _COUNTRY_IN_BRACKETS = re.compile(r"\s?\(([^()\n,;]{2,30})\)")  # `Ngân hàng KFW (Đức)`
 _ONE_MEMBER = re.compile(r"^(?:MTV|(?i:một thành viên))\b")  # `TNHH MTV`: a one-member limited company
 _LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
@@ -217,11 +219,14 @@ def _bodies_abroad(mentions: list[Entity], party: dict[str, Party]) -> list[tupl
 
 def bracketed_countries(doc: Document, party: dict[str, Party]) -> dict[str, str]:
     """Organisation party name → the country the article gives in brackets after one of its
-    mentions (`Ngân hàng KFW (Đức)`), for organisations no mention gives a country."""
+    mentions (`Ngân hàng KFW (Đức)`), for organisations no mention gives a country; not after
+    `thành viên` (a member of it)."""
     found: dict[str, str] = {}
     for ent in doc.entities:
         p = party.get(ent.id)
         if p is None or p.kind != "organization" or p.country:
+            continue
+        if _MEMBER_BEFORE.search(doc.text, max(0, ent.start - 12), ent.start):
             continue
         bracket = _COUNTRY_IN_BRACKETS.match(doc.text, ent.end)
         place = lookup_place(bracket.group(1)) if bracket else None

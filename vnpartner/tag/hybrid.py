@@ -60,10 +60,11 @@ class HybridTagger:
         out = []
         for (text, sentences), found, ruled in zip(documents, neural, rules):
             ends = word_ends(sentences)
-            fillers = _vietnamese_people(text, ruled) + _addressed_people(text)
+            addressed = _addressed_people(text)
+            fillers = _vietnamese_people(text, ruled) + addressed
             spans = _completed(text, merge(_dates_cut(text, tidy(text, found, ends), ruled), ruled, self.neural_labels,
                                            fillers))
-            out.append(_titled_people(text, spans, ends))
+            out.append(_titled_people(text, _addressed_as_people(spans, addressed), ends))
         return out
 
 
@@ -459,9 +460,9 @@ _KNOWN_BODIES = re.compile(r"(?<![\w-])(?:(?:Hãng thông tấn )?Tân Hoa [Xx]�
                            r"|Liên minh Kinh tế Á ?[-–] ?Âu"
                            r"|Diễn đàn Hợp tác Kinh tế [Cc]hâu Á ?[-–] ?Thái Bình Dương)(?![\w-])")
 # A person addressed as Mr or Mrs, by the capitalised words of the name (`ông Tấn`, `Ông Putin`, `bà Nga`).
-# Not `đàn ông` (men); a full stop only between initials (`L.Aldis`), not ending a sentence.
+# Not `đàn ông` (men) nor `ông bà` (forebears); a full stop only between initials (`L.Aldis`), not ending a sentence.
 _ADDRESSED = re.compile(
-    rf"(?<![\w-])(?<!đàn )(?:[Ôô]ng|bà)[ \t]+(?P<name>[{UPPER}][\w'-]*(?:\.[\w'-]+)*(?:[ \t][{UPPER}][\w'-]*){{0,3}})")
+    rf"(?<![\w-])(?<!đàn )(?:[Ôô]ng|(?<![Ôô]ng )bà)[ \t]+(?P<name>[{UPPER}][\w'-]*(?:\.[\w'-]+)*(?:[ \t][{UPPER}][\w'-]*){{0,3}})")
 # Words of a company's own name, no person's (`Samsung Electronics`, `Vietnam Airlines`).
 _COMPANY_WORDS = re.compile(r"(?i)\b(?:airlines?|bank|capital|corp|corporation|electronics|energy|group|holdings?|"
                             r"industries|international|investment|ltd|motors?|partners|solutions|systems|technologies|"
@@ -1136,6 +1137,14 @@ def _addressed_people(text: str) -> list[Span]:
     was a person. Not an acronym, and not `Bà` opening a place (`Bà Rịa`)."""
     return [(m.start("name"), m.end("name"), "PERSON") for m in _ADDRESSED.finditer(text)
             if not any(_ACRONYM.fullmatch(word) for word in m.group("name").split())]
+
+
+def _addressed_as_people(spans: list[Span], addressed: list[Span]) -> list[Span]:
+    """A place or body the model found in a name after `ông` or `bà` is that person (`Ông Nelson
+    cho rằng`: not the city in New Zealand); no gold article has a place or body there."""
+    names = {start: end for start, end, _ in addressed}
+    return [(start, end, "PERSON") if label in ("LOCATION", "ORGANIZATION") and end <= names.get(start, -1)
+            else (start, end, label) for start, end, label in spans]
 
 
 def _titled_people(text: str, spans: list[Span], word_ends: Mapping[int, int]) -> list[Span]:
