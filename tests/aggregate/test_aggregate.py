@@ -12,6 +12,7 @@ PLACES = {
     "Saudi Arabia": ("SA", "country"), "Campuchia": ("KH", "country"),
     "Iran": ("IR", "country"), "Myanmar": ("MM", "country"), "Hàn Quốc": ("KR", "country"), "Đức": ("DE", "country"),
     "Anh": ("GB", "country"), "Australia": ("AU", "country"), "Hong Kong": ("HK", "other"), "Libya": ("LY", "country"),
+    "Biển Đông": (None, "other"), "Hoa Kỳ": ("US", "country"),
 }
 
 
@@ -118,6 +119,13 @@ def test_a_bracket_after_a_member_of_a_body_is_not_its_country():
     doc = build(text, [("Việt Nam", "LOCATION"), ("WTO", "ORGANIZATION"), ("WTO", "ORGANIZATION", None, 2)],
                 [(0, 1, "PARTNER")])
     assert [[(p.name, p.country) for p in r.parties] for r in records(doc)] == [[("Việt Nam", "VN"), ("WTO", None)]]
+
+
+def test_a_sea_is_no_party():
+    text = "Trung Quốc và Biển Đông; Trung Quốc và Hoa Kỳ."
+    doc = build(text, [("Trung Quốc", "LOCATION"), ("Biển Đông", "LOCATION"), ("Trung Quốc", "LOCATION", None, 2),
+                       ("Hoa Kỳ", "LOCATION")], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Trung Quốc", "Hoa Kỳ"}]
 
 
 def test_no_partner_relation_means_no_record():

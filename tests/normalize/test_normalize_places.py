@@ -322,6 +322,8 @@ def test_a_state_prefix_does_not_make_a_province_a_country():
 @pytest.mark.parametrize("name, expected", [
     ("Đại sứ quán Ucraina tại Việt Nam", "Việt Nam"), ("Bộ Ngoại giao Pháp", "Pháp"), ("Liên minh châu Âu", "Châu Âu"),
     ("Bộ Tư pháp", None), ("Hãng mỹ phẩm", None), ("Tạp chí đạo đức", None),
+    ("Công ty Quang Trung", None), ("Công ty Minh Nhật", None), ("Hội hữu nghị Việt Trung", "Trung Quốc"),
+    ("Chứng khoán Bản Việt", "Việt Nam"), ("Viện Mỹ - Triều", "Triều Tiên"),
 ])
 def test_a_trailing_place_is_capitalised_unless_the_gazetteer_writes_it_in_lowercase(name, expected):
     from vnpartner.normalize.places import trailing_place

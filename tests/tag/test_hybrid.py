@@ -465,6 +465,17 @@ def test_tidy_gives_a_bare_body_type_word_the_name_after_it():
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["ĐH Zeeland", "ĐH Yale"]
 
 
+def test_tidy_names_a_club_unless_a_person_follows_it():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "CLB Al-Ain mời ông. Chủ tịch CLB Trịnh Thanh Tài nói. Các CLB 'CLB Đông Á' và ĐB, LPG."
+    spans = [_span(text, "CLB", "ORGANIZATION"), _span(text, "CLB", "ORGANIZATION", 20),
+             _span(text, "Trịnh Thanh Tài", "PERSON"), _span(text, "CLB", "ORGANIZATION", text.index("Các")),
+             _span(text, "CLB", "ORGANIZATION", text.index("'CLB")), _span(text, "ĐB", "ORGANIZATION"), _span(text, "LPG", "ORGANIZATION")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("CLB Al-Ain", "ORGANIZATION"), ("Trịnh Thanh Tài", "PERSON"), ("CLB Đông Á", "ORGANIZATION")]
+
+
 def test_tidy_takes_the_rest_of_a_body_name_the_model_cut():
     from vnpartner.tag.hybrid import tidy
 

@@ -345,6 +345,15 @@ def unnamed(party: Party) -> bool:
     return not any(word[0].isupper() for word in words[1:])
 
 
+# Seas and oceans: where things happen, never who cooperates (`Biển Đông` – `Trung Quốc`).
+_WATERS = frozenset({"Biển Đông", "Thái Bình Dương", "Ấn Độ Dương", "Địa Trung Hải"})
+
+
+def is_water(party: Party) -> bool:
+    """A sea or an ocean the gazetteer names, which cannot be a party."""
+    return party.kind == "other" and party.name in _WATERS
+
+
 def own_body(country: Party, other: Party) -> bool:
     """A country does not partner a body of its own (`Hoa Kỳ` – `Bộ Ngoại giao Hoa Kỳ`)."""
     return country.kind == "country" and other.kind != "country" and other.country == country.country

@@ -425,9 +425,19 @@ def trailing_place(name: str, *, whole: bool = False, max_words: int = 4) -> Pla
     for size in range(longest, 0, -1):
         ending = " ".join(words[-size:])
         place = lookup_place(ending)
-        if place is not None and (ending[0].isupper() or ending in place_surfaces()):
+        if place is not None and (ending[0].isupper() or ending in place_surfaces()) \
+                and not _name_syllable(ending, place, words[:-size]):
             return place
     return None
+
+
+def _name_syllable(ending: str, place: Place, before: list[str]) -> bool:
+    """A foreign country's first syllable standing for it (`Trung`, `Nhật`) right after a
+    capitalised word is the end of a Vietnamese name (`Công ty Quang Trung`), not the country;
+    after a country it still is one (`Hội hữu nghị Việt Trung`). A name ending in `Việt`
+    (`Chứng khoán Bản Việt`) is Vietnamese either way."""
+    return bool(before) and before[-1][:1].isupper() and place.name.split()[0] == ending != place.name \
+        and place.country != "VN" and lookup_place(before[-1]) is None
 
 
 # The words that open a text, up to the first punctuation (`Cuba` of `Cuba, Ngân hàng`).

@@ -389,7 +389,7 @@ _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trư�
 # the model takes for organisations (`USD`, `SARS-CoV-2`, `DN` for doanh nghiệp).
 _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH",
-    "GMP",
+    "GMP", "ĐB", "ĐBQH", "LPG", "LNG", "CNG", "PP", "PVC",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
 # Instruments the model sometimes takes for organisations.
@@ -417,8 +417,10 @@ _BODY_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "ĐH", "CĐ", "ĐHQG", "THP
 _BODY_TYPE_WORDS = frozenset({
     "ĐH", "CĐ", "ĐHQG", "Đại học", "Trường", "Trường ĐH", "Học viện", "Viện", "Công ty", "Tập đoàn",
     "Tổng công ty", "TCty", "Trung tâm", "Hiệp hội", "Liên đoàn", "Ngân hàng", "Bệnh viện", "Quỹ", "Bộ", "Sở", "Cục",
+    "CLB", "Câu lạc bộ",
 })
-_NEXT_WORD = re.compile(r"[ \t]+(\w[\w&'-]*)")
+_CLUBS = frozenset({"CLB", "Câu lạc bộ"})
+_NEXT_WORD = re.compile(r"[ \t]+(\w(?:[\w&'-]*[\w&])?)")  # not ending in a quote or a dash
 # Words that open a body's name (`Liên đoàn Công nghiệp ...`, `Uỷ ban châu Âu`); a name the
 # model cut after one of them is continued (see ``_whole_body``).
 _BODY_HEADS = _BODY_TYPE_WORDS | frozenset({
@@ -512,6 +514,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
     out: list[Span] = []
     spans = sorted(spans)
     places = {text[s:e] for s, e, label in spans if label == "LOCATION"}
+    people = {s for s, _, label in spans if label == "PERSON"}
     for start, end, label in spans:
         if label in _NAME_LABELS:
             start, end, label = _after_rank(text, start, end, label, out)
@@ -536,6 +539,9 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
                     or _in_document_number(text, start):
                 continue
             if text[start:end] in _BODY_TYPE_WORDS:
+                after = _NEXT_WORD.match(text, end)
+                if text[start:end] in _CLUBS and after is not None and after.start(1) in people:
+                    continue  # `Chủ tịch CLB` + `Trịnh Thanh Tài`, but `Công ty Mai Linh` and `ĐH Tôn Đức Thắng`
                 end = _name_end(text, end)
                 if end is None:
                     continue
