@@ -62,6 +62,18 @@ def test_a_titled_vietnamese_name_with_no_country_is_vietnamese():
     assert countries == {"Nguyễn Xuân Phúc": "VN", "Moon Jae In": None, "Hùng": None}
 
 
+def test_a_vietnamese_looking_name_is_chinese_where_the_article_names_china_and_nothing_vietnamese():
+    text = "Chủ tịch Hồ Cẩm Đào gửi thư tới Tổng thống Bush. Trung Quốc và Mỹ hợp tác."
+    china = {"name": "Trung Quốc", "country": "CN", "admin": "country"}
+    vietnam = {"name": "Việt Nam", "country": "VN", "admin": "country"}
+    for place, expected in ((china, "CN"), (vietnam, "VN"), (None, "VN")):
+        doc = titled(text, ["Hồ Cẩm Đào"], ["Chủ tịch"])
+        if place:
+            doc.add_entity(text.index("Trung Quốc"), text.index("Trung Quốc") + 10, "LOCATION", place)
+        person = next(e for e in normalize_people(doc).entities if e.label == "PERSON")
+        assert person.normalized["country"] == expected
+
+
 def test_an_office_is_the_title_before_a_degree_whichever_relation_comes_first():
     text = "PGS.TS. Nguyễn Cảnh Lương, Phó hiệu trưởng, và TS. Trương Gia Bình phát biểu."
     for degree_first in (True, False):
