@@ -494,6 +494,17 @@ def test_tidy_takes_the_rest_of_a_body_name_the_model_cut():
                      "Hội Xúc tiến mậu dịch quốc tế Trung Quốc", "Uỷ ban châu Âu", "Hội Nông dân Việt Nam", "Google"]
 
 
+def test_tidy_joins_a_body_cut_at_a_field_no_sector_code_covers():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Ngân hàng Đầu tư và Phát triển Việt Nam, Bộ Ngoại giao và Hợp tác Quốc tế; Bộ Ngoại giao và Phát Việt."
+    cut = ["Ngân hàng Đầu tư", "Phát triển Việt Nam", "Bộ Ngoại giao", "Hợp tác Quốc tế"]
+    spans = [_span(text, name, "ORGANIZATION") for name in cut]
+    spans += [_span(text, "Bộ Ngoại giao", "ORGANIZATION", text.index(";")), _span(text, "Phát Việt", "ORGANIZATION")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
+        "Ngân hàng Đầu tư và Phát triển Việt Nam", "Bộ Ngoại giao và Hợp tác Quốc tế", "Bộ Ngoại giao", "Phát Việt"]
+
+
 def test_tidy_keeps_instruments_that_open_like_one_and_drops_what_they_ran_on():
     from vnpartner.tag.hybrid import tidy
 

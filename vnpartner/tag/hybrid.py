@@ -718,7 +718,14 @@ def _unknown_place(name: str) -> bool:
 
 def _opens_with_field(name: str) -> bool:
     words = name.split()
-    return len(words) > 1 and not _opens_with_body(name) and sector_code(" ".join(words[:2])) is not None
+    first = " ".join(words[:2])
+    return len(words) > 1 and not _opens_with_body(name) and (
+        sector_code(first) is not None or first.lower() in _NAME_FIELDS)
+
+
+# Fields in bodies' names that no sector code covers (`Ngân hàng Đầu tư và Phát triển Việt Nam`,
+# `Bộ Ngoại giao và Hợp tác Quốc tế`, `Bộ Lao động, Thương binh và Xã hội`).
+_NAME_FIELDS = frozenset({"phát triển", "hợp tác", "quan hệ", "xã hội", "kế hoạch", "tài nguyên", "thương binh"})
 
 
 def _name_end(text: str, end: int, most: int = 4, lowercase_inside: bool = False) -> int | None:
