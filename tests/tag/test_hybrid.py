@@ -782,14 +782,14 @@ def test_a_name_after_ong_or_ba_is_a_person():
 def test_a_place_or_body_the_model_found_after_ong_or_ba_is_that_person():
     from vnpartner.tag.hybrid import _addressed_as_people, _addressed_people
 
-    text = "Ông Nelson cho rằng Nelson đẹp; bà Mary Smith nói; ông bà Việt Nam; Bộ Ngoại giao."
-    spans = [_span(text, "Nelson", "LOCATION"), _span(text, "Nelson", "LOCATION", 12),
+    text = "Ông Nelson cho rằng Nelson đúng; bà Mary Smith nói; ông bà Việt Nam; bà Nga và Nga; Bộ Ngoại giao."
+    spans = [_span(text, "Nelson", "LOCATION"), _span(text, "Nelson", "ORGANIZATION", 12),
              _span(text, "Mary", "ORGANIZATION"), _span(text, "Việt Nam", "LOCATION"),
-             _span(text, "Bộ Ngoại giao", "ORGANIZATION")]
-    found = _addressed_as_people(spans, _addressed_people(text))
+             _span(text, "Nga", "LOCATION", text.index("và")), _span(text, "Bộ Ngoại giao", "ORGANIZATION")]
+    found = _addressed_as_people(text, spans, _addressed_people(text))
     assert [(text[s:e], label) for s, e, label in found] == [
-        ("Nelson", "PERSON"), ("Nelson", "LOCATION"), ("Mary", "PERSON"), ("Việt Nam", "LOCATION"),
-        ("Bộ Ngoại giao", "ORGANIZATION")]
+        ("Nelson", "PERSON"), ("Nelson", "PERSON"), ("Mary", "PERSON"), ("Việt Nam", "LOCATION"),
+        ("Nga", "LOCATION"), ("Bộ Ngoại giao", "ORGANIZATION")]
 
 
 def test_the_model_keeps_its_own_span_where_an_addressed_name_would_overlap(tmp_path):

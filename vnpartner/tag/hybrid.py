@@ -64,7 +64,7 @@ class HybridTagger:
             fillers = _vietnamese_people(text, ruled) + addressed
             spans = _completed(text, merge(_dates_cut(text, tidy(text, found, ends), ruled), ruled, self.neural_labels,
                                            fillers))
-            out.append(_titled_people(text, _addressed_as_people(spans, addressed), ends))
+            out.append(_titled_people(text, _addressed_as_people(text, spans, addressed), ends))
         return out
 
 
@@ -389,7 +389,7 @@ _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trư�
 # the model takes for organisations (`USD`, `SARS-CoV-2`, `DN` for doanh nghiệp).
 _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH",
-    "GMP", "ĐB", "ĐBQH", "CNLĐ", "LPG", "LNG", "CNG", "PP", "PVC",
+    "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "LPG", "LNG", "CNG", "PP", "PVC",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
 # Instruments the model sometimes takes for organisations.
@@ -459,7 +459,7 @@ _WORLD_BEFORE_ALIAS = re.compile(r"(?P<words>(?:[ \t]+\w+){0,8}?)[ \t]+thế gi�
 # `Diễn đàn` | `Hợp tác` | `Kinh tế châu Á - Thái Bình Dương`).
 _KNOWN_BODIES = re.compile(r"(?<![\w-])(?:(?:Hãng thông tấn )?Tân Hoa [Xx]ã|G-?\d{1,2}"
                            r"|(?:Bộ|Sở) Nông nghiệp (?:và|&) Phát triển [Nn]ông thôn"
-                           r"|Liên minh Kinh tế Á ?[-–] ?Âu"
+                           r"|(?:Liên minh|Ủy ban|Uỷ ban) [Kk]inh tế Á ?[-–] ?Âu"
                            r"|Diễn đàn Hợp tác Kinh tế [Cc]hâu Á ?[-–] ?Thái Bình Dương)(?![\w-])")
 # A person addressed as Mr or Mrs, by the capitalised words of the name (`ông Tấn`, `Ông Putin`, `bà Nga`).
 # Not `đàn ông` (men) nor `ông bà` (forebears); a full stop only between initials (`L.Aldis`), not ending a sentence.
@@ -1152,12 +1152,22 @@ def _addressed_people(text: str) -> list[Span]:
             if not any(_ACRONYM.fullmatch(word) for word in m.group("name").split())]
 
 
-def _addressed_as_people(spans: list[Span], addressed: list[Span]) -> list[Span]:
+def _addressed_as_people(text: str, spans: list[Span], addressed: list[Span]) -> list[Span]:
     """A place or body the model found in a name after `ông` or `bà` is that person (`Ông Nelson
-    cho rằng`: not the city in New Zealand); no gold article has a place or body there."""
-    names = {start: end for start, end, _ in addressed}
-    return [(start, end, "PERSON") if label in ("LOCATION", "ORGANIZATION") and end <= names.get(start, -1)
-            else (start, end, label) for start, end, label in spans]
+    cho rằng`: not the city in New Zealand; no gold article has a place or body there), and so is
+    the same name elsewhere in the article (`Bộ trưởng Thương mại Australia Steven` + `Ciobo`),
+    unless it names a country (`bà Nga`, `ông Đức`)."""
+    ends = {start: end for start, end, _ in addressed}
+    names = {text[start:end] for start, end, _ in addressed}
+    people = {name for name in names if _not_a_country(name)}
+    return [(start, end, "PERSON") if label in ("LOCATION", "ORGANIZATION")
+            and (end <= ends.get(start, -1) or text[start:end] in people) else (start, end, label)
+            for start, end, label in spans]
+
+
+def _not_a_country(name: str) -> bool:
+    place = lookup_place(name)
+    return place is None or place.admin != "country"
 
 
 def _titled_people(text: str, spans: list[Span], word_ends: Mapping[int, int]) -> list[Span]:
