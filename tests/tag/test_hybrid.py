@@ -792,6 +792,14 @@ def test_a_place_or_body_the_model_found_after_ong_or_ba_is_that_person():
         ("Nga", "LOCATION"), ("Bộ Ngoại giao", "ORGANIZATION")]
 
 
+def test_one_vietnamese_name_cut_in_two_people_is_one_person():
+    from vnpartner.tag.hybrid import _names_joined
+
+    text = "Bộ trưởng Uông Chu Lưu gặp Tổng thống Duterte Ernesto Abella."
+    spans = [_span(text, name, "PERSON") for name in ("Uông", "Chu Lưu", "Duterte", "Ernesto Abella")]
+    assert [text[s:e] for s, e, _ in _names_joined(text, spans)] == ["Uông Chu Lưu", "Duterte", "Ernesto Abella"]
+
+
 def test_the_model_keeps_its_own_span_where_an_addressed_name_would_overlap(tmp_path):
     found = merge([(4, 13, "LOCATION")], [], OWNED, [(4, 7, "PERSON"), (20, 25, "PERSON")])
     assert found == [(4, 13, "LOCATION"), (20, 25, "PERSON")]
