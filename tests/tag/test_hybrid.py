@@ -792,6 +792,20 @@ def test_a_place_or_body_the_model_found_after_ong_or_ba_is_that_person():
         ("Nga", "LOCATION"), ("Bộ Ngoại giao", "ORGANIZATION")]
 
 
+def test_a_foreign_family_name_the_model_took_for_a_place_or_body_is_the_person():
+    from vnpartner.tag.hybrid import _addressed_as_people, _addressed_people
+
+    text = ("Chủ tịch Shigenobu Nagamori nói Nagamori; Lượng Bùi Herbalife và Herbalife; "
+            "ông Walt Disney của hãng Walt Disney; Vũ Đức và Đức.")
+    spans = [_span(text, "Shigenobu Nagamori", "PERSON"), _span(text, "Nagamori", "LOCATION", 30),
+             _span(text, "Lượng Bùi Herbalife", "PERSON"), _span(text, "Herbalife", "ORGANIZATION", 60),
+             _span(text, "Walt Disney", "PERSON"), _span(text, "Walt Disney", "ORGANIZATION", 85),
+             _span(text, "Vũ Đức", "PERSON"), _span(text, "Đức", "LOCATION", text.index("và Đức"))]
+    found = _addressed_as_people(text, spans, _addressed_people(text))
+    assert [label for _, _, label in found] == [
+        "PERSON", "PERSON", "PERSON", "ORGANIZATION", "PERSON", "ORGANIZATION", "PERSON", "LOCATION"]
+
+
 def test_one_vietnamese_name_cut_in_two_people_is_one_person():
     from vnpartner.tag.hybrid import _names_joined
 

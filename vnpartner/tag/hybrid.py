@@ -1157,10 +1157,12 @@ def _addressed_as_people(text: str, spans: list[Span], addressed: list[Span]) ->
     """A place or body the model found in a name after `ông` or `bà` is that person (`Ông Nelson
     cho rằng`: not the city in New Zealand; no gold article has a place or body there), and so is
     the same name elsewhere in the article (`Bộ trưởng Thương mại Australia Steven` + `Ciobo`),
-    unless it names a country (`bà Nga`, `ông Đức`)."""
+    unless it names a country (`bà Nga`, `ông Đức`) or the article names a company so (`hãng
+    Walt Disney`). So is a foreign person's family name (`Shigenobu Nagamori`, then
+    `Nagamori`): 248 of 249 such gold mentions were the person."""
     ends = {start: end for start, end, _ in addressed}
-    names = {text[start:end] for start, end, _ in addressed}
-    people = {name for name in names if _not_a_country(name)}
+    names = {text[start:end] for start, end, _ in addressed} | _foreign_surnames(text, spans)
+    people = {name for name in names if _not_a_country(name) and not _a_company_in(text, name)}
     return [(start, end, "PERSON") if label in ("LOCATION", "ORGANIZATION")
             and (end <= ends.get(start, -1) or text[start:end] in people) else (start, end, label)
             for start, end, label in spans]
@@ -1170,6 +1172,16 @@ def _names_joined(text: str, spans: list[Span]) -> list[Span]:
     """One Vietnamese name the model cut in two people side by side (`Uông` + `Chu Lưu`)."""
     return _run_on(spans, lambda first, second: second[2] == "PERSON" and text[first[1]:second[0]] == " "
                    and vietnamese_name(text[first[0]:second[1]]), "PERSON")
+
+
+def _foreign_surnames(text: str, spans: list[Span]) -> set[str]:
+    names = (text[start:end] for start, end, label in spans if label == "PERSON")
+    # Both ends foreign: `Lượng Bùi Herbalife` is a credit run into a brand, no one's name.
+    return {words[-1] for words in map(str.split, names) if len(words) > 1 and foreign_word(words[0]) and foreign_word(words[-1])}
+
+
+def _a_company_in(text: str, name: str) -> bool:
+    return re.search(rf"(?i:hãng|công ty|tập đoàn|tổng công ty)\s+{re.escape(name)}\b", text) is not None
 
 
 def _not_a_country(name: str) -> bool:
