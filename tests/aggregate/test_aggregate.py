@@ -750,6 +750,14 @@ def test_a_foreign_official_calling_the_leaders_of_a_list_of_countries_pairs_eac
         {"Hàn Quốc", "Đức"}, {"Hàn Quốc", "Anh"}, {"Hàn Quốc", "Australia"}]
 
 
+def test_a_country_visited_only_to_attend_an_event_there_is_its_venue():
+    moon = ("Moon Jae-in", "PERSON", {"title": "Tổng thống", "affiliation": "Hàn Quốc", "country": "KR"})
+    for verb, expected in (("để tham dự", []), ("và dự", [{"Hàn Quốc", "Australia"}])):
+        text = f"Tổng thống Hàn Quốc Moon Jae-in thăm Australia {verb} hội nghị."
+        doc = build(text, [("Hàn Quốc", "LOCATION"), moon, ("Australia", "LOCATION")], [(1, 0, "AFFILIATED_WITH")])
+        assert [{p.name for p in r.parties} for r in records(doc)] == expected
+
+
 def test_the_country_after_a_place_is_where_it_is_not_a_second_counterpart():
     text = "Thủ tướng Nguyễn Xuân Phúc tiếp Đoàn doanh nghiệp Hong Kong, Trung Quốc."
     doc = build(text, [PRIME_MINISTER, ("Hong Kong", "LOCATION"), ("Trung Quốc", "LOCATION")], [])

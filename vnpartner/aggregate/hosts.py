@@ -26,6 +26,9 @@ _MEETS = re.compile(
     re.I,
 )
 _TOPIC = re.compile(r"\b(?:để|về|nhằm|bao gồm|tình hình|vấn đề)\b|[;:]", re.I)
+# A country visited only to attend an event there (`thăm Singapore để tham dự Đối thoại Shangri
+# La`) is its venue; `thăm Nhật Bản và dự` is a visit of its own.
+_TO_ATTEND = re.compile(r"\s+để\s+(?:tham\s+)?dự\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # between two items of a list
 
 
@@ -66,12 +69,14 @@ def _counterparts(text: str, verb_end: int, mentions: list[Entity], party: dict[
     """The party first named after the verb, if it is of a country other than ``home``, with
     the parties of other countries listed right after it. None where that first party is
     the venue or of no known country (`Tập đoàn Vamed của Austria`: the group, not Austria),
+    visited only to attend an event there,
     or where the words before it turn to a topic (`để thảo luận tình hình Ukraine`)."""
     if not mentions:
         return []
     first = party[mentions[0].id]
     lead_in = text[verb_end:mentions[0].start]
-    if not _foreign(first, home) or at_venue(text, mentions[0].start) or _TOPIC.search(lead_in):
+    if not _foreign(first, home) or at_venue(text, mentions[0].start) or _TOPIC.search(lead_in) \
+            or _TO_ATTEND.match(text, mentions[0].end):
         return []
     found = [first]
     for before, ent in zip(mentions, mentions[1:]):
