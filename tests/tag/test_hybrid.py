@@ -850,6 +850,21 @@ def test_the_agriculture_ministry_keeps_the_lowercase_end_of_its_name():
         "Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu", "Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương"]
 
 
+def test_the_united_nations_is_a_body_wherever_it_is_named():
+    from vnpartner.tag.hybrid import _known_bodies
+
+    text = ("Tổng Thư ký Liên Hợp Quốc Antonio Guterres; Tổng thư ký Liên hợp quốc nói; Hội đồng Bảo An Liên Hợp Quốc "
+            "họp; Chương trình Phát triển Liên hợp quốc; Ủy ban Nhân quyền Liên hiệp quốc.")
+    spans = [_span(text, "Tổng Thư ký", "TITLE"), _span(text, "Liên Hợp Quốc Antonio Guterres", "PERSON"),
+             _span(text, "Tổng thư ký Liên hợp quốc", "TITLE"),
+             _span(text, "Chương trình Phát triển Liên hợp quốc", "ORGANIZATION"),
+             _span(text, "Ủy ban Nhân quyền", "ORGANIZATION")]
+    assert [(text[s:e], label) for s, e, label in _known_bodies(text, spans)] == [
+        ("Tổng Thư ký", "TITLE"), ("Liên Hợp Quốc", "ORGANIZATION"), ("Antonio Guterres", "PERSON"),
+        ("Tổng thư ký", "TITLE"), ("Liên hợp quốc", "ORGANIZATION"), ("Hội đồng Bảo An Liên Hợp Quốc", "ORGANIZATION"),
+        ("Chương trình Phát triển Liên hợp quốc", "ORGANIZATION"), ("Ủy ban Nhân quyền Liên hiệp quốc", "ORGANIZATION")]
+
+
 def test_a_body_cut_short_takes_the_whole_name_the_article_gives_it_elsewhere():
     from vnpartner.tag.hybrid import _bodies_named_whole
 

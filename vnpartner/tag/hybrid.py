@@ -122,7 +122,27 @@ def _known_bodies(text: str, spans: list[Span]) -> list[Span]:
     if not found:
         return spans
     kept = [s for s in spans if not any(s[0] < end and start < s[1] for start, end, _ in found)]
-    return sorted(kept + found)
+    return _organs_of_the_un(text, sorted(kept + found + _around_bodies(text, spans, found)))
+
+
+def _organs_of_the_un(text: str, spans: list[Span]) -> list[Span]:
+    """A body named right before the United Nations is one of its organs (`Hội đồng Bảo an` +
+    `Liên hợp quốc`)."""
+    return _run_on(spans, lambda body, span: span[2] == "ORGANIZATION" and text[body[1]:span[0]] == " "
+                   and _UNITED_NATIONS.fullmatch(text, span[0], span[1]) is not None)
+
+
+def _around_bodies(text: str, spans: list[Span], bodies: list[Span]) -> list[Span]:
+    """What a model's span held besides a known body it ran into: a person after it (`Liên Hợp
+    Quốc Antonio Guterres`), a title before it (`Tổng thư ký Liên hợp quốc`)."""
+    out = []
+    for start, end, label in spans:
+        for b_start, b_end, _ in bodies:
+            if label == "PERSON" and start <= b_start < b_end < end and text[b_end] == " ":
+                out.append((b_end + 1, end, "PERSON"))
+            elif label == "TITLE" and start < b_start < end and text[b_start - 1] == " ":
+                out.append((start, b_start - 1, "TITLE"))
+    return out
 
 
 def _bodies_before_people(text: str, spans: list[Span]) -> list[Span]:
@@ -389,7 +409,7 @@ _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trư�
 # the model takes for organisations (`USD`, `SARS-CoV-2`, `DN` for doanh nghiệp).
 _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH",
-    "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "LPG", "LNG", "CNG", "PP", "PVC",
+    "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "OEM", "LPG", "LNG", "CNG", "PP", "PVC",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
 # Instruments the model sometimes takes for organisations.
@@ -457,9 +477,11 @@ _WORLD_BEFORE_ALIAS = re.compile(r"(?P<words>(?:[ \t]+\w+){0,8}?)[ \t]+thế gi�
 # lowercase words (`Bộ Nông nghiệp và Phát triển` + `nông thôn`), and the Eurasian Economic Union
 # and APEC, which the model cuts at a dash or a lowercase word (`Liên minh Kinh tế Á` + ` - Âu`,
 # `Diễn đàn` | `Hợp tác` | `Kinh tế châu Á - Thái Bình Dương`).
+_UNITED_NATIONS = re.compile(r"Liên [Hh](?:ợ|iệ)p [Qq]uốc")
 _KNOWN_BODIES = re.compile(r"(?<![\w-])(?:(?:Hãng thông tấn )?Tân Hoa [Xx]ã|G-?\d{1,2}"
                            r"|(?:Bộ|Sở) Nông nghiệp (?:và|&) Phát triển [Nn]ông thôn"
                            r"|(?:Liên minh|Ủy ban|Uỷ ban) [Kk]inh tế Á ?[-–] ?Âu"
+                           rf"|(?:(?:Hội đồng [Bb]ảo [Aa]n|Đại hội đồng|Hội đồng [Nn]hân quyền) )?{_UNITED_NATIONS.pattern}"
                            r"|Diễn đàn Hợp tác Kinh tế [Cc]hâu Á ?[-–] ?Thái Bình Dương)(?![\w-])")
 # A person addressed as Mr or Mrs, by the capitalised words of the name (`ông Tấn`, `Ông Putin`, `bà Nga`).
 # Not `đàn ông` (men) nor `ông bà` (forebears); a full stop only between initials (`L.Aldis`), not ending a sentence.
