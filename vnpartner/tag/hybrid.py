@@ -409,7 +409,7 @@ _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trư�
 # the model takes for organisations (`USD`, `SARS-CoV-2`, `DN` for doanh nghiệp).
 _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH",
-    "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "OEM", "LPG", "LNG", "CNG", "PP", "PVC",
+    "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "OEM", "PNTR", "LPG", "LNG", "CNG", "PP", "PVC",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
 # Instruments the model sometimes takes for organisations.
@@ -500,10 +500,11 @@ _TITLED_NAME = re.compile(rf" (?P<name>[{UPPER}][\w'-]*(?:\.[\w'-]+)*(?: [{UPPER
 # Titles of a body's head, which the body's name follows (`Giám đốc điều hành` + `Motorola`).
 _HEADS_A_BODY = re.compile(r"(?i:giám đốc|chủ tịch|chủ nhiệm|ủy viên|uỷ viên|bí thư|trưởng ban|điều hành|hiệu trưởng|"
                            r"viện trưởng|cục trưởng|vụ trưởng|tổng thư ký|người phát ngôn|phát ngôn viên)$")
-# A summit is an event and a partnership a level of relations, not bodies (`Hội nghị Thượng
-# đỉnh` + `G20`, `quan hệ Đối tác Toàn diện`).
+# A summit or a games is an event and a partnership a level of relations, not bodies (`Hội
+# nghị Thượng đỉnh` + `G20`, `quan hệ Đối tác Toàn diện`, `SEA Games 23`).
 _EVENT_ONLY = re.compile(r"(?:Hội nghị )?[Tt]hượng (?:đỉnh|định)"
-                         r"|(?i:đối tác(?: hợp tác)?(?: chiến lược)?(?: toàn diện)?)")
+                         r"|(?i:đối tác(?: hợp tác)?(?: chiến lược)?(?: toàn diện)?)"
+                         r"|(?:SEA Games|ASIAD|Olympic|World Cup|Tiger Cup|AFF Cup|Champions League|V-League)(?: \d+)?")
 # Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
 # (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`, `nền kinh tế`, `vốn đầu tư`),
 # `môi trường` as a setting (`môi trường đầu tư`, `tạo môi trường an toàn`), and the verb `xây dựng`
