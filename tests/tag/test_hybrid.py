@@ -471,7 +471,8 @@ def test_tidy_names_a_club_unless_a_person_follows_it():
     text = "CLB Al-Ain mời ông. Chủ tịch CLB Trịnh Thanh Tài nói. Các CLB 'CLB Đông Á' và ĐB, LPG."
     spans = [_span(text, "CLB", "ORGANIZATION"), _span(text, "CLB", "ORGANIZATION", 20),
              _span(text, "Trịnh Thanh Tài", "PERSON"), _span(text, "CLB", "ORGANIZATION", text.index("Các")),
-             _span(text, "CLB", "ORGANIZATION", text.index("'CLB")), _span(text, "ĐB", "ORGANIZATION"), _span(text, "LPG", "ORGANIZATION")]
+             _span(text, "CLB", "ORGANIZATION", text.index("'CLB")), _span(text, "ĐB", "ORGANIZATION"),
+             _span(text, "LPG", "ORGANIZATION")]
     assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
         ("CLB Al-Ain", "ORGANIZATION"), ("Trịnh Thanh Tài", "PERSON"), ("CLB Đông Á", "ORGANIZATION")]
 

@@ -481,12 +481,14 @@ _UNITED_NATIONS = re.compile(r"Liên [Hh](?:ợ|iệ)p [Qq]uốc")
 _KNOWN_BODIES = re.compile(r"(?<![\w-])(?:(?:Hãng thông tấn )?Tân Hoa [Xx]ã|G-?\d{1,2}"
                            r"|(?:Bộ|Sở) Nông nghiệp (?:và|&) Phát triển [Nn]ông thôn"
                            r"|(?:Liên minh|Ủy ban|Uỷ ban) [Kk]inh tế Á ?[-–] ?Âu"
-                           rf"|(?:(?:Hội đồng [Bb]ảo [Aa]n|Đại hội đồng|Hội đồng [Nn]hân quyền) )?{_UNITED_NATIONS.pattern}"
+                           r"|(?:(?:Hội đồng [Bb]ảo [Aa]n|Đại hội đồng|Hội đồng [Nn]hân quyền) )?"
+                           rf"{_UNITED_NATIONS.pattern}"
                            r"|Diễn đàn Hợp tác Kinh tế [Cc]hâu Á ?[-–] ?Thái Bình Dương)(?![\w-])")
 # A person addressed as Mr or Mrs, by the capitalised words of the name (`ông Tấn`, `Ông Putin`, `bà Nga`).
 # Not `đàn ông` (men) nor `ông bà` (forebears); a full stop only between initials (`L.Aldis`), not ending a sentence.
 _ADDRESSED = re.compile(
-    rf"(?<![\w-])(?<!đàn )(?:[Ôô]ng|(?<![Ôô]ng )bà)[ \t]+(?P<name>[{UPPER}][\w'-]*(?:\.[\w'-]+)*(?:[ \t][{UPPER}][\w'-]*){{0,3}})")
+    rf"(?<![\w-])(?<!đàn )(?:[Ôô]ng|(?<![Ôô]ng )bà)[ \t]+"
+    rf"(?P<name>[{UPPER}][\w'-]*(?:\.[\w'-]+)*(?:[ \t][{UPPER}][\w'-]*){{0,3}})")
 # Words of a company's own name, no person's (`Samsung Electronics`, `Vietnam Airlines`).
 _COMPANY_WORDS = re.compile(r"(?i)\b(?:airlines?|bank|capital|corp|corporation|electronics|energy|group|holdings?|"
                             r"industries|international|investment|ltd|motors?|partners|solutions|systems|technologies|"
@@ -1200,7 +1202,8 @@ def _names_joined(text: str, spans: list[Span]) -> list[Span]:
 def _foreign_surnames(text: str, spans: list[Span]) -> set[str]:
     names = (text[start:end] for start, end, label in spans if label == "PERSON")
     # Both ends foreign: `Lượng Bùi Herbalife` is a credit run into a brand, no one's name.
-    return {words[-1] for words in map(str.split, names) if len(words) > 1 and foreign_word(words[0]) and foreign_word(words[-1])}
+    return {words[-1] for words in map(str.split, names)
+            if len(words) > 1 and foreign_word(words[0]) and foreign_word(words[-1])}
 
 
 def _a_company_in(text: str, name: str) -> bool:
