@@ -737,13 +737,14 @@ def test_the_news_agency_and_the_groups_of_economies_are_bodies_but_a_summit_is_
     assert {label for _, _, label in found} == {"ORGANIZATION"}
 
 
-def test_a_games_a_trade_status_and_a_board_are_not_bodies():
+def test_a_games_a_trade_status_a_board_and_a_field_are_not_bodies():
     from vnpartner.tag.hybrid import tidy
 
-    text = "Đoàn thể thao dự SEA Games 23 và Champions League; quy chế PNTR; HĐQT và Liên đoàn Bóng đá."
+    text = "Đoàn thể thao dự SEA Games 23 và Champions League; quy chế PNTR; HĐQT và Liên đoàn Bóng đá về CNTT."
     spans = [_span(text, name, "ORGANIZATION")
-             for name in ("SEA Games 23", "Champions League", "PNTR", "HĐQT", "Liên đoàn Bóng đá")]
-    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Liên đoàn Bóng đá"]
+             for name in ("SEA Games 23", "Champions League", "PNTR", "HĐQT", "Liên đoàn Bóng đá", "CNTT")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("Liên đoàn Bóng đá", "ORGANIZATION"), ("CNTT", "SECTOR")]
 
 
 def test_the_full_name_of_the_g20_keeps_its_lowercase_words_before_its_alias():

@@ -409,9 +409,11 @@ _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trư�
 # the model takes for organisations (`USD`, `SARS-CoV-2`, `DN` for doanh nghiệp).
 _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH",
-    "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "OEM", "PNTR", "HĐQT", "SGK", "ATTP", "LPG", "LNG", "CNG", "PP", "PVC",
+    "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "OEM", "PNTR", "HĐQT", "SGK", "ATTP", "SDG", "SDGs", "LPG", "LNG", "CNG", "PP", "PVC",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
+# Fields written as acronyms, which the model sometimes takes for bodies (`CNTT`, `KH&CN`, `ODA`).
+_FIELD_ACRONYMS = frozenset(term for term in sector_terms() if term.isupper())
 # Instruments the model sometimes takes for organisations.
 _AGREEMENT_ACRONYMS = frozenset({"MOU", "MoU", "FTA", "BCC"})
 # How an instrument's name opens (`thỏa thuận`, `Bản ghi nhớ`, `văn kiện hợp tác`); a model span
@@ -555,6 +557,8 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
                 continue
         if label == "ORGANIZATION" and text[start:end] in _AGREEMENT_ACRONYMS:
             label = "AGREEMENT"
+        if label == "ORGANIZATION" and text[start:end] in _FIELD_ACRONYMS:
+            label = "SECTOR"
         if label == "AGREEMENT":
             end = _agreement_end(text, start, end)
             if end is None:
