@@ -102,6 +102,7 @@ def value(surface: str, hint: str | None = None) -> tuple[str, str | None, str] 
     ("ĐBSCL", ("Đồng bằng sông Cửu Long", "VN", "other")),
     ("Tây Nguyên", ("Tây Nguyên", "VN", "other")),
     ("Nam Trung Bộ", ("Nam Trung Bộ", "VN", "other")),
+    ("tỉnh Bắc Lào", ("Bắc Lào", "LA", "other")),
     ("Triều Tiên", ("Triều Tiên", "KP", "country")),
     ("CHLB Đức", ("Đức", "DE", "country")),
     ("CHND Trung Hoa", ("Trung Quốc", "CN", "country")),

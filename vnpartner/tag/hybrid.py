@@ -405,11 +405,13 @@ _TIMES_OF_DAY = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm"
 _RUN_ON_FOLLOWS = {"Ảnh": re.compile(":"), "Nguồn": re.compile(":"), "Đây": re.compile(" "),
                    **{word: re.compile(r" \d") for word in _TIMES_OF_DAY}}
 _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trước|sau|này|đầu|cuối|giữa)\b")
-# Abbreviations of currencies, diseases and viruses, units, stock indices and common nouns that
-# the model takes for organisations (`USD`, `SARS-CoV-2`, `DN` for doanh nghiệp).
+# Abbreviations of currencies, diseases and viruses, units, products, stock indices and common
+# nouns that the model takes for organisations (`USD`, `SARS-CoV-2`, `DN` for doanh nghiệp, `ĐB`
+# for đại biểu, `HĐQT` for a company's board).
 _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH",
-    "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "OEM", "PNTR", "HĐQT", "SGK", "ATTP", "SDG", "SDGs", "LPG", "LNG", "CNG", "PP", "PVC",
+    "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "OEM", "PNTR", "HĐQT", "SGK", "ATTP", "SDG", "SDGs", "BHYT",
+    "LPG", "LNG", "CNG", "PP", "PVC",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
 # Fields written as acronyms, which the model sometimes takes for bodies (`CNTT`, `KH&CN`, `ODA`).
