@@ -121,8 +121,11 @@ def _known_bodies(text: str, spans: list[Span]) -> list[Span]:
              if not any(start <= m.start() and m.end() <= end and (start, end) != m.span() for start, end in bodies)]
     if not found:
         return spans
-    kept = [s for s in spans if not any(s[0] < end and start < s[1] for start, end, _ in found)]
-    return _organs_of_the_un(text, sorted(kept + found + _around_bodies(text, spans, found)))
+    kept, overlapped = [], []
+    for span in spans:
+        hit = any(span[0] < end and start < span[1] for start, end, _ in found)
+        (overlapped if hit else kept).append(span)
+    return _organs_of_the_un(text, sorted(kept + found + _around_bodies(text, overlapped, found)))
 
 
 def _organs_of_the_un(text: str, spans: list[Span]) -> list[Span]:
@@ -132,11 +135,11 @@ def _organs_of_the_un(text: str, spans: list[Span]) -> list[Span]:
                    and _UNITED_NATIONS.fullmatch(text, span[0], span[1]) is not None)
 
 
-def _around_bodies(text: str, spans: list[Span], bodies: list[Span]) -> list[Span]:
-    """What a model's span held besides a known body it ran into: a person after it (`Liên Hợp
+def _around_bodies(text: str, overlapped: list[Span], bodies: list[Span]) -> list[Span]:
+    """What a model's span that overlaps a known body held besides it: a person after it (`Liên Hợp
     Quốc Antonio Guterres`), a title before it (`Tổng thư ký Liên hợp quốc`)."""
     out = []
-    for start, end, label in spans:
+    for start, end, label in overlapped:
         for b_start, b_end, _ in bodies:
             if label == "PERSON" and start <= b_start < b_end < end and text[b_end] == " ":
                 out.append((b_end + 1, end, "PERSON"))
@@ -1196,7 +1199,7 @@ def _addressed_as_people(text: str, spans: list[Span], addressed: list[Span]) ->
     ends = {start: end for start, end, _ in addressed}
     names = {text[start:end] for start, end, _ in addressed} | _foreign_surnames(text, spans)
     companies = _company_names(text)
-    people = {name for name in names if _not_a_country(name) and name not in companies}
+    people = {name for name in names if not _is_country(name) and name not in companies}
     return [(start, end, "PERSON") if label in ("LOCATION", "ORGANIZATION")
             and (end <= ends.get(start, -1) or text[start:end] in people) else (start, end, label)
             for start, end, label in spans]
@@ -1223,11 +1226,6 @@ def _company_names(text: str) -> set[str]:
         parts = [part.rstrip(".,;:!?)\"”") for part in words.group(1).split(" ")]
         names.update(" ".join(parts[:size]) for size in range(1, len(parts) + 1))
     return names
-
-
-def _not_a_country(name: str) -> bool:
-    place = lookup_place(name)
-    return place is None or place.admin != "country"
 
 
 def _titled_people(text: str, spans: list[Span], word_ends: Mapping[int, int]) -> list[Span]:
