@@ -132,6 +132,18 @@ def test_case_and_spacing_are_ignored():
     assert value("  tỉnh   bình  dương ") == ("Bình Dương", "VN", "province")
 
 
+@pytest.mark.parametrize("written, usual", [
+    ("Thụy Sỹ", "Thụy Sĩ"), ("Hoa Kì", "Hoa Kỳ"), ("Ả Rập Xê-út", "Ả Rập Xê Út"), ("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+])
+def test_spellings_written_both_ways_name_one_place(written, usual):
+    assert lookup_place(written) == lookup_place(usual) is not None
+
+
+def test_a_foreign_y_is_not_read_as_a_vietnamese_i():
+    assert lookup_place("Mary").country == "TM"
+    assert lookup_place("Mari") is None  # the first name of `Mari Elka Pangestu`
+
+
 def test_type_word_steers_the_choice():
     assert value("tỉnh La Habana") == ("La Habana", "CU", "province")
     assert value("La Habana") == ("La Habana", "CU", "city")

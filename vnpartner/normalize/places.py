@@ -64,6 +64,9 @@ _QUANTIFIER = re.compile(
     re.I,
 )
 
+_Y_AS_I = dict(zip("yýỳỷỹỵ", "iíìỉĩị"))
+_FINAL_Y = re.compile(r"(?<=[bcdđghklmnpqrstvx])[yýỳỷỹỵ](?!\w)")
+
 # `thức tỉnh châu Âu` (to awaken Europe): `tỉnh` ends a word there; `chính thức tỉnh X` keeps it.
 _COMPOUND = re.compile(r"(?<!chính )(?<!\w)thức\s+$", re.I)
 
@@ -143,8 +146,16 @@ class _Index:
                 _append(self.by_surface, variant, place)
                 if variant not in self.ambiguous:
                     self.ambiguous[variant] = _looks_ambiguous(variant, key) if ambiguous is None else ambiguous
-            _append(self.by_key, key, place)
+            _append(self.by_key, _spelling_key(key), place)
             _append(self.by_ascii, strip_diacritics(key), place)
+
+
+def _spelling_key(key: str) -> str:
+    """``key`` with the spellings Vietnamese writes both ways made one: a dash between syllables
+    as a space (`Xê-út`, `Xê Út`) and a syllable's final `y` after a consonant as `i` (`Thụy Sỹ`,
+    `Thụy Sĩ`) in Vietnamese spelling, which ``key`` not being ASCII tells (`Mary` stays)."""
+    key = key.replace("-", " ")
+    return key if key.isascii() else _FINAL_Y.sub(lambda m: _Y_AS_I[m.group()], key)
 
 
 def _append(table: dict[str, list[Place]], key: str, place: Place) -> None:
@@ -491,7 +502,7 @@ def _candidates(text: str) -> tuple[list[Place], str | None]:
     index = _index()
     type_word, rest = None, text
     while True:
-        found = index.by_key.get(norm_key(rest))
+        found = index.by_key.get(_spelling_key(norm_key(rest)))
         if found:
             return found, type_word
         m = _TYPE_PREFIX.match(rest)
