@@ -95,6 +95,21 @@ def test_no_place_is_located_in_a_place_of_another_country():
     assert [(r.head, r.tail, r.label) for r in found] == [("T1", "T5", "LOCATED_IN")]
 
 
+def test_a_title_right_before_a_later_person_is_not_an_earlier_persons():
+    text = "Ông Erdogan và Vua Salman đã điện đàm. Ông Michael Rogers, Chủ tịch Tiểu ban, phát biểu."
+    doc = Document(text=text)
+    for surface in ("Erdogan", "Vua", "Salman", "Michael Rogers", "Chủ tịch", "Tiểu"):
+        doc.add_entity(text.index(surface), text.index(surface) + len(surface),
+                       "TITLE" if surface in ("Vua", "Chủ tịch") else "PERSON")
+    keys = [("T1", "T2"), ("T3", "T2"), ("T4", "T5")]  # the last is an apposition, whatever the model read after it
+    probs = torch.zeros(3, len(RELATION_LABELS) + 1)
+    probs[:, RELATION_LABELS.index("HAS_TITLE") + 1] = 0.7
+    probs[:, 0] = 0.3
+    mask = torch.ones(3, len(RELATION_LABELS) + 1, dtype=torch.bool)
+    found = decide(doc, list(iter_sentences(text)), keys, probs, mask)
+    assert [(r.head, r.tail, r.label) for r in found] == [("T3", "T2", "HAS_TITLE"), ("T4", "T5", "HAS_TITLE")]
+
+
 def test_a_head_of_another_version_is_a_clear_error(tmp_path):
     save_head(build_head(8, 16), tmp_path, {"schema": 1, "hidden": 8, "width": 16})
     with pytest.raises(VnPartnerError) as err:

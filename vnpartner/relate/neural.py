@@ -44,6 +44,7 @@ NONE = 0  # class 0 is "no relation"; class k > 0 is RELATION_LABELS[k - 1]
 DISTANCE_BUCKETS = 8  # per direction, log2 of the word distance
 PARTNER = RELATION_LABELS.index("PARTNER") + 1
 LOCATED_IN = RELATION_LABELS.index("LOCATED_IN") + 1
+HAS_TITLE = RELATION_LABELS.index("HAS_TITLE") + 1
 HEAD_SCHEMA = 2  # 2: context, peak and crowd features, optional party filter
 CROWD_BUCKETS = 8  # places and organisations between head and tail: 0..7+
 PARTY_LABELS = ("LOCATION", "ORGANIZATION")
@@ -262,11 +263,12 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
            party_filter: PartyPairFilter | None = None) -> list[Relation]:
     """Relations from the head's class probabilities of the pairs ``keys`` (``mask``: allowed classes).
 
-    Each pair takes its most probable class (never LOCATED_IN between places of two countries);
+    Each pair takes its most probable class (never LOCATED_IN between places of two countries, never
+    HAS_TITLE from a person to the title of a later person);
     with a party filter, PARTNER goes to the mention pairs the filter chooses instead. Two
     parties that sign one agreement in one sentence are partners (:func:`cosigner_partners`).
     """
-    probs = _without_foreign_places(doc, keys, probs)
+    probs = _without_titles_of_later_people(doc, keys, _without_foreign_places(doc, keys, probs))
     best = probs.argmax(-1).tolist()
     if party_filter is not None:
         partner = partner_probabilities(probs, mask)
@@ -274,6 +276,29 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
         best = [PARTNER if i in chosen else NONE if k == PARTNER else k for i, k in enumerate(best)]
     relations = [Relation(head, tail, RELATION_LABELS[k - 1]) for (head, tail), k in zip(keys, best) if k != NONE]
     return relations + cosigner_partners(doc, sentences, relations)
+
+
+def _without_titles_of_later_people(doc: Document, keys: list[tuple[str, str]], probs):
+    """``probs`` with no HAS_TITLE from a person to a title that opens a later person's name
+    (`ông Erdogan và Vua Salman`: `Vua` is Salman's), unless only a comma parts the two. In the gold, 819 of 823 titles right
+    before a person are that person's; the rest are shared along a list that follows."""
+    by_id = {e.id: e for e in doc.entities}
+    people = sorted((e.start, e.end) for e in doc.entities if e.label == "PERSON")
+    starts = [start for start, _ in people]
+    later = []
+    for i, (head, tail) in enumerate(keys):
+        person, title = by_id[head], by_id[tail]
+        if person.label != "PERSON" or title.label != "TITLE" or person.end > title.start \
+                or not doc.text[person.end:title.start].strip(" ,"):
+            continue  # `Michael Rogers, Chủ tịch Tiểu ban ...`: an apposition, whatever follows
+        after = bisect_left(starts, title.end)
+        if after < len(people) and not doc.text[title.end:people[after][0]].strip():
+            later.append(i)
+    if not later:
+        return probs
+    probs = probs.clone()
+    probs[later, HAS_TITLE] = 0.0
+    return probs
 
 
 def _without_foreign_places(doc: Document, keys: list[tuple[str, str]], probs):
