@@ -825,6 +825,16 @@ def test_one_vietnamese_name_cut_in_two_people_is_one_person():
     assert [text[s:e] for s, e, _ in _names_joined(text, spans)] == ["Uông Chu Lưu", "Duterte", "Ernesto Abella"]
 
 
+def test_a_foreign_name_cut_at_its_particle_is_one_person():
+    from vnpartner.tag.hybrid import _particle_names
+
+    text = "Thái tử Mohammed bin Salman gặp Bộ trưởng Bộ Công an Tô Lâm."
+    spans = [_span(text, "Mohammed bin", "LOCATION"), _span(text, "Salman", "PERSON"),
+             _span(text, "Bộ Công an", "ORGANIZATION"), _span(text, "Tô Lâm", "PERSON")]
+    assert [(text[s:e], label) for s, e, label in _particle_names(text, spans)] == [
+        ("Mohammed bin Salman", "PERSON"), ("Bộ Công an", "ORGANIZATION"), ("Tô Lâm", "PERSON")]
+
+
 def test_the_model_keeps_its_own_span_where_an_addressed_name_would_overlap(tmp_path):
     found = merge([(4, 13, "LOCATION")], [], OWNED, [(4, 7, "PERSON"), (20, 25, "PERSON")])
     assert found == [(4, 13, "LOCATION"), (20, 25, "PERSON")]

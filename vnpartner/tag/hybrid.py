@@ -64,7 +64,8 @@ class HybridTagger:
             fillers = _vietnamese_people(text, ruled) + addressed
             spans = _completed(text, merge(_dates_cut(text, tidy(text, found, ends), ruled), ruled, self.neural_labels,
                                            fillers))
-            out.append(_names_joined(text, _titled_people(text, _addressed_as_people(text, spans, addressed), ends)))
+            people = _titled_people(text, _addressed_as_people(text, spans, addressed), ends)
+            out.append(_particle_names(text, _names_joined(text, people)))
         return out
 
 
@@ -1209,6 +1210,26 @@ def _names_joined(text: str, spans: list[Span]) -> list[Span]:
     """One Vietnamese name the model cut in two people side by side (`Uông` + `Chu Lưu`)."""
     return _run_on(spans, lambda first, second: second[2] == "PERSON" and text[first[1]:second[0]] == " "
                    and vietnamese_name(text[first[0]:second[1]]), "PERSON")
+
+
+def _particle_names(text: str, spans: list[Span]) -> list[Span]:
+    """One foreign name the model cut at a lowercase particle (`Mohammed bin` + `Salman`,
+    `Ursula von` + `der Leyen`): a person's, when either part is a person."""
+    out: list[Span] = []
+    for span in spans:
+        if out and text[out[-1][1]:span[0]] == " " and "PERSON" in (out[-1][2], span[2]) \
+                and {out[-1][2], span[2]} <= _NAME_LABELS \
+                and _ends_in_particle(text[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], span[1], "PERSON")
+            continue
+        out.append(span)
+    return out
+
+
+def _ends_in_particle(name: str) -> bool:
+    """Whether ``name`` is a foreign name up to a particle (`Mohammed bin`; not `Bộ Công an`)."""
+    *before, last = name.split(" ")
+    return last in _FOREIGN_PARTICLES and bool(before) and foreign_word(before[-1])
 
 
 def _foreign_surnames(text: str, spans: list[Span]) -> set[str]:
