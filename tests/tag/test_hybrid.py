@@ -835,6 +835,25 @@ def test_a_foreign_name_cut_at_its_particle_is_one_person():
         ("Mohammed bin Salman", "PERSON"), ("Bộ Công an", "ORGANIZATION"), ("Tô Lâm", "PERSON")]
 
 
+def test_a_foreign_name_goes_on_over_a_middle_initial():
+    from vnpartner.tag.hybrid import _initialled_names
+
+    text = "Chuẩn Đô đốc Michael J. Haycock gặp ông George W. Bush và Nguyễn Văn A. Ông Tom T. Hà Nội."
+    spans = [_span(text, "Michael", "PERSON"), _span(text, "George", "PERSON"), _span(text, "Bush", "LOCATION"),
+             _span(text, "Nguyễn Văn A", "PERSON"), _span(text, "Tom", "PERSON")]
+    assert [(text[s:e], label) for s, e, label in _initialled_names(text, spans)] == [
+        ("Michael J. Haycock", "PERSON"), ("George W. Bush", "PERSON"), ("Nguyễn Văn A", "PERSON"), ("Tom", "PERSON")]
+
+
+def test_excellency_is_no_part_of_a_name():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Quốc hội Belarus Ngài V. Andreichenko. Chúc mừng Ngài Vladimir Andreichenko."
+    spans = [_span(text, "Quốc hội Belarus Ngài", "ORGANIZATION"), _span(text, "Ngài Vladimir Andreichenko", "PERSON")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("Quốc hội Belarus", "ORGANIZATION"), ("Vladimir Andreichenko", "PERSON")]
+
+
 def test_the_model_keeps_its_own_span_where_an_addressed_name_would_overlap(tmp_path):
     found = merge([(4, 13, "LOCATION")], [], OWNED, [(4, 7, "PERSON"), (20, 25, "PERSON")])
     assert found == [(4, 13, "LOCATION"), (20, 25, "PERSON")]

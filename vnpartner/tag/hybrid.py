@@ -65,7 +65,7 @@ class HybridTagger:
             spans = _completed(text, merge(_dates_cut(text, tidy(text, found, ends), ruled), ruled, self.neural_labels,
                                            fillers))
             people = _titled_people(text, _addressed_as_people(text, spans, addressed), ends)
-            out.append(_particle_names(text, _names_joined(text, people)))
+            out.append(_initialled_names(text, _particle_names(text, _names_joined(text, people))))
         return out
 
 
@@ -401,6 +401,9 @@ _WORD = re.compile(r"\S*")
 _END_MARK = re.compile(r"(?: v\.v\.|\.)$")
 _FOREIGN_PARTICLES = frozenset({"al", "an", "at", "ben", "bin", "by", "da", "de", "del", "di", "du", "el", "in", "la", "le", "on",
                                  "ibn", "to", "van", "von"})
+_HONORIFIC_LEAD = re.compile(r"[Nn]gài ")
+_HONORIFIC_TAIL = re.compile(r" [Nn]gài$")
+_MIDDLE_INITIAL = re.compile(rf" [A-Z]\. (?P<rest>[{UPPER}][\w'-]+(?: [{UPPER}][\w'-]+)?)(?![\w'-])")
 _RANK = re.compile(rf"(?:{MILITARY_RANKS})(?!\w)")
 _TRAILING_DASH = re.compile(r"\s*[-–]\s*$")
 # The first word of a photo credit (`Ảnh: TTXVN`) or of a sentence run on without its break
@@ -551,6 +554,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
     people = {s for s, _, label in spans if label == "PERSON"}
     for start, end, label in spans:
         if label in _NAME_LABELS:
+            start, end = _without_honorific(text, start, end)
             start, end, label = _after_rank(text, start, end, label, out)
         if label in ("ORGANIZATION", "LOCATION"):
             end = _run_on_end(text, start, _before_end_mark(text, start, end))
@@ -613,6 +617,15 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
                 start = before
         out.append((start, end, label))
     return _joined_bodies(text, sorted(out))
+
+
+def _without_honorific(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name span less `Ngài` (Excellency) at either end: the gold keeps it out of every name
+    (`Ngài` + `Vladimir Andreichenko`, `Quốc hội Belarus` + `Ngài`)."""
+    lead = _HONORIFIC_LEAD.match(text, start, end)
+    start = lead.end() if lead and lead.end() < end else start
+    tail = _HONORIFIC_TAIL.search(text, start, end)
+    return start, tail.start() if tail and tail.start() > start else end
 
 
 def _after_rank(text: str, start: int, end: int, label: str, out: list[Span]) -> Span:
@@ -1223,6 +1236,30 @@ def _particle_names(text: str, spans: list[Span]) -> list[Span]:
             out[-1] = (out[-1][0], span[1], "PERSON")
             continue
         out.append(span)
+    return out
+
+
+def _initialled_names(text: str, spans: list[Span]) -> list[Span]:
+    """A foreign person's name goes on over a middle initial (`Michael` + ` J. Haycock`, `George` +
+    ` W. Bush`): to the span the model found after it, or to the capitalised foreign words there."""
+    out: list[Span] = []
+    for index, span in enumerate(spans):
+        if out and out[-1][1] > span[0]:
+            continue  # taken in by the name before
+        initial = _MIDDLE_INITIAL.match(text, span[1]) if span[2] == "PERSON" else None
+        last_word = text[span[0]:span[1]].rsplit(" ", 1)[-1]
+        if initial is None or not foreign_word(last_word) or not foreign_word(initial.group("rest").split()[0]):
+            out.append(span)
+            continue
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        if following is not None and following[0] == initial.start("rest") and following[2] in _NAME_LABELS:
+            end = following[1]
+        elif following is None or following[0] >= initial.end():
+            words = initial.group("rest").split()
+            end = initial.start("rest") + len(" ".join(words if foreign_word(words[-1]) else words[:1]))
+        else:
+            end = span[1]
+        out.append((span[0], end, "PERSON"))
     return out
 
 
