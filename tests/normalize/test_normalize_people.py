@@ -99,3 +99,23 @@ def test_an_office_is_the_title_before_a_military_rank():
                      Relation(ids["Roger Cabiness"], ids["Trung tá"], "HAS_TITLE")]
     values = {e.text: e.normalized["title"] for e in normalize_people(doc).entities if e.label == "PERSON"}
     assert values == {"Ngô Xuân Lịch": "Bộ trưởng", "Roger Cabiness": "Trung tá"}
+
+
+def test_of_two_bodies_the_one_giving_a_country_then_the_nearer_is_the_persons():
+    text = "Bộ trưởng Ngoại giao Iran Zarif gặp người đồng cấp Canada. Đại tá Thắng, Vụ trưởng Vụ Pháp chế, Bộ Quốc phòng Lào."
+    doc = Document(text=text)
+    place = {"Iran": ("IR", "Iran"), "Canada": ("CA", "Canada")}
+    ids = {}
+    for surface, label in (("Iran", "LOCATION"), ("Zarif", "PERSON"), ("Canada", "LOCATION"), ("Thắng", "PERSON"),
+                           ("Vụ Pháp chế", "ORGANIZATION"), ("Bộ Quốc phòng Lào", "ORGANIZATION")):
+        country = place.get(surface)
+        value = {"name": country[1], "country": country[0], "admin": "country"} if country else None
+        ids[surface] = doc.add_entity(text.index(surface), text.index(surface) + len(surface), label, value).id
+    # the model's relations in the order it gave them: the far or countryless body last
+    doc.relations = [Relation(ids["Zarif"], ids["Iran"], "AFFILIATED_WITH"),
+                     Relation(ids["Zarif"], ids["Canada"], "AFFILIATED_WITH"),
+                     Relation(ids["Thắng"], ids["Bộ Quốc phòng Lào"], "AFFILIATED_WITH"),
+                     Relation(ids["Thắng"], ids["Vụ Pháp chế"], "AFFILIATED_WITH")]
+    normalize_people(doc)
+    values = {e.text: (e.normalized["affiliation"], e.normalized["country"]) for e in doc.entities if e.label == "PERSON"}
+    assert values == {"Zarif": ("Iran", "IR"), "Thắng": ("Bộ Quốc phòng Lào", "LA")}

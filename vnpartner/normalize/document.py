@@ -85,8 +85,12 @@ def normalize_people(doc: Document) -> Document:
     for rel in doc.relations:
         if rel.label in ("HAS_TITLE", "AFFILIATED_WITH") and rel.head in by_id and rel.tail in by_id:
             links = linked.setdefault(rel.head, {})
-            if not (rel.label == "HAS_TITLE" and rel.label in links and is_rank(by_id[rel.tail].text)):
-                links[rel.label] = by_id[rel.tail]  # an office, not a degree or rank (`PGS.TS`, `Đại tá`), is the title
+            head, tail, before = by_id[rel.head], by_id[rel.tail], links.get(rel.label)
+            if rel.label == "HAS_TITLE" and before is not None and is_rank(tail.text):
+                continue  # an office, not a degree or rank (`PGS.TS`, `Đại tá`), is the title
+            if rel.label == "AFFILIATED_WITH" and before is not None and _closer_body(head, before, tail):
+                continue
+            links[rel.label] = tail
     people = sorted((e for e in doc.entities if e.label == "PERSON" and e.normalized is None), key=lambda e: e.start)
     values = {}
     for ent in people:
@@ -115,6 +119,14 @@ def normalize_people(doc: Document) -> Document:
         ent.normalized = {key: value if value is not None else known[ent.text][key]
                           for key, value in values[ent.id].items()}
     return doc
+
+
+def _closer_body(person: Entity, body: Entity, other: Entity) -> bool:
+    """Whether ``body`` is the better of a person's two bodies: the one that gives a country, then
+    the one named nearer (`Bộ trưởng Ngoại giao Iran Zarif và người đồng cấp Canada`)."""
+    def rank(ent: Entity) -> tuple[bool, int]:
+        return _entity_country(ent) is None, max(person.start - ent.end, ent.start - person.end, 0)
+    return rank(body) < rank(other)
 
 
 def _home_of_vietnamese_names(doc: Document) -> str:
