@@ -33,3 +33,12 @@ def test_foreign_words_are_those_no_vietnamese_syllable_spells(word, foreign):
     from vnpartner.normalize.names import foreign_word
 
     assert foreign_word(word) is foreign
+
+
+def test_a_short_name_is_the_one_longer_name_that_holds_it_and_shares_its_title():
+    from vnpartner.normalize.names import full_names
+
+    names = ["Trump", "Donald Trump", "Melania Trump", "Putin", "Vladimir Putin", "Lee"]
+    assert full_names(names) == {"Putin": "Vladimir Putin"}  # `Trump`: two to choose from
+    titles = {"Trump": "Tổng thống", "Donald Trump": "Tổng thống", "Melania Trump": "Phu nhân"}
+    assert full_names(names, titles) == {"Trump": "Donald Trump", "Putin": "Vladimir Putin"}

@@ -243,7 +243,8 @@ def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
     """People with an office who are named in the record's evidence sentences (a shorter mention
     as the full name the article gives elsewhere); a degree alone (`TS.`) is no office, and a
     photographer named in a credit (`Ảnh: VGP/Quang Hiếu`) acts for no party."""
-    full = full_names(list({e.text for e in doc.entities if e.label == "PERSON"}))
+    titles = {e.text: e.normalized.get("title") for e in doc.entities if e.label == "PERSON" and e.normalized}
+    full = full_names(list({e.text for e in doc.entities if e.label == "PERSON"}), titles)
     people: dict[str, Person] = {}
     for ent in doc.entities:
         if ent.label != "PERSON" or not ent.normalized or not ent.normalized.get("title") \

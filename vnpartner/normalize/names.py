@@ -50,14 +50,18 @@ def canonical_country(name: str, place: Place | None = None) -> str:
     return name
 
 
-def full_names(names: list[str]) -> dict[str, str]:
+def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[str, str]:
     """Each name → the one longer name of ``names`` that ends or starts with its words
-    (`Trump` → `Donald Trump`, `Moon` → `Moon Jae In`); names with none or several are left out."""
+    (`Trump` → `Donald Trump`, `Moon` → `Moon Jae In`); names with none or several are left out.
+    With ``titles`` (name → title), of several longer names the one with the short name's title
+    is it (`Tổng thống Trump` is `Donald Trump`, not `Melania Trump`)."""
     found = {}
     for short in names:
         words = short.split()
         longer = [full for full in names if len(full.split()) > len(words)
                   and words in (full.split()[-len(words):], full.split()[:len(words)])]
+        if len(longer) > 1 and titles and titles.get(short):
+            longer = [full for full in longer if titles.get(full) == titles[short]]
         if len(longer) == 1:
             found[short] = longer[0]
     return found
