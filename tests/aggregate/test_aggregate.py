@@ -676,6 +676,16 @@ def test_a_photographer_in_a_credit_is_not_among_the_record_s_people():
     assert [p.name for p in record.people] == ["Shinzo Abe"]
 
 
+def test_a_person_of_a_third_country_is_not_among_the_record_s_people():
+    text = "Thủ tướng Goh Chok Tong từng nói Việt Nam và Indonesia nên hợp tác, như ông Trần B mong."
+    doc = build(text, [("Goh Chok Tong", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": "SG"}),
+                       ("Việt Nam", "LOCATION"), ("Indonesia", "LOCATION"),
+                       ("Trần B", "PERSON", {"title": "Đại sứ", "affiliation": None, "country": "VN"})],
+                [(1, 2, "PARTNER")])
+    [record] = records(doc)
+    assert [p.name for p in record.people] == ["Trần B"]
+
+
 def test_a_person_whose_only_title_is_a_degree_is_not_among_the_record_s_people():
     text = "Thủ tướng Shinzo Abe và TS. Lê Văn A dự lễ; Việt Nam và Nhật Bản hợp tác."
     doc = build(text, [("Shinzo Abe", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": "JP"}),

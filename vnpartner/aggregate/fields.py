@@ -89,7 +89,8 @@ def build_record(doc: Document, by_id: dict[str, Entity], party_names: dict[str,
     strongest = [a for a in signed if _signed_instrument(a) == instrument]
     return Partnership(
         parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, evidence),
-        instrument=instrument, people=_with_party_country(_people(doc, evidence), parties), evidence=evidence,
+        instrument=instrument, people=_of_the_parties(_with_party_country(_people(doc, evidence), parties), parties),
+        evidence=evidence,
     )
 
 
@@ -237,6 +238,15 @@ def _with_party_country(people: list[Person], parties: list[Party]) -> list[Pers
     return [Person(p.name, p.title, next(iter(foreign)))
             if p.country is None and not vietnamese_name(p.name) and (not bloc or _STATE_OFFICE.search(p.title or ""))
             else p for p in people]
+
+
+def _of_the_parties(people: list[Person], parties: list[Party]) -> list[Person]:
+    """The people who act for a party: where every party has a country, no one of another country
+    (`Thủ tướng Singapore Goh Chok Tong`, quoted in a record of Việt Nam and Indonesia)."""
+    countries = {p.country for p in parties}
+    if None in countries:
+        return people
+    return [p for p in people if p.country is None or p.country in countries]
 
 
 def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
