@@ -12,7 +12,7 @@ PLACES = {
     "Saudi Arabia": ("SA", "country"), "Campuchia": ("KH", "country"),
     "Iran": ("IR", "country"), "Myanmar": ("MM", "country"), "Hàn Quốc": ("KR", "country"), "Đức": ("DE", "country"),
     "Anh": ("GB", "country"), "Australia": ("AU", "country"), "Hong Kong": ("HK", "other"), "Libya": ("LY", "country"),
-    "Biển Đông": (None, "other"), "Hoa Kỳ": ("US", "country"),
+    "Biển Đông": (None, "other"), "Hoa Kỳ": ("US", "country"), "Indonesia": ("ID", "country"),
 }
 
 
@@ -606,10 +606,10 @@ def test_a_record_names_an_organisation_as_the_article_writes_it():
 
 
 def test_a_person_named_short_in_the_record_is_listed_by_full_name():
-    text = "Ông Donald Trump đến Hà Nội hôm qua. Tổng thống Trump và Việt Nam hợp tác với Nhật Bản."
+    text = "Ông Donald Trump đến Hà Nội hôm qua. Tổng thống Trump và Việt Nam hợp tác với Hoa Kỳ."
     us = {"title": "Tổng thống", "affiliation": None, "country": "US"}
     doc = build(text, [("Donald Trump", "PERSON", us), ("Hà Nội", "LOCATION"), ("Trump", "PERSON", us, 2),
-                       ("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION")], [(3, 4, "PARTNER")])
+                       ("Việt Nam", "LOCATION"), ("Hoa Kỳ", "LOCATION")], [(3, 4, "PARTNER")])
     [record] = records(doc)
     assert [(p.name, p.country) for p in record.people] == [("Donald Trump", "US")]
 
