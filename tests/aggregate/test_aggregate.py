@@ -12,7 +12,7 @@ PLACES = {
     "Saudi Arabia": ("SA", "country"), "Campuchia": ("KH", "country"),
     "Iran": ("IR", "country"), "Myanmar": ("MM", "country"), "Hàn Quốc": ("KR", "country"), "Đức": ("DE", "country"),
     "Anh": ("GB", "country"), "Australia": ("AU", "country"), "Hong Kong": ("HK", "other"), "Libya": ("LY", "country"),
-    "Biển Đông": (None, "other"), "Hoa Kỳ": ("US", "country"), "Indonesia": ("ID", "country"),
+    "Biển Đông": (None, "other"), "châu Á": (None, "other"), "Sankt Peterburgo": (None, "other"), "Hoa Kỳ": ("US", "country"), "Indonesia": ("ID", "country"),
 }
 
 
@@ -126,6 +126,13 @@ def test_a_sea_is_no_party():
     doc = build(text, [("Trung Quốc", "LOCATION"), ("Biển Đông", "LOCATION"), ("Trung Quốc", "LOCATION", None, 2),
                        ("Hoa Kỳ", "LOCATION")], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Trung Quốc", "Hoa Kỳ"}]
+
+
+def test_a_region_of_no_one_country_is_no_party_but_an_unknown_place_is():
+    text = "Việt Nam và châu Á; Việt Nam và Sankt Peterburgo."
+    doc = build(text, [("Việt Nam", "LOCATION"), ("châu Á", "LOCATION"), ("Việt Nam", "LOCATION", None, 2),
+                       ("Sankt Peterburgo", "LOCATION")], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Sankt Peterburgo"}]
 
 
 def test_no_partner_relation_means_no_record():

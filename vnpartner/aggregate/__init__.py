@@ -13,7 +13,7 @@ from .fields import (build_record, event_instrument, first_event_date, instrumen
                      stronger_signed)
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
-from .parties import (bracketed_countries, capital_for_state, for_state, inside, is_venue, is_water, mention_parties,
+from .parties import (bracketed_countries, capital_for_state, for_state, inside, is_region, is_venue, mention_parties,
                       own_body, part_of, party_of, unnamed, written_names)
 
 __all__ = ["aggregate", "instrument_of", "mention_parties", "party_of"]
@@ -44,7 +44,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         a, b = capital_for_state(a, b), capital_for_state(b, a)
         if is_venue(doc.text, by_id[rel.head], a, named) or is_venue(doc.text, by_id[rel.tail], b, named):
             continue
-        if unnamed(a) or unnamed(b) or is_water(a) or is_water(b) or a.name == b.name or own_body(a, b) \
+        if unnamed(a) or unnamed(b) or is_region(a) or is_region(b) or a.name == b.name or own_body(a, b) \
                 or own_body(b, a) or inside(a, b) or inside(b, a) or part_of(a, b) or part_of(b, a):
             continue
         key = frozenset((a.name, b.name))

@@ -345,13 +345,12 @@ def unnamed(party: Party) -> bool:
     return not any(word[0].isupper() for word in words[1:])
 
 
-# Seas and oceans: where things happen, never who cooperates (`Biển Đông` – `Trung Quốc`).
-_WATERS = frozenset({"Biển Đông", "Thái Bình Dương", "Ấn Độ Dương", "Địa Trung Hải"})
-
-
-def is_water(party: Party) -> bool:
-    """A sea or an ocean the gazetteer names, which cannot be a party."""
-    return party.kind == "other" and party.name in _WATERS
+def is_region(party: Party) -> bool:
+    """A sea, an ocean, a continent or another region of no one country (`Biển Đông`, `châu Á`,
+    `Ấn Độ Dương-Thái Bình Dương`): where things happen, not who cooperates. The gold makes one
+    a party once in over 150 mentions. A place the gazetteer does not know may still be a city
+    (`Saint Peterburg`)."""
+    return party.kind == "other" and party.country is None and lookup_place(party.name) is not None
 
 
 def own_body(country: Party, other: Party) -> bool:
