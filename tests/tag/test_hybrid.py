@@ -845,6 +845,17 @@ def test_a_foreign_name_goes_on_over_a_middle_initial():
         ("Michael J. Haycock", "PERSON"), ("George W. Bush", "PERSON"), ("Nguyễn Văn A", "PERSON"), ("Tom", "PERSON")]
 
 
+def test_a_paper_named_in_english_is_one_body():
+    from vnpartner.tag.hybrid import _newspapers
+
+    text = "Theo tờ New York Times và The Japan Times, Bloomberg News viết. Mỹ. Theo Washington Post, Hà Nội News."
+    spans = [_span(text, "New York", "LOCATION"), _span(text, "Times", "ORGANIZATION"), _span(text, "Japan", "LOCATION"),
+             _span(text, "Bloomberg News", "PERSON"), _span(text, "Mỹ", "LOCATION"), _span(text, "Hà Nội", "LOCATION")]
+    assert [(text[s:e], label) for s, e, label in _newspapers(text, spans)] == [
+        ("New York Times", "ORGANIZATION"), ("The Japan Times", "ORGANIZATION"), ("Bloomberg News", "ORGANIZATION"),
+        ("Mỹ", "LOCATION"), ("Washington Post", "ORGANIZATION"), ("Hà Nội", "LOCATION")]
+
+
 def test_excellency_is_no_part_of_a_name():
     from vnpartner.tag.hybrid import tidy
 

@@ -65,7 +65,7 @@ class HybridTagger:
             spans = _completed(text, merge(_dates_cut(text, tidy(text, found, ends), ruled), ruled, self.neural_labels,
                                            fillers))
             people = _titled_people(text, _addressed_as_people(text, spans, addressed), ends)
-            out.append(_initialled_names(text, _particle_names(text, _names_joined(text, people))))
+            out.append(_newspapers(text, _initialled_names(text, _particle_names(text, _names_joined(text, people)))))
         return out
 
 
@@ -403,6 +403,9 @@ _FOREIGN_PARTICLES = frozenset({"al", "an", "at", "ben", "bin", "by", "da", "de"
                                  "ibn", "to", "van", "von"})
 _HONORIFIC_LEAD = re.compile(r"[Nn]gài ")
 _HONORIFIC_TAIL = re.compile(r" [Nn]gài$")
+_PAPER = re.compile(r"(?:[A-Z][\w.'-]*[ \t]){1,4}(?P<noun>Times|Post|Daily|Journal|Herald|Tribune|Gazette|Review|News)"
+                    r"(?![\w-])")
+_WORD_AT = re.compile(r"\S+")
 _MIDDLE_INITIAL = re.compile(rf" [A-Z]\. (?P<rest>[{UPPER}][\w'-]+(?: [{UPPER}][\w'-]+)?)(?![\w'-])")
 _RANK = re.compile(rf"(?:{MILITARY_RANKS})(?!\w)")
 _TRAILING_DASH = re.compile(r"\s*[-–]\s*$")
@@ -1237,6 +1240,27 @@ def _particle_names(text: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(span)
     return out
+
+
+def _newspapers(text: str, spans: list[Span]) -> list[Span]:
+    """A paper named in English is one body (`New York Times`, `The Japan Times`, `Phnom Penh
+    Post`), where the model read a place or a person in it (`New York` + `Times`)."""
+    papers = []
+    for match in _PAPER.finditer(text):
+        start = match.start("noun")
+        for word in reversed(list(_WORD_AT.finditer(text, match.start(), match.start("noun")))):
+            if not foreign_word(word.group()) or word.group().endswith("."):
+                break
+            start = word.start()
+        if start == match.start("noun"):
+            continue
+        if text[max(0, start - 4):start] == "The ":
+            start -= 4
+        papers.append((start, match.end(), "ORGANIZATION"))
+    if not papers:
+        return spans
+    kept = [span for span in spans if not any(span[0] < end and start < span[1] for start, end, _ in papers)]
+    return sorted(kept + papers)
 
 
 def _initialled_names(text: str, spans: list[Span]) -> list[Span]:
