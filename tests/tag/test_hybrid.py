@@ -856,6 +856,18 @@ def test_a_paper_named_in_english_is_one_body():
         ("Mỹ", "LOCATION"), ("Washington Post", "ORGANIZATION"), ("Hà Nội", "LOCATION")]
 
 
+def test_a_title_cut_at_and_goes_on_over_the_field_before_a_person():
+    from vnpartner.tag.hybrid import _titles_through_and
+
+    text = "Bộ trưởng Kế hoạch và Đầu tư Nguyễn Chí Dũng, Bộ trưởng Công Thương và Đầu tư nước ngoài, Cục trưởng và"
+    spans = [_span(text, "Bộ trưởng Kế hoạch", "TITLE"), _span(text, "Đầu tư", "SECTOR"),
+             _span(text, "Nguyễn Chí Dũng", "PERSON"), _span(text, "Bộ trưởng Công Thương", "TITLE"),
+             _span(text, "Đầu tư", "SECTOR", after=40), _span(text, "Cục trưởng và", "TITLE")]
+    assert [(text[s:e], label) for s, e, label in _titles_through_and(text, spans)] == [
+        ("Bộ trưởng Kế hoạch và Đầu tư", "TITLE"), ("Nguyễn Chí Dũng", "PERSON"), ("Bộ trưởng Công Thương", "TITLE"),
+        ("Đầu tư", "SECTOR"), ("Cục trưởng", "TITLE")]
+
+
 def test_excellency_is_no_part_of_a_name():
     from vnpartner.tag.hybrid import tidy
 

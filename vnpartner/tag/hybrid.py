@@ -65,7 +65,8 @@ class HybridTagger:
             spans = _completed(text, merge(_dates_cut(text, tidy(text, found, ends), ruled), ruled, self.neural_labels,
                                            fillers))
             people = _titled_people(text, _addressed_as_people(text, spans, addressed), ends)
-            out.append(_newspapers(text, _initialled_names(text, _particle_names(text, _names_joined(text, people)))))
+            names = _newspapers(text, _initialled_names(text, _particle_names(text, _names_joined(text, people))))
+            out.append(_titles_through_and(text, names))
         return out
 
 
@@ -1240,6 +1241,25 @@ def _particle_names(text: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(span)
     return out
+
+
+def _titles_through_and(text: str, spans: list[Span]) -> list[Span]:
+    """A title the model cut at `và` goes on over the capitalised field it read on its own when a
+    person follows (`Bộ trưởng Kế hoạch` + ` và ` + `Đầu tư` + `Nguyễn Chí Dũng`) or the cut kept
+    the `và`; otherwise the title ends before `và`."""
+    out: list[Span] = []
+    for index, span in enumerate(spans):
+        title = out[-1] if out and out[-1][2] == "TITLE" else None
+        gap = text[title[1]:span[0]] if title else ""
+        after = spans[index + 1] if index + 1 < len(spans) else None
+        kept_and = text[title[0]:title[1]].endswith(" và") and gap == " " if title else False
+        person_next = after is not None and after[2] == "PERSON" and text[span[1]:after[0]] == " "
+        if span[2] == "SECTOR" and text[span[0]].isupper() and (kept_and or (gap == " và " and person_next)):
+            out[-1] = (title[0], span[1], "TITLE")
+            continue
+        out.append(span)
+    return [(start, end - 3, label) if label == "TITLE" and text[start:end].endswith(" và") else (start, end, label)
+            for start, end, label in out]
 
 
 def _newspapers(text: str, spans: list[Span]) -> list[Span]:
