@@ -868,6 +868,21 @@ def test_a_title_cut_at_and_goes_on_over_the_field_before_a_person():
         ("Đầu tư", "SECTOR"), ("Cục trưởng", "TITLE")]
 
 
+def test_a_body_run_on_over_its_official_after_the_country_is_the_body_and_the_person():
+    from vnpartner.tag.hybrid import _people_after_countries
+
+    text = ("Bộ Ngoại giao Mỹ Richard Boucher; Bộ Ngoại giao Trung Quốc Hồng Lỗi; Ngân hàng Việt Nam Thịnh Vượng; "
+            "Tập đoàn Hàn Quốc Lotte Group; U23 Thái Lan Chanathip Songkrasin.")
+    names = ["Bộ Ngoại giao Mỹ Richard Boucher", "Bộ Ngoại giao Trung Quốc Hồng Lỗi", "Ngân hàng Việt Nam Thịnh Vượng",
+             "Tập đoàn Hàn Quốc Lotte Group", "U23 Thái Lan Chanathip Songkrasin"]
+    spans = [_span(text, name, "ORGANIZATION") for name in names]
+    assert [(text[s:e], label) for s, e, label in _people_after_countries(text, spans)] == [
+        ("Bộ Ngoại giao Mỹ", "ORGANIZATION"), ("Richard Boucher", "PERSON"),
+        ("Bộ Ngoại giao Trung Quốc", "ORGANIZATION"), ("Hồng Lỗi", "PERSON"),
+        ("Ngân hàng Việt Nam Thịnh Vượng", "ORGANIZATION"), ("Tập đoàn Hàn Quốc Lotte Group", "ORGANIZATION"),
+        ("U23 Thái Lan", "ORGANIZATION"), ("Chanathip Songkrasin", "PERSON")]
+
+
 def test_excellency_is_no_part_of_a_name():
     from vnpartner.tag.hybrid import tidy
 

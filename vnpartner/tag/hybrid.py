@@ -64,7 +64,7 @@ class HybridTagger:
             fillers = _vietnamese_people(text, ruled) + addressed
             spans = _completed(text, merge(_dates_cut(text, tidy(text, found, ends), ruled), ruled, self.neural_labels,
                                            fillers))
-            people = _titled_people(text, _addressed_as_people(text, spans, addressed), ends)
+            people = _titled_people(text, _addressed_as_people(text, _people_after_countries(text, spans), addressed), ends)
             names = _newspapers(text, _initialled_names(text, _particle_names(text, _names_joined(text, people))))
             out.append(_titles_through_and(text, names))
         return out
@@ -407,6 +407,7 @@ _HONORIFIC_TAIL = re.compile(r" [Nn]gài$")
 _PAPER = re.compile(r"(?:[A-Z][\w.'-]*[ \t]){1,4}(?P<noun>Times|Post|Daily|Journal|Herald|Tribune|Gazette|Review|News)"
                     r"(?![\w-])")
 _WORD_AT = re.compile(r"\S+")
+_SINO_VIETNAMESE_NAMED = frozenset({"CN", "TW"})  # whose people Vietnamese news names by Sino-Vietnamese reading
 _MIDDLE_INITIAL = re.compile(rf" [A-Z]\. (?P<rest>[{UPPER}][\w'-]+(?: [{UPPER}][\w'-]+)?)(?![\w'-])")
 _RANK = re.compile(rf"(?:{MILITARY_RANKS})(?!\w)")
 _TRAILING_DASH = re.compile(r"\s*[-–]\s*$")
@@ -1241,6 +1242,43 @@ def _particle_names(text: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(span)
     return out
+
+
+def _people_after_countries(text: str, spans: list[Span]) -> list[Span]:
+    """A body's name the model ran on over its official's after the country (`Bộ Ngoại giao Mỹ` +
+    `Richard Boucher`, `Bộ Ngoại giao TQ` + `Hoa Xuân Doanh`): the body and the person."""
+    out: list[Span] = []
+    for start, end, label in spans:
+        cut = _name_after_country(text, start, end) if label == "ORGANIZATION" else None
+        if cut is None:
+            out.append((start, end, label))
+            continue
+        out += [(start, len(text[:cut].rstrip()), "ORGANIZATION"), (cut, end, "PERSON")]
+    return out
+
+
+def _name_after_country(text: str, start: int, end: int) -> int | None:
+    """Where a person's two or three word name opens after a foreign country at the end of a body's
+    span. Việt Nam is left alone: `Ngân hàng Việt Nam Thịnh Vượng` is a bank's name."""
+    words = _word_spans(text, start, end)
+    for size in (3, 2):
+        if len(words) < size + 2:
+            continue
+        cut = words[-size][0]
+        body, name = text[start:cut].rstrip(), text[cut:end]
+        place = trailing_place(body)
+        if place is None or place.admin != "country" or place.country == "VN" \
+                or lookup_place(f"{body.split()[-1]} {name.split()[0]}") is not None:  # not inside `Trung Quốc`
+            continue
+        if vietnamese_name(name) or (all(map(_first_name, name.split())) and not _COMPANY_WORDS.search(name)) \
+                or (place.country in _SINO_VIETNAMESE_NAMED and all(map(_sino_vietnamese_syllable, name.split()))):
+            return cut
+    return None
+
+
+def _sino_vietnamese_syllable(word: str) -> bool:
+    """A capitalised Vietnamese syllable that names no place: a Chinese name read in Vietnamese (`Hồng Lỗi`)."""
+    return word[:1].isupper() and not foreign_word(word) and lookup_place(word) is None
 
 
 def _titles_through_and(text: str, spans: list[Span]) -> list[Span]:
