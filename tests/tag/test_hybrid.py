@@ -854,6 +854,8 @@ def test_a_paper_named_in_english_is_one_body():
     assert [(text[s:e], label) for s, e, label in _newspapers(text, spans)] == [
         ("New York Times", "ORGANIZATION"), ("The Japan Times", "ORGANIZATION"), ("Bloomberg News", "ORGANIZATION"),
         ("Mỹ", "LOCATION"), ("Washington Post", "ORGANIZATION"), ("Hà Nội", "LOCATION")]
+    text = "Tờ Hong Kong Economic Journal, MC Fox News, Minh PhươngTheo ABC News."
+    assert [text[s:e] for s, e, _ in _newspapers(text, [])] == ["Hong Kong Economic Journal", "Fox News", "ABC News"]
 
 
 def test_a_title_cut_at_and_goes_on_over_the_field_before_a_person():

@@ -1302,16 +1302,20 @@ def _titles_through_and(text: str, spans: list[Span]) -> list[Span]:
 
 def _newspapers(text: str, spans: list[Span]) -> list[Span]:
     """A paper named in English is one body (`New York Times`, `The Japan Times`, `Phnom Penh
-    Post`), where the model read a place or a person in it (`New York` + `Times`)."""
+    Post`, `Hong Kong Economic Journal`), where the model read a place or a person in it (`New
+    York` + `Times`): the English words before the noun, an acronym only right before it (`ABC
+    News`, not `MC` of `MC Fox News`), and a place the gazetteer knows before them."""
     papers = []
     for match in _PAPER.finditer(text):
         start = match.start("noun")
-        for word in reversed(list(_WORD_AT.finditer(text, match.start(), match.start("noun")))):
-            if not foreign_word(word.group()) or word.group().endswith("."):
-                break
-            start = word.start()
+        words = list(_WORD_AT.finditer(text, match.start(), start))
+        while words and _paper_word(words[-1].group(), words[-1].end() + 1 == match.start("noun")):
+            start = words.pop().start()
         if start == match.start("noun"):
             continue
+        place = next((len(words) - size for size in (2, 1) if len(words) >= size
+                      and lookup_place(text[words[-size].start():words[-1].end()]) is not None), None)
+        start = words[place].start() if place is not None else start
         if text[max(0, start - 4):start] == "The ":
             start -= 4
         papers.append((start, match.end(), "ORGANIZATION"))
@@ -1319,6 +1323,10 @@ def _newspapers(text: str, spans: list[Span]) -> list[Span]:
         return spans
     kept = [span for span in spans if not any(span[0] < end and start < span[1] for start, end, _ in papers)]
     return sorted(kept + papers)
+
+
+def _paper_word(word: str, last: bool) -> bool:
+    return word.isascii() and foreign_word(word) and not word.endswith(".") and (last or not _ACRONYM.fullmatch(word))
 
 
 def _initialled_names(text: str, spans: list[Span]) -> list[Span]:
