@@ -280,8 +280,9 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
 
 def _without_titles_of_later_people(doc: Document, keys: list[tuple[str, str]], probs):
     """``probs`` with no HAS_TITLE from a person to a title that opens a later person's name
-    (`ông Erdogan và Vua Salman`: `Vua` is Salman's), unless only a comma parts the two. In the gold, 819 of 823 titles right
-    before a person are that person's; the rest are shared along a list that follows."""
+    (`ông Erdogan và Vua Salman`: `Vua` is Salman's), unless only a comma parts the two. In the
+    gold, 819 of 823 titles right before a person are that person's; the rest are shared along a
+    list that follows."""
     by_id = {e.id: e for e in doc.entities}
     people = sorted((e.start, e.end) for e in doc.entities if e.label == "PERSON")
     starts = [start for start, _ in people]

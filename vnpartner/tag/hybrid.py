@@ -64,9 +64,10 @@ class HybridTagger:
             fillers = _vietnamese_people(text, ruled) + addressed
             spans = _completed(text, merge(_dates_cut(text, tidy(text, found, ends), ruled), ruled, self.neural_labels,
                                            fillers))
-            people = _titled_people(text, _addressed_as_people(text, _people_after_countries(text, spans), addressed), ends)
-            names = _newspapers(text, _initialled_names(text, _particle_names(text, _names_joined(text, people))))
-            out.append(_titles_through_and(text, names))
+            spans = _addressed_as_people(text, _people_after_countries(text, spans), addressed)
+            spans = _names_joined(text, _titled_people(text, spans, ends))
+            spans = _newspapers(text, _initialled_names(text, _particle_names(text, spans)))
+            out.append(_titles_through_and(text, spans))
         return out
 
 
@@ -406,7 +407,6 @@ _HONORIFIC_LEAD = re.compile(r"[Nn]gài ")
 _HONORIFIC_TAIL = re.compile(r" [Nn]gài$")
 _PAPER = re.compile(r"(?:[A-Z][\w.'-]*[ \t]){1,4}(?P<noun>Times|Post|Daily|Journal|Herald|Tribune|Gazette|Review|News)"
                     r"(?![\w-])")
-_WORD_AT = re.compile(r"\S+")
 _SINO_VIETNAMESE_NAMED = frozenset({"CN", "TW"})  # whose people Vietnamese news names by Sino-Vietnamese reading
 _MIDDLE_INITIAL = re.compile(rf" [A-Z]\. (?P<rest>[{UPPER}][\w'-]+(?: [{UPPER}][\w'-]+)?)(?![\w'-])")
 _RANK = re.compile(rf"(?:{MILITARY_RANKS})(?!\w)")
@@ -1308,14 +1308,15 @@ def _newspapers(text: str, spans: list[Span]) -> list[Span]:
     papers = []
     for match in _PAPER.finditer(text):
         start = match.start("noun")
-        words = list(_WORD_AT.finditer(text, match.start(), start))
-        while words and _paper_word(words[-1].group(), words[-1].end() + 1 == match.start("noun")):
-            start = words.pop().start()
+        words = _word_spans(text, match.start(), start)
+        while words and _paper_word(text[words[-1][0]:words[-1][1]], words[-1][1] + 1 == match.start("noun")):
+            start = words.pop()[0]
         if start == match.start("noun"):
             continue
-        place = next((len(words) - size for size in (2, 1) if len(words) >= size
-                      and lookup_place(text[words[-size].start():words[-1].end()]) is not None), None)
-        start = words[place].start() if place is not None else start
+        for size in (2, 1):  # `Hong Kong`, whose words are Vietnamese syllables
+            if len(words) >= size and lookup_place(text[words[-size][0]:words[-1][1]]) is not None:
+                start = words[-size][0]
+                break
         if text[max(0, start - 4):start] == "The ":
             start -= 4
         papers.append((start, match.end(), "ORGANIZATION"))
