@@ -777,5 +777,7 @@ def test_a_country_visited_only_to_attend_an_event_there_is_its_venue():
 
 def test_the_country_after_a_place_is_where_it_is_not_a_second_counterpart():
     text = "Thủ tướng Nguyễn Xuân Phúc tiếp Đoàn doanh nghiệp Hong Kong, Trung Quốc."
-    doc = build(text, [PRIME_MINISTER, ("Hong Kong", "LOCATION"), ("Trung Quốc", "LOCATION")], [])
-    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Hong Kong"}]
+    for hong_kong in ({"name": "Hong Kong", "country": "HK", "admin": "other"},
+                      {"name": "Hồng Kông", "country": "HK", "admin": "country"}):  # a territory ISO lists
+        doc = build(text, [PRIME_MINISTER, ("Hong Kong", "LOCATION", hong_kong), ("Trung Quốc", "LOCATION")], [])
+        assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", hong_kong["name"]}]

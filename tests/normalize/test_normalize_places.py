@@ -157,6 +157,21 @@ def test_country_hint_picks_among_homonyms():
     assert value("Georgia", hint="US") == ("Georgia", "US", "province")
 
 
+@pytest.mark.parametrize("hint", [None, "CN"])
+def test_a_territory_iso_lists_is_its_own_country_even_beside_its_sovereign(hint):
+    from vnpartner.normalize.places import sovereign_of
+
+    assert value("Hong Kong", hint=hint) == ("Hồng Kông", "HK", "country")
+    assert value("Macao", hint=hint) == ("Ma Cao", "MO", "country")
+    assert sovereign_of("HK") == "CN" and sovereign_of("VN") is None and sovereign_of(None) is None
+
+
+def test_of_foreign_homonyms_the_one_in_a_country_the_document_names_is_meant():
+    text = "Học viện Hải quân Hoa Kỳ ở Maryland đón đoàn Việt Nam."
+    assert _countries(text, ["Hoa Kỳ", "Maryland", "Việt Nam"]) == ["US", "US", "VN"]
+    assert _countries("Đoàn đến Maryland.", ["Maryland"]) == ["LR"]  # the gazetteer's first, as before
+
+
 def test_gaza_is_the_strip_unless_called_a_province():
     assert value("Gaza") == ("Dải Gaza", "PS", "other")
     assert value("tỉnh Gaza") == ("Gaza", "MZ", "province")

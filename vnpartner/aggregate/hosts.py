@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from ..schema import Document, Entity, Party
 from ..text import Sentence, sentence_finder
 from .fields import RECEIVES
+from ..normalize.places import sovereign_of
 from .parties import at_venue, country_party
 
 __all__ = ["hosted_pairs"]
@@ -83,7 +84,8 @@ def _counterparts(text: str, verb_end: int, mentions: list[Entity], party: dict[
         listed = party[ent.id]
         if not _LIST_GAP.fullmatch(text[before.end:ent.start]):
             break
-        if listed.kind == "country" and party[before.id].kind != "country":
+        previous = party[before.id]
+        if listed.kind == "country" and (previous.kind != "country" or sovereign_of(previous.country) == listed.country):
             break  # `Hong Kong, Trung Quốc`: where Hong Kong is, not a second counterpart
         if _foreign(listed, home):
             found.append(listed)

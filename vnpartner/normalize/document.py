@@ -7,7 +7,7 @@ import re
 from ..schema import Document, Entity
 from .dates import document_anchor, find_dateline, normalize_date
 from .names import full_names, vietnamese_name
-from .places import FACILITY_KIND, leading_country, lookup_place, strip_place_type, trailing_place
+from .places import FACILITY_KIND, Place, leading_country, lookup_place, strip_place_type, trailing_place
 from .sectors import sector_code
 from .titles import is_rank, normalize_title
 
@@ -26,28 +26,48 @@ def normalize_document(doc: Document) -> Document:
         doc.published = dateline.isoformat() if dateline else None
     dates = [e for e in doc.entities if e.label == "DATE"]
     anchor = document_anchor(doc.text, doc.published, [(e.start, e.end) for e in dates])
+    countries = _named_countries(doc)
     for ent in doc.entities:
         if ent.normalized is not None:
             continue
         if ent.label == "DATE":
             ent.normalized = normalize_date(ent.text, anchor)
         elif ent.label == "LOCATION":
-            ent.normalized = _place_value(doc, ent)
+            ent.normalized = _place_value(doc, ent, countries)
         elif ent.label == "SECTOR":
             code = sector_code(ent.text)
             ent.normalized = {"code": code} if code else None
     return doc
 
 
-def _place_value(doc: Document, ent: Entity) -> dict | None:
+def _named_countries(doc: Document) -> list[str]:
+    """The codes of the countries the document's LOCATION mentions name, first mention first."""
+    places = (lookup_place(e.text) for e in doc.entities if e.label == "LOCATION")
+    return list(dict.fromkeys(p.country for p in places if p is not None and p.admin == "country"))
+
+
+def _place_value(doc: Document, ent: Entity, countries: list[str]) -> dict | None:
     facility = FACILITY_KIND.match(ent.text)
-    place = lookup_place(ent.text[facility.end():] if facility else ent.text, country_hint=_country_hint(doc, ent))
+    surface = ent.text[facility.end():] if facility else ent.text
+    hint = _country_hint(doc, ent)
+    place = lookup_place(surface, country_hint=hint)
+    if place is not None and hint is None and place.admin != "country" and place.country != "VN":
+        place = _in_named_country(surface, place, countries)
     if place is not None and facility:  # `sân bay quốc tế Bắc Kinh`: in Beijing, not Beijing
         return {"name": ent.text, "country": place.country, "admin": "other"}
     if place is None:
-        hint = _country_hint(doc, ent)
         return {"name": strip_place_type(ent.text)[1], "country": hint, "admin": "other"} if hint else None
     return {"name": place.name, "country": place.country, "admin": place.admin}
+
+
+def _in_named_country(surface: str, place: Place, countries: list[str]) -> Place:
+    """Of foreign places sharing a name, the one in a country the document names (`Maryland`
+    beside `Hoa Kỳ` is the state, not the Liberian county)."""
+    for code in countries:
+        named = lookup_place(surface, country_hint=code)
+        if named is not None and named.country == code:
+            return named
+    return place
 
 
 def _country_hint(doc: Document, ent: Entity) -> str | None:

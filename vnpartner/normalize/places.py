@@ -32,7 +32,7 @@ from .text import collapse, is_ascii, norm_key, strip_diacritics, tone_variants
 
 __all__ = [
     "DISTRICT_TYPE_WORDS", "OUTSIDE_TYPE_WORDS", "SPAN_TYPE_WORDS", "Place", "is_ambiguous",
-    "lookup_place", "place_surfaces", "strip_place_type", "type_word_before",
+    "lookup_place", "place_surfaces", "sovereign_of", "strip_place_type", "type_word_before",
 ]
 
 ADMIN_LEVELS = ("country", "province", "city", "other")
@@ -135,6 +135,7 @@ class _Index:
     by_ascii: dict[str, list[Place]] = field(default_factory=dict)
     ambiguous: dict[str, bool] = field(default_factory=dict)
     countries: dict[str, Place] = field(default_factory=dict)
+    sovereigns: dict[str, str] = field(default_factory=dict)  # `HK` → `CN`
 
     def add(self, place: Place, surfaces, ambiguous: bool | None = None) -> None:
         for raw in surfaces:
@@ -351,9 +352,21 @@ def _add_subdivisions(index: _Index, countries: dict[str, str]) -> None:
         if translated != names[0] and _useful_translation(translated):
             surfaces.append(translated)
         surfaces = [s for s in dict.fromkeys(surfaces) if len(s) > 2 and "," not in s]
-        if surfaces:
+        own_code = sub.code.split("-", 1)[1]
+        if surfaces and _is_listed_territory(index, own_code, surfaces):
+            if own_code != sub.country_code:
+                index.sovereigns[own_code] = sub.country_code
+        elif surfaces:
             place = Place(surfaces[0], sub.country_code, "province", countries.get(sub.country_code))
             index.add(place, surfaces)
+
+
+def _is_listed_territory(index: _Index, own_code: str, surfaces: list[str]) -> bool:
+    """Whether a subdivision is a territory ISO lists as a country of its own (`CN-HK` is Hong
+    Kong, `HK`): news gives it that code. `US-GA` Georgia shares a name with a country but not
+    its code, so it stays a state."""
+    return any(p.admin == "country" and p.country == own_code
+               for s in surfaces for p in index.by_key.get(_spelling_key(norm_key(s)), []))
 
 
 _GENERIC_HEADS = re.compile(
@@ -473,6 +486,11 @@ def leading_country(text: str, *, max_words: int = 6) -> tuple[Place, int] | Non
 def country_place(code: str) -> Place | None:
     """The country with ISO 3166-1 alpha-2 ``code`` (`VN` → Việt Nam), or None."""
     return _index().countries.get(code.upper())
+
+
+def sovereign_of(code: str | None) -> str | None:
+    """The country a territory with its own ISO code belongs to (`HK` → `CN`), else None."""
+    return _index().sovereigns.get(code.upper()) if code else None
 
 
 def lookup_place(surface: str, country_hint: str | None = None) -> Place | None:
