@@ -975,3 +975,13 @@ def test_a_level_of_partnership_is_no_body():
     spans = [_span(text, "Đối tác Toàn diện", "ORGANIZATION"), _span(text, "Đối tác chiến lược", "ORGANIZATION"),
              _span(text, "Hội Đối tác Việt Nam", "ORGANIZATION")]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Hội Đối tác Việt Nam"]
+
+
+def test_a_place_cut_at_a_glued_dot_takes_the_rest_where_the_gazetteer_knows_the_whole():
+    from vnpartner.tag.hybrid import _places_over_dots
+
+    text = "Đoàn đến thành phố St.Petersburg, rồi Hà Nội.Sáng nay họp, và St.Xyz."
+    spans = [_span(text, "thành phố St", "LOCATION"), _span(text, "Petersburg", "LOCATION"),
+             _span(text, "Hà Nội", "LOCATION"), _span(text, "St", "LOCATION", text.index("Xyz") - 3)]
+    assert [(text[s:e], label) for s, e, label in _places_over_dots(text, spans)] == [
+        ("thành phố St.Petersburg", "LOCATION"), ("Hà Nội", "LOCATION"), ("St", "LOCATION")]

@@ -154,8 +154,9 @@ class _Index:
 def _spelling_key(key: str) -> str:
     """``key`` with the spellings Vietnamese writes both ways made one: a dash between syllables
     as a space (`Xê-út`, `Xê Út`) and a syllable's final `y` after a consonant as `i` (`Thụy Sỹ`,
-    `Thụy Sĩ`) in Vietnamese spelling, which ``key`` not being ASCII tells (`Mary` stays)."""
-    key = key.replace("-", " ")
+    `Thụy Sĩ`) in Vietnamese spelling, which ``key`` not being ASCII tells (`Mary` stays); an
+    abbreviation's dot with or without a space after it (`St.Petersburg`, `St. Petersburg`)."""
+    key = key.replace("-", " ").replace(". ", ".")
     return key if key.isascii() else _FINAL_Y.sub(lambda m: _Y_AS_I[m.group()], key)
 
 

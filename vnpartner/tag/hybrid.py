@@ -67,7 +67,7 @@ class HybridTagger:
             spans = _addressed_as_people(text, _people_after_countries(text, spans), addressed)
             spans = _names_joined(text, _titled_people(text, spans, ends))
             spans = _newspapers(text, _initialled_names(text, _particle_names(text, spans)))
-            out.append(_titles_through_and(text, spans))
+            out.append(_places_over_dots(text, _titles_through_and(text, spans)))
         return out
 
 
@@ -1279,6 +1279,23 @@ def _name_after_country(text: str, start: int, end: int) -> int | None:
 def _sino_vietnamese_syllable(word: str) -> bool:
     """A capitalised Vietnamese syllable that names no place: a Chinese name read in Vietnamese (`Hồng Lỗi`)."""
     return word[:1].isupper() and not foreign_word(word) and lookup_place(word) is None
+
+
+_GLUED_WORD = re.compile(r"\.[A-ZĐ]\w+")  # `.Petersburg` of `St.Petersburg`
+
+
+def _places_over_dots(text: str, spans: list[Span]) -> list[Span]:
+    """A place cut at a dot glued to the next word (`thành phố St` + `.Petersburg`), where the
+    gazetteer knows the whole; spans inside the rest go."""
+    out: list[Span] = []
+    for start, end, label in spans:
+        if out and start < out[-1][1]:
+            continue
+        glued = _GLUED_WORD.match(text, end) if label == "LOCATION" else None
+        if glued is not None and lookup_place(text[start:glued.end()]) is not None:
+            end = glued.end()
+        out.append((start, end, label))
+    return out
 
 
 def _titles_through_and(text: str, spans: list[Span]) -> list[Span]:
