@@ -985,3 +985,23 @@ def test_a_place_cut_at_a_glued_dot_takes_the_rest_where_the_gazetteer_knows_the
              _span(text, "Hà Nội", "LOCATION"), _span(text, "St", "LOCATION", text.index("Xyz") - 3)]
     assert [(text[s:e], label) for s, e, label in _places_over_dots(text, spans)] == [
         ("thành phố St.Petersburg", "LOCATION"), ("Hà Nội", "LOCATION"), ("St", "LOCATION")]
+
+
+def test_a_span_loses_the_zero_width_characters_at_its_ends():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Ông Heng Samrin\u200b và \u200b\u200b đến."
+    spans = [(4, text.index(" và"), "PERSON"), (text.index("\u200b\u200b"), text.index(" đến"), "PERSON")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [("Heng Samrin", "PERSON")]
+
+
+def test_a_country_between_a_title_and_a_person_is_a_place_where_no_span_covers_it():
+    from vnpartner.tag.hybrid import _countries_between_titles_and_people
+
+    text = "Bộ trưởng Tài chính Mỹ Steve Mnuchin, Bộ trưởng của Mỹ John Doe và Tổng thống Tân Hoa Nam gặp nhau."
+    spans = [_span(text, "Bộ trưởng Tài chính", "TITLE"), _span(text, "Steve Mnuchin", "PERSON"),
+             _span(text, "Bộ trưởng", "TITLE", 30), _span(text, "John Doe", "PERSON"),
+             _span(text, "Tổng thống", "TITLE"), _span(text, "Hoa Nam", "PERSON")]
+    found = [(text[s:e], label) for s, e, label in _countries_between_titles_and_people(text, spans)]
+    assert found[:3] == [("Bộ trưởng Tài chính", "TITLE"), ("Mỹ", "LOCATION"), ("Steve Mnuchin", "PERSON")]
+    assert ("Mỹ", "LOCATION") not in found[3:] and len(found) == 7

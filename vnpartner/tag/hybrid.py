@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -67,7 +68,8 @@ class HybridTagger:
             spans = _addressed_as_people(text, _people_after_countries(text, spans), addressed)
             spans = _names_joined(text, _titled_people(text, spans, ends))
             spans = _newspapers(text, _initialled_names(text, _particle_names(text, spans)))
-            out.append(_places_over_dots(text, _titles_through_and(text, spans)))
+            spans = _places_over_dots(text, _titles_through_and(text, spans))
+            out.append(_countries_between_titles_and_people(text, spans))
         return out
 
 
@@ -539,6 +541,15 @@ _AN_OBJECT = re.compile(r" (?!và\b)\w")
 _BUILDING_FIELD_BEFORE = re.compile(r"(?i)(?:ngành|lĩnh vực|nhà thầu|vật liệu|vật tư|công tác)\s+$")
 
 
+def _without_invisible_ends(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the zero-width characters at its ends (`Heng Samrin` + U+200B)."""
+    while start < end and unicodedata.category(text[start]) == "Cf":
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]) == "Cf":
+        end -= 1
+    return start, end
+
+
 def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None = None) -> list[Span]:
     """Bring the model's name spans to the annotation guidelines' conventions.
 
@@ -558,6 +569,9 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
     places = {text[s:e] for s, e, label in spans if label == "LOCATION"}
     people = {s for s, _, label in spans if label == "PERSON"}
     for start, end, label in spans:
+        start, end = _without_invisible_ends(text, start, end)
+        if start == end:
+            continue
         if label in _NAME_LABELS:
             start, end = _without_honorific(text, start, end)
             start, end, label = _after_rank(text, start, end, label, out)
@@ -1295,6 +1309,21 @@ def _places_over_dots(text: str, spans: list[Span]) -> list[Span]:
         if glued is not None and lookup_place(text[start:glued.end()]) is not None:
             end = glued.end()
         out.append((start, end, label))
+    return out
+
+
+def _countries_between_titles_and_people(text: str, spans: list[Span]) -> list[Span]:
+    """A country no span covers between a title and a person (`Bộ trưởng Tài chính` + ` Mỹ ` +
+    `Steve Mnuchin`): the model read it as neither, yet whose minister it is depends on it."""
+    out: list[Span] = []
+    for span, following in zip(spans, spans[1:] + [None]):
+        out.append(span)
+        if span[2] != "TITLE" or following is None or following[2] != "PERSON":
+            continue
+        gap = text[span[1]:following[0]]
+        place = lookup_place(gap) if gap == f" {gap.strip()} " else None
+        if place is not None and place.admin == "country":
+            out.append((span[1] + 1, following[0] - 1, "LOCATION"))
     return out
 
 
