@@ -62,6 +62,22 @@ def test_a_titled_vietnamese_name_with_no_country_is_vietnamese():
     assert countries == {"Nguyễn Xuân Phúc": "VN", "Moon Jae In": None, "Hùng": None}
 
 
+def test_a_titled_foreign_name_with_no_country_takes_the_foreign_country_named_just_before_it():
+    def country_of(text, place="Pakistan"):
+        doc = titled(text, ["Pervez Musharraf"], ["Tổng thống"])
+        code = {"Pakistan": "PK", "Việt Nam": "VN"}[place]
+        doc.add_entity(text.index(place), text.index(place) + len(place), "LOCATION",
+                       {"name": place, "country": code, "admin": "country"})
+        return next(e for e in normalize_people(doc).entities if e.label == "PERSON").normalized["country"]
+
+    assert country_of("Đoàn thăm Pakistan, theo lời mời của Tổng thống Pervez Musharraf.") == "PK"
+    assert country_of("Đoàn thăm Pakistan. Theo lời mời của Tổng thống Pervez Musharraf.") is None
+    assert country_of("Hội nghị tại Pakistan, Tổng thống Pervez Musharraf nói.") is None  # the venue
+    assert country_of("\"Hợp tác với Pakistan\", Tổng thống Pervez Musharraf nói.") is None  # quoted
+    assert country_of("Đoàn thăm Việt Nam, theo lời mời của Tổng thống Pervez Musharraf.", "Việt Nam") is None
+    assert country_of("Pakistan " + "x" * 70 + " Tổng thống Pervez Musharraf.") is None  # too far
+
+
 def test_a_vietnamese_looking_name_is_chinese_where_the_article_names_china_and_nothing_vietnamese():
     text = "Chủ tịch Hồ Cẩm Đào gửi thư tới Tổng thống Bush. Trung Quốc và Mỹ hợp tác."
     china = {"name": "Trung Quốc", "country": "CN", "admin": "country"}

@@ -135,10 +135,33 @@ def normalize_people(doc: Document) -> Document:
     for merged in (known[name] for name in known if vietnamese_name(name)):
         if merged["country"] is None and merged["title"] is not None:
             merged["country"] = home
+    for ent in {e.text: e for e in reversed(people)}.values():  # the first mention of each name
+        merged = known[ent.text]
+        if merged["country"] is None and merged["title"] is not None and not vietnamese_name(ent.text):
+            merged["country"] = _foreign_country_before(doc, ent)
     for ent in people:
         ent.normalized = {key: value if value is not None else known[ent.text][key]
                           for key, value in values[ent.id].items()}
     return doc
+
+
+_SENTENCE_END = re.compile(r"[.!?;\n\"“”]")  # or a quotation's edge
+_COUNTRY_REACH = 60
+_VENUE_BEFORE = re.compile(r"\b(?:tại|ở)\s+$")
+
+
+def _foreign_country_before(doc: Document, person: Entity) -> str | None:
+    """The foreign country named shortly before ``person`` in their sentence, outside quotes
+    (`thăm chính thức Pakistan, theo lời mời của Tổng thống Pervez Musharraf`), for a titled
+    person no relation gives a country."""
+    before = [e for e in doc.entities if e.label == "LOCATION" and person.start - _COUNTRY_REACH <= e.end <= person.start
+              and not _SENTENCE_END.search(doc.text, e.end, person.start)]
+    for ent in sorted(before, key=lambda e: e.start, reverse=True):
+        value = ent.normalized or {}
+        if value.get("admin") == "country" and not _VENUE_BEFORE.search(doc.text, 0, ent.start) \
+                and doc.text[ent.start - 1:ent.start] != "(":
+            return value["country"] if value["country"] != "VN" else None
+    return None
 
 
 def _closer_body(person: Entity, body: Entity, other: Entity) -> bool:
