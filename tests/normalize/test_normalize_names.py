@@ -42,3 +42,10 @@ def test_a_short_name_is_the_one_longer_name_that_holds_it_and_shares_its_title(
     assert full_names(names) == {"Putin": "Vladimir Putin"}  # `Trump`: two to choose from
     titles = {"Trump": "Tổng thống", "Donald Trump": "Tổng thống", "Melania Trump": "Phu nhân"}
     assert full_names(names, titles) == {"Trump": "Donald Trump", "Putin": "Vladimir Putin"}
+
+
+def test_a_name_is_not_the_short_form_of_the_same_name_with_a_generation_suffix():
+    from vnpartner.normalize.names import full_names
+
+    assert full_names(["Donald Trump", "Donald Trump Jr", "Trump"]) == {"Trump": "Donald Trump"}
+    assert full_names(["Donald Trump", "Donald Trump Jr."]) == {}

@@ -145,23 +145,29 @@ def normalize_people(doc: Document) -> Document:
     return doc
 
 
-_SENTENCE_END = re.compile(r"[.!?;\n\"“”]")  # or a quotation's edge
-_COUNTRY_REACH = 60
+# Between a country and a person it names the country of: a title, an honorific, `của`, `do`,
+# `theo lời mời của` (`Pakistan, theo lời mời của Tổng thống Pervez Musharraf`).
+_LINKING_GAP = re.compile(r"[\s,\-–]*(?:(?:theo|nhận) lời mời của |do |của )?(?:(?:ngài|Ngài|ông|bà) )?\s*")
 _VENUE_BEFORE = re.compile(r"\b(?:tại|ở)\s+$")
 
 
 def _foreign_country_before(doc: Document, person: Entity) -> str | None:
-    """The foreign country named shortly before ``person`` in their sentence, outside quotes
-    (`thăm chính thức Pakistan, theo lời mời của Tổng thống Pervez Musharraf`), for a titled
-    person no relation gives a country."""
-    before = [e for e in doc.entities if e.label == "LOCATION" and person.start - _COUNTRY_REACH <= e.end <= person.start
-              and not _SENTENCE_END.search(doc.text, e.end, person.start)]
-    for ent in sorted(before, key=lambda e: e.start, reverse=True):
-        value = ent.normalized or {}
-        if value.get("admin") == "country" and not _VENUE_BEFORE.search(doc.text, 0, ent.start) \
-                and doc.text[ent.start - 1:ent.start] != "(":
-            return value["country"] if value["country"] != "VN" else None
-    return None
+    """The foreign country named right before ``person`` with nothing but a link between
+    (``_LINKING_GAP``, titles aside): `Ngoại trưởng Qatar - ông Mutlaq al-Qahtani`; not a venue
+    (`tại Pakistan, Tổng thống ...`), a bracketed country, or a country the sentence does
+    something to (`tấn công Syria nếu có lệnh của Tổng thống Donald Trump`)."""
+    before = [e for e in doc.entities if e.end <= person.start and e.label in ("LOCATION", "ORGANIZATION")]
+    place = max(before, key=lambda e: e.end, default=None)
+    value = (place.normalized or {}) if place is not None and place.label == "LOCATION" else {}
+    if value.get("admin") != "country" or value.get("country") == "VN":
+        return None
+    gap = doc.text[place.end:person.start]
+    for title in (e for e in doc.entities if e.label == "TITLE" and place.end <= e.start and e.end <= person.start):
+        gap = gap.replace(title.text, " ")
+    if not _LINKING_GAP.fullmatch(gap) or _VENUE_BEFORE.search(doc.text, 0, place.start) \
+            or doc.text[place.start - 1:place.start] == "(":
+        return None
+    return value["country"]
 
 
 def _closer_body(person: Entity, body: Entity, other: Entity) -> bool:

@@ -50,6 +50,9 @@ def canonical_country(name: str, place: Place | None = None) -> str:
     return name
 
 
+_GENERATION = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")  # `Donald Trump Jr` is not `Donald Trump` in full
+
+
 def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[str, str]:
     """Each name → the one longer name of ``names`` that ends or starts with its words
     (`Trump` → `Donald Trump`, `Moon` → `Moon Jae In`); names with none or several are left out.
@@ -59,7 +62,8 @@ def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[s
     for short in names:
         words = short.split()
         longer = [full for full in names if len(full.split()) > len(words)
-                  and words in (full.split()[-len(words):], full.split()[:len(words)])]
+                  and words in (full.split()[-len(words):], full.split()[:len(words)])
+                  and not _GENERATION.fullmatch(full.split()[-1])]
         if len(longer) > 1 and titles and titles.get(short):
             longer = [full for full in longer if titles.get(full) == titles[short]]
         if len(longer) == 1:
