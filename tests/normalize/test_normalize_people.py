@@ -137,3 +137,14 @@ def test_of_two_bodies_the_one_giving_a_country_then_the_nearer_is_the_persons()
     normalize_people(doc)
     values = {e.text: (e.normalized["affiliation"], e.normalized["country"]) for e in doc.entities if e.label == "PERSON"}
     assert values == {"Zarif": ("Iran", "IR"), "Thắng": ("Bộ Quốc phòng Lào", "LA")}
+
+
+def test_a_body_seated_abroad_gives_its_own_country_not_its_seat():
+    for body, expected in (("Đại sứ quán Mỹ tại Hà Nội", "US"), ("Đại sứ quán Việt Nam tại Campuchia", "VN"),
+                           ("Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam", "KR"), ("Văn phòng đại diện tại Hà Nội", "VN")):
+        text = f"Ông John Doe, Trưởng đại diện {body}, phát biểu."
+        doc = titled(text, ["John Doe"], ["Trưởng đại diện"])
+        person = doc.entities[0]
+        org = doc.add_entity(text.index(body), text.index(body) + len(body), "ORGANIZATION")
+        doc.relations.append(Relation(person.id, org.id, "AFFILIATED_WITH"))
+        assert normalize_people(doc).entities[0].normalized["country"] == expected, body

@@ -194,6 +194,10 @@ def _title_country(title: str) -> str | None:
 def _entity_country(ent: Entity) -> str | None:
     if ent.label == "LOCATION" and ent.normalized:
         return ent.normalized.get("country")
+    owner, seated, _ = ent.text.partition(" tại ")
+    home = trailing_place(owner, whole=True) if seated else None
+    if home is not None and home.admin == "country":  # `Đại sứ quán Mỹ tại Hà Nội`: the embassy's country
+        return home.country
     place_words = re.search(r"(?:tỉnh|thành phố|TP\.?|tại)\s+(.+)$", ent.text)
     if place_words:
         place = lookup_place(place_words.group(1))
