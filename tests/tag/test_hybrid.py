@@ -894,6 +894,14 @@ def test_excellency_is_no_part_of_a_name():
         ("Quốc hội Belarus", "ORGANIZATION"), ("Vladimir Andreichenko", "PERSON")]
 
 
+def test_a_capitalised_ong_or_ba_ends_no_name():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Bí thư Nguyễn Thiện Nhân Ông Nhân sinh năm 1953, ở quận Hai Bà Trưng. Bà Lan nói."
+    spans = [_span(text, "Nguyễn Thiện Nhân Ông", "PERSON"), _span(text, "quận Hai Bà Trưng", "LOCATION")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Nguyễn Thiện Nhân", "quận Hai Bà Trưng"]
+
+
 def test_the_model_keeps_its_own_span_where_an_addressed_name_would_overlap(tmp_path):
     found = merge([(4, 13, "LOCATION")], [], OWNED, [(4, 7, "PERSON"), (20, 25, "PERSON")])
     assert found == [(4, 13, "LOCATION"), (20, 25, "PERSON")]

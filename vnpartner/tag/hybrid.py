@@ -406,7 +406,7 @@ _END_MARK = re.compile(r"(?: v\.v\.|\.)$")
 _FOREIGN_PARTICLES = frozenset({"al", "an", "at", "ben", "bin", "by", "da", "de", "del", "di", "du", "el", "in", "la", "le", "on",
                                  "ibn", "to", "van", "von"})
 _HONORIFIC_LEAD = re.compile(r"[Nn]gài ")
-_HONORIFIC_TAIL = re.compile(r" [Nn]gài$")
+_HONORIFIC_TAIL = re.compile(r" (?:[Nn]gài|Ông|Bà)$")  # `Nguyễn Thiện Nhân` + ` Ông`: the next sentence's
 _PAPER = re.compile(r"(?:[A-Z][\w.'-]*[ \t]){1,4}(?P<noun>Times|Post|Daily|Journal|Herald|Tribune|Gazette|Review|News)"
                     r"(?![\w-])")
 _SINO_VIETNAMESE_NAMED = frozenset({"CN", "TW"})  # whose people Vietnamese news names by Sino-Vietnamese reading
@@ -639,8 +639,9 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
 
 
 def _without_honorific(text: str, start: int, end: int) -> tuple[int, int]:
-    """A name span less `Ngài` (Excellency) at either end: the gold keeps it out of every name
-    (`Ngài` + `Vladimir Andreichenko`, `Quốc hội Belarus` + `Ngài`)."""
+    """A name span less `Ngài` (Excellency) at either end, and less a capitalised `Ông`/`Bà` at its
+    end: the gold keeps them out of every name (`Ngài` + `Vladimir Andreichenko`, `Quốc hội
+    Belarus` + `Ngài`; a caption's name run into the next sentence, `Nguyễn Thiện Nhân` + `Ông`)."""
     lead = _HONORIFIC_LEAD.match(text, start, end)
     start = lead.end() if lead and lead.end() < end else start
     tail = _HONORIFIC_TAIL.search(text, start, end)
