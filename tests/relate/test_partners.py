@@ -110,6 +110,20 @@ def test_a_title_right_before_a_later_person_is_not_an_earlier_persons():
     assert [(r.head, r.tail, r.label) for r in found] == [("T3", "T2", "HAS_TITLE"), ("T4", "T5", "HAS_TITLE")]
 
 
+def test_a_title_joined_on_by_va_is_not_the_persons_before_it():
+    text = "Sau tiệc, Trump và Nhà vua theo dõi. Tổng thống Trump nói."
+    doc = Document(text=text)
+    for surface, label in (("Trump", "PERSON"), ("Nhà vua", "TITLE"), ("Tổng thống", "TITLE")):
+        doc.add_entity(text.index(surface), text.index(surface) + len(surface), label)
+    keys = [("T1", "T2"), ("T1", "T3")]
+    probs = torch.zeros(2, len(RELATION_LABELS) + 1)
+    probs[:, RELATION_LABELS.index("HAS_TITLE") + 1] = 0.7
+    probs[:, 0] = 0.3
+    mask = torch.ones(2, len(RELATION_LABELS) + 1, dtype=torch.bool)
+    found = decide(doc, list(iter_sentences(text)), keys, probs, mask)
+    assert [(r.head, r.tail, r.label) for r in found] == [("T1", "T3", "HAS_TITLE")]
+
+
 def test_a_head_of_another_version_is_a_clear_error(tmp_path):
     save_head(build_head(8, 16), tmp_path, {"schema": 1, "hidden": 8, "width": 16})
     with pytest.raises(VnPartnerError) as err:

@@ -280,9 +280,10 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
 
 def _without_titles_of_later_people(doc: Document, keys: list[tuple[str, str]], probs):
     """``probs`` with no HAS_TITLE from a person to a title that opens a later person's name
-    (`ông Erdogan và Vua Salman`: `Vua` is Salman's), unless only a comma parts the two. In the
-    gold, 819 of 823 titles right before a person are that person's; the rest are shared along a
-    list that follows."""
+    (`ông Erdogan và Vua Salman`: `Vua` is Salman's), unless only a comma parts the two, nor to a
+    title joined on by `và` (`Trump và Nhà vua`: another person, named or not). In the gold,
+    819 of 823 titles right before a person are that person's, the rest shared along a list
+    that follows; no title after `và` is the person's before it."""
     by_id = {e.id: e for e in doc.entities}
     people = sorted((e.start, e.end) for e in doc.entities if e.label == "PERSON")
     starts = [start for start, _ in people]
@@ -293,7 +294,8 @@ def _without_titles_of_later_people(doc: Document, keys: list[tuple[str, str]], 
                 or not doc.text[person.end:title.start].strip(" ,"):
             continue  # `Michael Rogers, Chủ tịch Tiểu ban ...`: an apposition, whatever follows
         after = bisect_left(starts, title.end)
-        if after < len(people) and not doc.text[title.end:people[after][0]].strip():
+        if after < len(people) and not doc.text[title.end:people[after][0]].strip() \
+                or doc.text[person.end:title.start].strip() == "và":
             later.append(i)
     if not later:
         return probs
