@@ -110,6 +110,21 @@ def test_a_title_right_before_a_later_person_is_not_an_earlier_persons():
     assert [(r.head, r.tail, r.label) for r in found] == [("T3", "T2", "HAS_TITLE"), ("T4", "T5", "HAS_TITLE")]
 
 
+def test_a_title_opening_a_later_name_after_a_titled_persons_comma_is_the_later_ones():
+    text = "Thủ tướng Phan Văn Khải, Quốc vương Sihamoni bày tỏ."
+    doc = Document(text=text)
+    for surface, label in (("Thủ tướng", "TITLE"), ("Phan Văn Khải", "PERSON"), ("Quốc vương", "TITLE"),
+                           ("Sihamoni", "PERSON")):
+        doc.add_entity(text.index(surface), text.index(surface) + len(surface), label)
+    keys = [("T2", "T1"), ("T2", "T3"), ("T4", "T3")]
+    probs = torch.zeros(3, len(RELATION_LABELS) + 1)
+    probs[:, RELATION_LABELS.index("HAS_TITLE") + 1] = 0.7
+    probs[:, 0] = 0.3
+    mask = torch.ones(3, len(RELATION_LABELS) + 1, dtype=torch.bool)
+    found = decide(doc, list(iter_sentences(text)), keys, probs, mask)
+    assert [(r.head, r.tail) for r in found] == [("T2", "T1"), ("T4", "T3")]
+
+
 def test_a_title_joined_on_by_va_is_not_the_persons_before_it():
     text = "Sau tiệc, Trump và Nhà vua theo dõi. Tổng thống Trump nói."
     doc = Document(text=text)

@@ -280,19 +280,24 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
 
 def _without_titles_of_later_people(doc: Document, keys: list[tuple[str, str]], probs):
     """``probs`` with no HAS_TITLE from a person to a title that opens a later person's name
-    (`ông Erdogan và Vua Salman`: `Vua` is Salman's), unless only a comma parts the two, nor to a
-    title joined on by `và` (`Trump và Nhà vua`: another person, named or not). In the gold,
-    819 of 823 titles right before a person are that person's, the rest shared along a list
-    that follows; no title after `và` is the person's before it."""
+    (`ông Erdogan và Vua Salman`: `Vua` is Salman's), unless only a comma parts the two and the
+    first has no title of its own before it, nor to a title joined on by `và` (`Trump và Nhà
+    vua`: another person, named or not). In the gold, 819 of 823 titles right before a person
+    are that person's, the rest shared along a list that follows; no title after `và` is the
+    person's before it, nor one after a titled person's comma (`Thủ tướng Phan Văn Khải, Quốc
+    vương Sihamoni`)."""
     by_id = {e.id: e for e in doc.entities}
     people = sorted((e.start, e.end) for e in doc.entities if e.label == "PERSON")
     starts = [start for start, _ in people]
+    title_ends = {e.end for e in doc.entities if e.label == "TITLE"}
     later = []
     for i, (head, tail) in enumerate(keys):
         person, title = by_id[head], by_id[tail]
-        if person.label != "PERSON" or title.label != "TITLE" or person.end > title.start \
-                or not doc.text[person.end:title.start].strip(" ,"):
-            continue  # `Michael Rogers, Chủ tịch Tiểu ban ...`: an apposition, whatever follows
+        if person.label != "PERSON" or title.label != "TITLE" or person.end > title.start:
+            continue
+        titled = person.start - 1 in title_ends and doc.text[person.start - 1] == " "
+        if not doc.text[person.end:title.start].strip(" ,") and not titled:
+            continue  # `ông Michael Rogers, Chủ tịch Tiểu ban ...`: an apposition, whatever follows
         after = bisect_left(starts, title.end)
         if after < len(people) and not doc.text[title.end:people[after][0]].strip() \
                 or doc.text[person.end:title.start].strip() == "và":
