@@ -148,3 +148,15 @@ def test_a_body_seated_abroad_gives_its_own_country_not_its_seat():
         org = doc.add_entity(text.index(body), text.index(body) + len(body), "ORGANIZATION")
         doc.relations.append(Relation(person.id, org.id, "AFFILIATED_WITH"))
         assert normalize_people(doc).entities[0].normalized["country"] == expected, body
+
+
+def test_a_short_name_takes_the_country_its_full_name_is_given_for_want_of_a_relation():
+    text = "Thứ trưởng Đỗ Thắng Hải nói. Thứ trưởng Hải cho biết thêm."
+    doc = Document(text=text)
+    first = doc.add_entity(0, 9, "TITLE")
+    full = doc.add_entity(10, 23, "PERSON")
+    second = doc.add_entity(text.index("Thứ trưởng Hải"), text.index("Thứ trưởng Hải") + 9, "TITLE")
+    short = doc.add_entity(text.index("Hải cho"), text.index("Hải cho") + 3, "PERSON")
+    doc.relations = [Relation(full.id, first.id, "HAS_TITLE"), Relation(short.id, second.id, "HAS_TITLE")]
+    countries = [e.normalized["country"] for e in normalize_people(doc).entities if e.label == "PERSON"]
+    assert countries == ["VN", "VN"]

@@ -127,18 +127,20 @@ def normalize_people(doc: Document) -> Document:
         for key, value in values[ent.id].items():
             if merged.get(key) is None:
                 merged[key] = value
-    for short, full in full_names(list(known)).items():
-        for key, value in known[full].items():
-            if known[short].get(key) is None:
-                known[short][key] = value
+    shortened = full_names(list(known))
     home = _home_of_vietnamese_names(doc)
     for merged in (known[name] for name in known if vietnamese_name(name)):
         if merged["country"] is None and merged["title"] is not None:
             merged["country"] = home
     for ent in {e.text: e for e in reversed(people)}.values():  # the first mention of each name
         merged = known[ent.text]
-        if merged["country"] is None and merged["title"] is not None and not vietnamese_name(ent.text):
+        if merged["country"] is None and merged["title"] is not None and not vietnamese_name(ent.text) \
+                and ent.text not in shortened:
             merged["country"] = _foreign_country_before(doc, ent)
+    for short, full in shortened.items():  # after the steps above, so `Hải` is Vietnamese as `Đỗ Thắng Hải` is
+        for key, value in known[full].items():
+            if known[short].get(key) is None:
+                known[short][key] = value
     for ent in people:
         ent.normalized = {key: value if value is not None else known[ent.text][key]
                           for key, value in values[ent.id].items()}
