@@ -894,12 +894,19 @@ def test_excellency_is_no_part_of_a_name():
         ("Quốc hội Belarus", "ORGANIZATION"), ("Vladimir Andreichenko", "PERSON")]
 
 
-def test_a_capitalised_ong_or_ba_ends_no_name():
+def test_a_persons_name_holds_no_capitalised_ong_or_ba_nor_a_word_run_on_from_the_next_sentence():
     from vnpartner.tag.hybrid import tidy
 
-    text = "Bí thư Nguyễn Thiện Nhân Ông Nhân sinh năm 1953, ở quận Hai Bà Trưng. Bà Lan nói."
-    spans = [_span(text, "Nguyễn Thiện Nhân Ông", "PERSON"), _span(text, "quận Hai Bà Trưng", "LOCATION")]
-    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Nguyễn Thiện Nhân", "quận Hai Bà Trưng"]
+    text = ("Bí thư Nguyễn Thiện Nhân Ông Nhân sống ở quận Hai Bà Trưng. Ông Tập Cận Bình nói. "
+            "Tổng thống Donald Trump Tiếp đó, Joseph Nguyễn và Moon Jae In đến. Chủ tịch TQ Tập nói.")
+    spans = [_span(text, "Nguyễn Thiện Nhân Ông", "PERSON"), _span(text, "quận Hai Bà Trưng", "LOCATION"),
+             _span(text, "Ông Tập Cận Bình", "PERSON"), _span(text, "Donald Trump Tiếp", "PERSON"),
+             _span(text, "Joseph Nguyễn", "PERSON"), _span(text, "Moon Jae In", "PERSON"),
+             _span(text, "TQ Tập", "PERSON")]
+    found = [text[s:e] for s, e, _ in tidy(text, spans)]
+    assert found[:6] == [
+        "Nguyễn Thiện Nhân", "quận Hai Bà Trưng", "Tập Cận Bình", "Donald Trump", "Joseph Nguyễn", "Moon Jae In"]
+    assert "TQ" not in found  # an acronym is no foreign name
 
 
 def test_the_model_keeps_its_own_span_where_an_addressed_name_would_overlap(tmp_path):

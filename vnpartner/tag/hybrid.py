@@ -406,7 +406,11 @@ _END_MARK = re.compile(r"(?: v\.v\.|\.)$")
 _FOREIGN_PARTICLES = frozenset({"al", "an", "at", "ben", "bin", "by", "da", "de", "del", "di", "du", "el", "in", "la", "le", "on",
                                  "ibn", "to", "van", "von"})
 _HONORIFIC_LEAD = re.compile(r"[Nn]gài ")
-_HONORIFIC_TAIL = re.compile(r" (?:[Nn]gài|Ông|Bà)$")  # `Nguyễn Thiện Nhân` + ` Ông`: the next sentence's
+_HONORIFIC_TAIL = re.compile(r" [Nn]gài$")
+# A person's name holds no capitalised `Ông`/`Bà` either (`Bà Rịa` is a place's): `Ông` + `Tập
+# Cận Bình`, `Nguyễn Thiện Nhân` + ` Ông` of the next sentence.
+_PERSON_HONORIFIC_LEAD = re.compile(r"(?:[Nn]gài|Ông|Bà) ")
+_PERSON_HONORIFIC_TAIL = re.compile(r" (?:[Nn]gài|Ông|Bà)$")
 _PAPER = re.compile(r"(?:[A-Z][\w.'-]*[ \t]){1,4}(?P<noun>Times|Post|Daily|Journal|Herald|Tribune|Gazette|Review|News)"
                     r"(?![\w-])")
 _SINO_VIETNAMESE_NAMED = frozenset({"CN", "TW"})  # whose people Vietnamese news names by Sino-Vietnamese reading
@@ -573,7 +577,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
         if start == end:
             continue
         if label in _NAME_LABELS:
-            start, end = _without_honorific(text, start, end)
+            start, end = _without_honorific(text, start, end, label)
             start, end, label = _after_rank(text, start, end, label, out)
         if label in ("ORGANIZATION", "LOCATION"):
             end = _run_on_end(text, start, _before_end_mark(text, start, end))
@@ -638,14 +642,26 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
     return _joined_bodies(text, sorted(out))
 
 
-def _without_honorific(text: str, start: int, end: int) -> tuple[int, int]:
-    """A name span less `Ngài` (Excellency) at either end, and less a capitalised `Ông`/`Bà` at its
-    end: the gold keeps them out of every name (`Ngài` + `Vladimir Andreichenko`, `Quốc hội
-    Belarus` + `Ngài`; a caption's name run into the next sentence, `Nguyễn Thiện Nhân` + `Ông`)."""
-    lead = _HONORIFIC_LEAD.match(text, start, end)
+def _without_honorific(text: str, start: int, end: int, label: str) -> tuple[int, int]:
+    """A name span less `Ngài` (Excellency) at either end, and a person's less a capitalised
+    `Ông`/`Bà`: the gold keeps them out of every name (`Ngài` + `Vladimir Andreichenko`, `Quốc
+    hội Belarus` + `Ngài`; a caption's name run into the next sentence, `Nguyễn Thiện Nhân` + `Ông`)."""
+    person = label == "PERSON"
+    lead = (_PERSON_HONORIFIC_LEAD if person else _HONORIFIC_LEAD).match(text, start, end)
     start = lead.end() if lead and lead.end() < end else start
-    tail = _HONORIFIC_TAIL.search(text, start, end)
-    return start, tail.start() if tail and tail.start() > start else end
+    tail = (_PERSON_HONORIFIC_TAIL if person else _HONORIFIC_TAIL).search(text, start, end)
+    end = tail.start() if tail and tail.start() > start else end
+    return start, _without_run_on_word(text, start, end) if person else end
+
+
+def _without_run_on_word(text: str, start: int, end: int) -> int:
+    """The end of a foreign name less a Vietnamese word run on from the next sentence (`Donald
+    Trump` + ` Tiếp`, `Dana Smith` + ` Giới`): a marked syllable that is no family name."""
+    *name, last = text[start:end].split(" ")
+    if name and all(w.isascii() and foreign_word(w) and not w.isupper() for w in name) and not last.isascii() \
+            and not foreign_word(last) and last not in SURNAMES:
+        return end - len(last) - 1
+    return end
 
 
 def _after_rank(text: str, start: int, end: int, label: str, out: list[Span]) -> Span:
