@@ -147,6 +147,38 @@ def test_relative_dates_without_anchor_are_none(span):
     assert normalize_date(span) is None
 
 
+@pytest.mark.parametrize("span, anchor, earlier, value", [
+    ("28/5 năm ngoái", date(2005, 6, 1), None, "2004-05-28"),
+    ("5/3 năm nay", date(2017, 1, 10), None, "2017-03-05"),  # not the 5/3 before the anchor
+    ("4-8/6 năm sau", ANCHOR, None, "2024-06-04/2024-06-08"),
+    ("tháng 12 năm đó", None, 2003, "2003-12"),
+    ("23/9 cùng năm", ANCHOR, 1997, "1997-09-23"),
+    ("tháng 12 năm đó", None, None, "--12"),  # no year named before: as if unsaid
+])
+def test_a_day_or_month_takes_the_year_it_is_said_to_fall_in(span, anchor, earlier, value):
+    assert normalize_date(span, anchor, earlier)["value"] == value
+
+
+def test_the_year_a_date_is_said_to_fall_in_is_part_of_its_span():
+    text = "Ký ngày 28/5 năm ngoái, gặp 4-8/6 năm sau, họp tháng 12 năm đó và 23/9 cùng năm; 2 năm sau."
+    assert spans_text(text) == ["28/5 năm ngoái", "4-8/6 năm sau", "tháng 12 năm đó", "23/9 cùng năm"]
+
+
+def test_a_day_in_last_year_with_no_anchor_is_none():
+    assert normalize_date("28/5 năm ngoái") is None
+
+
+def test_that_year_is_the_year_of_the_date_named_before():
+    from vnpartner.normalize.document import normalize_document
+    from vnpartner.schema import Document
+
+    text = "Tháng 10/2003, hai bên hoàn tất đàm phán và ký vào tháng 12 năm đó."
+    doc = Document(text=text)
+    for surface in ("Tháng 10/2003", "tháng 12 năm đó"):
+        doc.add_entity(text.index(surface), text.index(surface) + len(surface), "DATE")
+    assert [e.normalized["value"] for e in normalize_document(doc).entities] == ["2003-10", "2003-12"]
+
+
 @pytest.mark.parametrize("span", ["31/2", "xin chào", "", "60 năm", "2026-2022"])
 def test_normalize_date_rejects_non_dates(span):
     assert normalize_date(span, ANCHOR) is None

@@ -13,7 +13,7 @@ takes the nearest such day not after the anchor; with no anchor it is ``--08-24`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from ..errors import VnPartnerError
@@ -37,10 +37,15 @@ _MONTH_WORD = (
     r"[Hh]ai|[Bb]a|Năm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|Một)(?!\w)"
 )
 _REL = (
-    r"(?:vừa\s+qua|sắp\s+tới|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|tới|này"
+    r"(?:vừa\s+qua|sắp\s+tới|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|năm\s+đó|năm\s+ấy|cùng\s+năm|tới|này"
     r"|(?:trước|qua|sau)(?=\s*(?:[,.;:)!?]|$)))"
 )
 _REL_YEAR = r"(?:nay|ngoái|trước|tới|sau)"
+# The year a day or month is said to fall in (`28/5 năm ngoái`, `tháng 12 năm đó`): relative to
+# the anchor, or that of the date named before (`năm đó`, `năm ấy`, `cùng năm`).
+_YEAR_REF = r"(?:\s+(?P<yref>(?i:năm\s+(?:nay|ngoái|trước|tới|sau|đó|ấy)|cùng\s+năm)))?"
+_YEAR_SHIFT = {"năm nay": 0, "năm ngoái": -1, "năm trước": -1, "năm tới": 1, "năm sau": 1}
+_THAT_YEAR = ("năm đó", "năm ấy", "cùng năm")
 _REL_MONTH = r"(?:vừa\s+qua|này|trước|tới|sau)"
 # `6-8/6`, `29 tới 31/5`, `7 và 8/2`, `4 đến 5/11`, `30/1 đến 7/2`: the two days of a range.
 _DAY_TO = r"(?:\s*[-–]\s*|\s+(?:và|đến|tới)\s+)"
@@ -50,14 +55,14 @@ _CTX = r"(?i:ngày|sáng|trưa|chiều|tối|đêm|khuya|hôm|rạng\s+sáng)"
 _CORES: list[tuple[str, str, bool]] = [
     ("iso", rf"(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])", False),
     ("dayrange2", rf"(?P<d1>{_D})/(?P<m1>{_M})(?:\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<d2>{_D})/(?P<m2>{_M})(?:/(?P<y>{_Y}))?", False),
-    ("dayrange", rf"(?P<d1>{_D}){_DAY_TO}(?P<d2>{_D})/(?P<m>{_M})(?:/(?P<y>{_Y}))?", False),
+    ("dayrange", rf"(?P<d1>{_D}){_DAY_TO}(?P<d2>{_D})/(?P<m>{_M})(?:/(?P<y>{_Y})|{_YEAR_REF})", False),
     ("dayrange", rf"(?P<d1>{_D}){_DAY_TO}(?P<d2>{_D})\.(?P<m>{_M})(?:\.(?P<y>{_Y}))?", True),
     ("dayrange", rf"(?P<d1>{_D})\s+(?:đến|tới)\s+(?P<d2>{_D})-(?P<m>{_M})(?:-(?P<y>{_Y}))?", True),
     ("fullrange", rf"(?P<d1>{_D})(?P<s>[/.\-])(?P<m1>{_M})(?P=s)(?P<y1>{_Y})\s*[-–]\s*"
                   rf"(?P<d2>{_D})(?P=s)(?P<m2>{_M})(?P=s)(?P<y2>{_Y})", False),
     ("full", rf"(?P<d>{_D})(?P<s>[/.\-])(?P<m>{_M})(?P=s)(?P<y>{_Y})", False),
-    ("words", rf"(?P<d>{_D})\s+(?i:tháng)\s+(?P<m>{_M})(?:(?:\s+(?i:năm)\s+|\s*[/,]\s*)(?P<y>{_Y}))?", False),
-    ("daymonth", rf"(?P<d>{_D})/(?P<m>{_M})", False),
+    ("words", rf"(?P<d>{_D})\s+(?i:tháng)\s+(?P<m>{_M})(?:(?:\s+(?i:năm)\s+|\s*[/,]\s*)(?P<y>{_Y})|{_YEAR_REF})", False),
+    ("daymonth", rf"(?P<d>{_D})/(?P<m>{_M}){_YEAR_REF}", False),
     ("daymonth", rf"(?P<d>{_D})[.\-](?P<m>{_M})", True),
     ("monthrange", rf"(?i:tháng)\s+(?P<m1>{_M})\s*[-–]\s*(?P<m2>{_M})"
                    rf"(?:\s*[/.\-]\s*|\s+(?i:năm)\s+)(?P<y>{_Y})", False),
@@ -105,6 +110,7 @@ class _Parsed:
     m2: int | None = None
     d2: int | None = None
     rel: str | None = None
+    yref: str | None = None
 
 
 def find_dates(text: str) -> list[tuple[int, int]]:
@@ -148,10 +154,12 @@ def _int(value: str | None) -> int | None:
 def _read(kind: str, m: re.Match) -> _Parsed | None:
     """The parsed expression of a match, or None where the numbers make no date."""
     g = m.groupdict()
+    yref = re.sub(r"\s+", " ", g["yref"].lower()) if g.get("yref") else None
     if kind in ("iso", "full", "words", "daymonth"):
-        parsed = _Parsed("day", _int(g.get("y")), int(g["m"]), int(g["d"]))
+        parsed = _Parsed("day", _int(g.get("y")), int(g["m"]), int(g["d"]), yref=yref)
     elif kind == "dayrange":
-        parsed = _Parsed("dayrange", _int(g["y"]), int(g["m"]), int(g["d1"]), _int(g["y"]), int(g["m"]), int(g["d2"]))
+        parsed = _Parsed("dayrange", _int(g["y"]), int(g["m"]), int(g["d1"]), _int(g["y"]), int(g["m"]), int(g["d2"]),
+                         yref=yref)
     elif kind == "dayrange2":
         parsed = _Parsed("dayrange", _int(g["y"]), int(g["m1"]), int(g["d1"]), _int(g["y"]), int(g["m2"]), int(g["d2"]))
     elif kind == "fullrange":  # `(12/6/1990-12/6/2017)`: an anniversary
@@ -207,11 +215,13 @@ def _parse(span_text: str) -> _Parsed | None:
     return None
 
 
-def normalize_date(span_text: str, anchor: date | None = None) -> dict | None:
+def normalize_date(span_text: str, anchor: date | None = None, earlier_year: int | None = None) -> dict | None:
     """The normalised value of a DATE span, or None when it is no date we can read.
 
     ``anchor`` (usually :func:`document_anchor`) gives the year of dates written without
-    one (the nearest such day not after the anchor) and resolves relative expressions.
+    one (the nearest such day not after the anchor) and resolves relative expressions;
+    ``earlier_year``, the year of the date the text named before, is the year of `năm đó`
+    (`tháng 12 năm đó`).
 
     >>> normalize_date("24/8", date(2023, 8, 24))
     {'value': '2023-08-24', 'granularity': 'day'}
@@ -223,7 +233,25 @@ def normalize_date(span_text: str, anchor: date | None = None) -> dict | None:
     parsed = _parse(span_text)
     if parsed is None:
         return None
+    if parsed.kind in ("day", "dayrange", "month") and parsed.y is None:
+        year = _referred_year(parsed.yref or parsed.rel, anchor, earlier_year)
+        reference = parsed.yref or parsed.rel
+        if year is not None:
+            parsed = replace(parsed, y=year, y2=year if parsed.kind == "dayrange" else parsed.y2)
+        elif reference in _YEAR_SHIFT:
+            return None  # `năm ngoái` with no anchor: no year to count from
+        elif reference in _THAT_YEAR:
+            parsed = replace(parsed, rel=None, yref=None)  # no year named before: as if unsaid
     return _VALUE[parsed.kind](parsed, anchor)
+
+
+def _referred_year(reference: str | None, anchor: date | None, earlier_year: int | None) -> int | None:
+    """The year `năm ngoái`, `năm nay`, `năm đó` ... name, where it can be known."""
+    if reference in _THAT_YEAR:
+        return earlier_year
+    if reference in _YEAR_SHIFT and anchor is not None:
+        return anchor.year + _YEAR_SHIFT[reference]
+    return None
 
 
 def _day_value(p: _Parsed, anchor: date | None) -> dict | None:

@@ -27,11 +27,15 @@ def normalize_document(doc: Document) -> Document:
     dates = [e for e in doc.entities if e.label == "DATE"]
     anchor = document_anchor(doc.text, doc.published, [(e.start, e.end) for e in dates])
     countries = _named_countries(doc)
-    for ent in doc.entities:
-        if ent.normalized is not None:
-            continue
+    earlier_year = None  # the year of the last date read, for `tháng 12 năm đó`
+    for ent in sorted(doc.entities, key=lambda e: e.start):
         if ent.label == "DATE":
-            ent.normalized = normalize_date(ent.text, anchor)
+            if ent.normalized is None:
+                ent.normalized = normalize_date(ent.text, anchor, earlier_year)
+            year = (ent.normalized or {}).get("value", "")[:4]
+            earlier_year = int(year) if year.isdigit() else earlier_year
+        elif ent.normalized is not None:
+            continue
         elif ent.label == "LOCATION":
             ent.normalized = _place_value(doc, ent, countries)
         elif ent.label == "SECTOR":
