@@ -1020,3 +1020,13 @@ def test_a_country_between_a_title_and_a_person_is_a_place_where_no_span_covers_
     found = [(text[s:e], label) for s, e, label in _countries_between_titles_and_people(text, spans)]
     assert found[:3] == [("Bộ trưởng Tài chính", "TITLE"), ("Mỹ", "LOCATION"), ("Steve Mnuchin", "PERSON")]
     assert ("Mỹ", "LOCATION") not in found[3:] and len(found) == 7
+
+
+def test_a_day_in_figures_after_a_time_word_is_a_date_where_the_model_found_nothing():
+    from vnpartner.tag.hybrid import _days_missed
+
+    text = "Hôm 10/5, ông Trump gặp ông Lavrov; 2/3 số nước, ngày 11/5 và chiều năm sau."
+    rules = [_span(text, "10/5", "DATE"), _span(text, "2/3", "DATE"), _span(text, "11/5", "DATE"),
+             _span(text, "năm sau", "DATE")]
+    neural = [_span(text, "Trump", "PERSON"), _span(text, "ngày 11/5", "DATE")]
+    assert [text[s:e] for s, e, _ in _days_missed(text, neural, rules)] == ["10/5", "Trump", "ngày 11/5"]
