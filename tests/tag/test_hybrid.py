@@ -1030,3 +1030,14 @@ def test_a_day_in_figures_after_a_time_word_is_a_date_where_the_model_found_noth
              _span(text, "năm sau", "DATE")]
     neural = [_span(text, "Trump", "PERSON"), _span(text, "ngày 11/5", "DATE")]
     assert [text[s:e] for s, e, _ in _days_missed(text, neural, rules)] == ["10/5", "Trump", "ngày 11/5"]
+
+
+def test_a_place_that_is_a_syllable_of_a_common_word_ends_no_name():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Tổng Liên đoàn Lao động Việt Nam và Bộ Nội vụ Slovakia thăm Việt Nam."
+    spans = [_span(text, "Tổng Liên đoàn Lao động Việt Nam", "ORGANIZATION"),
+             _span(text, "Bộ Nội vụ Slovakia thăm Việt Nam", "ORGANIZATION")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("Tổng Liên đoàn Lao động Việt Nam", "ORGANIZATION"), ("Bộ Nội vụ Slovakia", "ORGANIZATION"),
+        ("Việt Nam", "LOCATION")]

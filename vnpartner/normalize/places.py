@@ -31,7 +31,7 @@ from ..errors import VnPartnerError
 from .text import collapse, is_ascii, norm_key, strip_diacritics, tone_variants
 
 __all__ = [
-    "DISTRICT_TYPE_WORDS", "OUTSIDE_TYPE_WORDS", "SPAN_TYPE_WORDS", "Place", "is_ambiguous",
+    "DISTRICT_TYPE_WORDS", "OUTSIDE_TYPE_WORDS", "SPAN_TYPE_WORDS", "Place", "is_ambiguous", "is_common_word",
     "lookup_place", "place_surfaces", "sovereign_of", "strip_place_type", "type_word_before",
 ]
 
@@ -213,6 +213,11 @@ def _common_words() -> frozenset[str]:
     if not path.exists():
         return frozenset()
     return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def is_common_word(text: str) -> bool:
+    """Whether ``text`` is a common Vietnamese word (`lao động`, `trung ương`), in any case."""
+    return " ".join(text.lower().split()) in _common_words()
 
 
 @lru_cache(maxsize=1)

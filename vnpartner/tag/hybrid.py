@@ -21,7 +21,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..normalize import is_ambiguous
 from ..normalize.names import COMPANY_TYPE, foreign_word, vietnamese_name
-from ..normalize.places import FACILITY_WORDS, STATE_PREFIX, leading_country, lookup_place, trailing_place, type_word_before
+from ..normalize.places import (
+    FACILITY_WORDS, STATE_PREFIX, is_common_word, leading_country, lookup_place, trailing_place, type_word_before,
+)
 from ..normalize.sectors import is_sector_term, sector_code, sector_terms
 from ..normalize.titles import ACADEMIC_DEGREE, MILITARY_RANKS
 from ..text import Sentence, word_ends
@@ -973,10 +975,12 @@ def _run_on_end(text: str, start: int, end: int) -> int:
     name_end = words[named - 1][1]
     name, last_word = text[words[first][0]:name_end], text[words[named - 1][0]:name_end]
     place = lookup_place(name)
-    # A country's first syllable (`Trung`, `Nhật`) also opens common words (`Trung ương`, `Nhật hoàng`).
-    is_place = place is not None and not place.name.startswith(name + " ")
     # after a foreign word, a run-on is Vietnamese (`Lincoln cấp`), not the name's own `in`, `of`
     run_on = tail.split()[0]
+    # A country's first syllable (`Trung`, `Nhật`) also opens common words (`Trung ương`, `Nhật
+    # hoàng`), and a place's name may be a syllable of one (`Lao` of `Lao động`).
+    is_place = place is not None and not place.name.startswith(name + " ") \
+        and not is_common_word(f"{last_word} {run_on}")
     foreign = last_word.isalpha() and foreign_word(last_word) and not foreign_word(run_on) \
         and run_on not in _FOREIGN_PARTICLES
     return name_end if is_place or _ACRONYM.fullmatch(last_word) or foreign else end
