@@ -78,6 +78,7 @@ def test_a_titled_foreign_name_with_no_country_takes_the_foreign_country_named_j
     assert country_of("Pakistan " + "x" * 70 + " Tổng thống Pervez Musharraf.") is None  # too far
     assert country_of("Quân đội sẵn sàng tấn công Pakistan nếu có lệnh của Tổng thống Pervez Musharraf.") is None
     assert country_of("Cố vấn của Tổng thống Pakistan - ông Pervez Musharraf nói.") == "PK"
+    assert country_of("Nhật Bản hợp tác với Pakistan\nTổng thống Pervez Musharraf nói.") is None  # a headline's
 
 
 def test_a_vietnamese_looking_name_is_chinese_where_the_article_names_china_and_nothing_vietnamese():

@@ -153,7 +153,7 @@ def normalize_people(doc: Document) -> Document:
 
 # Between a country and a person it names the country of: a title, an honorific, `của`, `do`,
 # `theo lời mời của` (`Pakistan, theo lời mời của Tổng thống Pervez Musharraf`).
-_LINKING_GAP = re.compile(r"[\s,\-–]*(?:(?:theo|nhận) lời mời của |do |của )?(?:(?:ngài|Ngài|ông|bà) )?\s*")
+_LINKING_GAP = re.compile(r"[ ,\-–]*(?:(?:theo|nhận) lời mời của |do |của )?(?:(?:ngài|Ngài|ông|bà) )?[ ]*")
 _VENUE_BEFORE = re.compile(r"\b(?:tại|ở)\s+$")
 
 
