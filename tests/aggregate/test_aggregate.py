@@ -781,3 +781,11 @@ def test_the_country_after_a_place_is_where_it_is_not_a_second_counterpart():
                       {"name": "Hồng Kông", "country": "HK", "admin": "country"}):  # a territory ISO lists
         doc = build(text, [PRIME_MINISTER, ("Hong Kong", "LOCATION", hong_kong), ("Trung Quốc", "LOCATION")], [])
         assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", hong_kong["name"]}]
+
+
+def test_an_airport_is_no_party():
+    text = "Đoàn Việt Nam đến sân bay John F. Kennedy, rồi hội đàm với Hoa Kỳ."
+    airport = {"name": "sân bay John F. Kennedy", "country": "US", "admin": "other"}
+    doc = build(text, [("Việt Nam", "LOCATION"), ("sân bay John F. Kennedy", "LOCATION", airport),
+                       ("Hoa Kỳ", "LOCATION")], [(0, 1, "PARTNER"), (0, 2, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Hoa Kỳ"}]

@@ -8,11 +8,11 @@ from collections import Counter
 from itertools import permutations
 
 from ..normalize.names import COMPANY_TYPE, bracket_aliases, canonical_country
-from ..normalize.places import country_place, lookup_place, trailing_place
+from ..normalize.places import FACILITY_KIND, country_place, lookup_place, trailing_place
 from ..schema import Document, Entity, Party
 
-__all__ = ["at_venue", "bracketed_countries", "capital_for_state", "country_party", "for_state", "inside", "is_venue",
-           "mention_parties", "own_body", "party_of", "unnamed", "written_names"]
+__all__ = ["at_venue", "bracketed_countries", "capital_for_state", "country_party", "for_state", "inside", "is_facility",
+           "is_venue", "mention_parties", "own_body", "party_of", "unnamed", "written_names"]
 
 # Government bodies act for their place: `UBND tỉnh Bình Dương` is the party `Bình Dương`.
 _PLACE_BODY = re.compile(
@@ -351,6 +351,12 @@ def is_region(party: Party) -> bool:
     a party once in over 150 mentions. A place the gazetteer does not know may still be a city
     (`Saint Peterburg`)."""
     return party.kind == "other" and party.country is None and lookup_place(party.name) is not None
+
+
+def is_facility(party: Party) -> bool:
+    """An airport or a port (`sân bay John F. Kennedy`): where a delegation lands, no party.
+    The gold has none as a party."""
+    return party.kind != "organization" and FACILITY_KIND.match(party.name) is not None
 
 
 def own_body(country: Party, other: Party) -> bool:
