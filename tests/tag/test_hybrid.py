@@ -898,12 +898,13 @@ def test_a_persons_name_holds_no_capitalised_ong_or_ba_nor_a_word_run_on_from_th
     from vnpartner.tag.hybrid import tidy
 
     text = ("Bí thư Nguyễn Thiện Nhân Ông Nhân sống ở quận Hai Bà Trưng. Ông Tập Cận Bình nói. "
-            "Tổng thống Donald Trump Tiếp đó, Joseph Nguyễn và Moon Jae In đến. Chủ tịch TQ Tập nói.")
+            "Tổng thống Donald Trump Tiếp đó, Joseph Nguyễn và Moon Jae In đến. Chủ tịch TQ Tập nói. Samdech Hun Sen.")
     spans = [_span(text, "Nguyễn Thiện Nhân Ông", "PERSON"), _span(text, "quận Hai Bà Trưng", "LOCATION"),
              _span(text, "Ông Tập Cận Bình", "PERSON"), _span(text, "Donald Trump Tiếp", "PERSON"),
              _span(text, "Joseph Nguyễn", "PERSON"), _span(text, "Moon Jae In", "PERSON"),
-             _span(text, "TQ Tập", "PERSON")]
+             _span(text, "TQ Tập", "PERSON"), _span(text, "Samdech Hun Sen", "PERSON")]
     found = [text[s:e] for s, e, _ in tidy(text, spans)]
+    assert found[-1] == "Hun Sen"
     assert found[:6] == [
         "Nguyễn Thiện Nhân", "quận Hai Bà Trưng", "Tập Cận Bình", "Donald Trump", "Joseph Nguyễn", "Moon Jae In"]
     assert "TQ" not in found  # an acronym is no foreign name

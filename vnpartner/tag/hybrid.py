@@ -409,9 +409,9 @@ _FOREIGN_PARTICLES = frozenset({"al", "an", "at", "ben", "bin", "by", "da", "de"
                                  "ibn", "to", "van", "von"})
 _HONORIFIC_LEAD = re.compile(r"[Nn]gài ")
 _HONORIFIC_TAIL = re.compile(r" [Nn]gài$")
-# A person's name holds no capitalised `Ông`/`Bà` either (`Bà Rịa` is a place's): `Ông` + `Tập
-# Cận Bình`, `Nguyễn Thiện Nhân` + ` Ông` of the next sentence.
-_PERSON_HONORIFIC_LEAD = re.compile(r"(?:[Nn]gài|Ông|Bà) ")
+# A person's name holds no capitalised `Ông`/`Bà` either (`Bà Rịa` is a place's), nor the Khmer
+# honorific: `Ông` + `Tập Cận Bình`, `Samdech` + `Heng Samrin`, `Nguyễn Thiện Nhân` + ` Ông`.
+_PERSON_HONORIFIC_LEAD = re.compile(r"(?:[Nn]gài|Ông|Bà|Samdech|Xăm-đéc) ")
 _PERSON_HONORIFIC_TAIL = re.compile(r" (?:[Nn]gài|Ông|Bà)$")
 _PAPER = re.compile(r"(?:[A-Z][\w.'-]*[ \t]){1,4}(?P<noun>Times|Post|Daily|Journal|Herald|Tribune|Gazette|Review|News)"
                     r"(?![\w-])")
