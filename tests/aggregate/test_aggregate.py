@@ -368,6 +368,13 @@ def test_foreign_capitals_dealing_with_each_other_or_a_state_stand_for_their_sta
     assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["Hoa Kỳ", "Trung Quốc"], ["Cuba", "Hoa Kỳ"]]
 
 
+def test_a_foreign_capital_dealing_with_a_bloc_stands_for_its_state():
+    text = "Tokyo và ASEAN khởi động đàm phán FTA."
+    doc = build(text, [("Tokyo", "LOCATION", _capital("Tokyo", "JP")), ("ASEAN", "ORGANIZATION")],
+                [(0, 1, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["ASEAN", "Nhật Bản"]]
+
+
 def test_a_capital_twinned_with_a_city_is_the_city():
     text = "Hà Nội và La Habana ký thỏa thuận hợp tác. Thủ Dầu Một hợp tác với Washington."
     doc = build(text, [("Hà Nội", "LOCATION"), ("La Habana", "LOCATION", _capital("La Habana", "CU")),

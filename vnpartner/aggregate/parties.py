@@ -189,9 +189,11 @@ def country_party(code: str) -> Party | None:
 
 
 def capital_for_state(party: Party, other: Party) -> Party:
-    """A foreign capital dealing with a state or with another capital stands for its state
-    (`Washington` – `Bắc Kinh` is Hoa Kỳ – Trung Quốc); with any other city it is itself."""
-    if not _is_capital(party) or not (other.kind == "country" or _is_capital(other)):
+    """A foreign capital dealing with a state, another capital or a body of no one country stands
+    for its state (`Washington` – `Bắc Kinh` is Hoa Kỳ – Trung Quốc, `Tokyo` – `ASEAN` Nhật Bản –
+    ASEAN); with any other city it is itself."""
+    bloc = other.kind == "organization" and other.country is None
+    if not _is_capital(party) or not (other.kind == "country" or _is_capital(other) or bloc):
         return party
     return _as_state(party)
 
