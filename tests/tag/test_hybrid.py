@@ -1042,3 +1042,14 @@ def test_a_place_that_is_a_syllable_of_a_common_word_ends_no_name():
     assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
         ("Tổng Liên đoàn Lao động Việt Nam", "ORGANIZATION"), ("Bộ Nội vụ Slovakia", "ORGANIZATION"),
         ("Việt Nam", "LOCATION")]
+
+
+def test_an_unknown_foreign_word_before_a_foreign_person_is_their_first_name():
+    from vnpartner.tag.hybrid import _first_names_joined
+
+    text = "Quốc vụ khanh Thamer Al-Sabhan tới Liban; đại diện Jordan Abdullah và Mỹ John Kerry."
+    spans = [_span(text, "Thamer", "LOCATION"), _span(text, "Al-Sabhan", "PERSON"), _span(text, "Liban", "LOCATION"),
+             _span(text, "Jordan", "LOCATION"), _span(text, "Abdullah", "PERSON"), _span(text, "Mỹ", "LOCATION"),
+             _span(text, "John Kerry", "PERSON")]
+    assert [text[s:e] for s, e, _ in _first_names_joined(text, spans)] == [
+        "Thamer Al-Sabhan", "Liban", "Jordan", "Abdullah", "Mỹ", "John Kerry"]

@@ -69,7 +69,7 @@ class HybridTagger:
             spans = _completed(text, merge(found, ruled, self.neural_labels, fillers))
             spans = _addressed_as_people(text, _people_after_countries(text, spans), addressed)
             spans = _names_joined(text, _titled_people(text, spans, ends))
-            spans = _newspapers(text, _initialled_names(text, _particle_names(text, spans)))
+            spans = _newspapers(text, _initialled_names(text, _particle_names(text, _first_names_joined(text, spans))))
             spans = _places_over_dots(text, _titles_through_and(text, spans))
             out.append(_countries_between_titles_and_people(text, spans))
         return out
@@ -1263,6 +1263,27 @@ def _names_joined(text: str, spans: list[Span]) -> list[Span]:
     """One Vietnamese name the model cut in two people side by side (`Uông` + `Chu Lưu`)."""
     return _run_on(spans, lambda first, second: second[2] == "PERSON" and text[first[1]:second[0]] == " "
                    and vietnamese_name(text[first[0]:second[1]]), "PERSON")
+
+
+def _first_names_joined(text: str, spans: list[Span]) -> list[Span]:
+    """One foreign name the model cut into a place it does not know and a person (`Thamer` +
+    `Al-Sabhan`): a foreign word no gazetteer knows, right before a foreign person's name."""
+    out: list[Span] = []
+    for span in spans:
+        first = out[-1] if out else None
+        if first is not None and first[2] == "LOCATION" and span[2] == "PERSON" and text[first[1]:span[0]] == " " \
+                and _foreign_unknown(text[first[0]:first[1]]) \
+                and all(foreign_word(w) for w in text[span[0]:span[1]].split()):
+            out[-1] = (first[0], span[1], "PERSON")
+            continue
+        out.append(span)
+    return out
+
+
+def _foreign_unknown(word: str) -> bool:
+    """A single capitalised foreign word that names no place the gazetteer knows."""
+    return " " not in word and word[:1].isupper() and not word.isupper() and foreign_word(word) \
+        and lookup_place(word) is None
 
 
 def _particle_names(text: str, spans: list[Span]) -> list[Span]:
