@@ -1003,12 +1003,14 @@ def test_a_place_cut_at_a_glued_dot_takes_the_rest_where_the_gazetteer_knows_the
         ("thành phố St.Petersburg", "LOCATION"), ("Hà Nội", "LOCATION"), ("St", "LOCATION")]
 
 
-def test_a_span_loses_the_zero_width_characters_at_its_ends():
+def test_a_span_loses_the_zero_width_characters_at_its_ends_and_a_dash_it_opens_with():
     from vnpartner.tag.hybrid import tidy
 
-    text = "Ông Heng Samrin\u200b và \u200b\u200b đến."
-    spans = [(4, text.index(" và"), "PERSON"), (text.index("\u200b\u200b"), text.index(" đến"), "PERSON")]
-    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [("Heng Samrin", "PERSON")]
+    text = "Ông Heng Samrin\u200b và \u200b\u200b đến châu Á – Thái Bình Dương."
+    spans = [(4, text.index(" và"), "PERSON"), (text.index("\u200b\u200b"), text.index(" đến"), "PERSON"),
+             (text.index("– Thái"), text.index("."), "LOCATION")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("Heng Samrin", "PERSON"), ("Thái Bình Dương", "LOCATION")]
 
 
 def test_a_country_between_a_title_and_a_person_is_a_place_where_no_span_covers_it():
@@ -1053,3 +1055,15 @@ def test_an_unknown_foreign_word_before_a_foreign_person_is_their_first_name():
              _span(text, "John Kerry", "PERSON")]
     assert [text[s:e] for s, e, _ in _first_names_joined(text, spans)] == [
         "Thamer Al-Sabhan", "Liban", "Jordan", "Abdullah", "Mỹ", "John Kerry"]
+
+
+def test_a_body_cut_at_the_dash_of_a_place_takes_the_rest_of_the_place():
+    from vnpartner.tag.hybrid import _bodies_over_dashed_places
+
+    text = "Diễn đàn Hợp tác kinh tế Châu Á – Thái Bình Dương và Tập đoàn Việt Nam - Lào hợp tác."
+    spans = [_span(text, "Diễn đàn Hợp tác kinh tế Châu Á", "ORGANIZATION"),
+             _span(text, "– Thái Bình Dương", "LOCATION"), _span(text, "Tập đoàn Việt Nam", "ORGANIZATION"),
+             _span(text, "Lào", "LOCATION")]
+    assert [(text[s:e], label) for s, e, label in _bodies_over_dashed_places(text, spans)] == [
+        ("Diễn đàn Hợp tác kinh tế Châu Á – Thái Bình Dương", "ORGANIZATION"),
+        ("Tập đoàn Việt Nam", "ORGANIZATION"), ("Lào", "LOCATION")]

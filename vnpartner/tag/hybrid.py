@@ -70,7 +70,7 @@ class HybridTagger:
             spans = _addressed_as_people(text, _people_after_countries(text, spans), addressed)
             spans = _names_joined(text, _titled_people(text, spans, ends))
             spans = _newspapers(text, _initialled_names(text, _particle_names(text, _first_names_joined(text, spans))))
-            spans = _places_over_dots(text, _titles_through_and(text, spans))
+            spans = _places_over_dots(text, _bodies_over_dashed_places(text, _titles_through_and(text, spans)))
             out.append(_countries_between_titles_and_people(text, spans))
         return out
 
@@ -548,8 +548,9 @@ _BUILDING_FIELD_BEFORE = re.compile(r"(?i)(?:ngành|lĩnh vực|nhà thầu|vậ
 
 
 def _without_invisible_ends(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span without the zero-width characters at its ends (`Heng Samrin` + U+200B)."""
-    while start < end and unicodedata.category(text[start]) == "Cf":
+    """A span without the zero-width characters at its ends (`Heng Samrin` + U+200B), nor a dash
+    it opens with (`– Thái Bình Dương`)."""
+    while start < end and (unicodedata.category(text[start]) == "Cf" or text[start] in "-– "):
         start += 1
     while end > start and unicodedata.category(text[end - 1]) == "Cf":
         end -= 1
@@ -1263,6 +1264,37 @@ def _names_joined(text: str, spans: list[Span]) -> list[Span]:
     """One Vietnamese name the model cut in two people side by side (`Uông` + `Chu Lưu`)."""
     return _run_on(spans, lambda first, second: second[2] == "PERSON" and text[first[1]:second[0]] == " "
                    and vietnamese_name(text[first[0]:second[1]]), "PERSON")
+
+
+_DASH_GAP = re.compile(r"\s*[-–]\s*")
+
+
+def _bodies_over_dashed_places(text: str, spans: list[Span]) -> list[Span]:
+    """A body's name the model cut at the dash of a place named with one (`Diễn đàn Hợp tác kinh
+    tế Châu Á` + `– Thái Bình Dương`, the dash in either span or between): the body takes the
+    place's rest, where the gazetteer knows the whole place."""
+    out: list[Span] = []
+    for span in spans:
+        body = out[-1] if out else None
+        dashed = body is not None and _DASH_GAP.fullmatch(
+            text[body[1]:span[0]] + (text[span[0]] if text[span[0]] in "-–" else ""))
+        if dashed and body[2] == "ORGANIZATION" and span[2] == "LOCATION" and _dashed_place_end(text, body, span):
+            out[-1] = (body[0], span[1], "ORGANIZATION")
+            continue
+        out.append(span)
+    return out
+
+
+def _dashed_place_end(text: str, body: Span, place: Span) -> bool:
+    """Whether the last words of ``body`` and all of ``place`` name one place the gazetteer writes
+    with a dash (not `Nam` + `- Lào`, which matches `Nam Lào`)."""
+    words = _word_spans(text, body[0], body[1])
+    for size in (1, 2, 3):
+        if size < len(words):
+            joined = lookup_place(text[words[-size][0]:place[1]])
+            if joined is not None and "-" in joined.name:
+                return True
+    return False
 
 
 def _first_names_joined(text: str, spans: list[Span]) -> list[Span]:
