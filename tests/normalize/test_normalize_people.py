@@ -161,3 +161,13 @@ def test_a_short_name_takes_the_country_its_full_name_is_given_for_want_of_a_rel
     doc.relations = [Relation(full.id, first.id, "HAS_TITLE"), Relation(short.id, second.id, "HAS_TITLE")]
     countries = [e.normalized["country"] for e in normalize_people(doc).entities if e.label == "PERSON"]
     assert countries == ["VN", "VN"]
+
+
+def test_a_body_named_for_two_countries_is_of_the_first():
+    for body, expected in (("Hội Hữu nghị Việt Nam - Cuba", "VN"), ("Nhóm Nghị sỹ Hữu nghị Cuba-Việt Nam", "CU")):
+        text = f"Bà Jane Doe, Chủ tịch {body}, phát biểu."
+        doc = titled(text, ["Jane Doe"], ["Chủ tịch"])
+        person = doc.entities[0]
+        org = doc.add_entity(text.index(body), text.index(body) + len(body), "ORGANIZATION")
+        doc.relations.append(Relation(person.id, org.id, "AFFILIATED_WITH"))
+        assert normalize_people(doc).entities[0].normalized["country"] == expected, body

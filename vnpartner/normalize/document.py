@@ -176,6 +176,18 @@ def _foreign_country_before(doc: Document, person: Entity) -> str | None:
     return value["country"]
 
 
+def _first_of_pair(name: str) -> str | None:
+    """The country of a body named for two countries, the first (`Hội Hữu nghị Việt Nam - Cuba` is
+    Vietnamese, `Nhóm Nghị sỹ Hữu nghị Cuba-Việt Nam` Cuban); None for other names."""
+    parts = _PAIR_DASH.split(name)
+    if len(parts) != 2:
+        return None
+    first, second = trailing_place(parts[0], whole=True), lookup_place(parts[1])
+    if first is None or second is None or first.admin != "country" or second.admin != "country":
+        return None
+    return first.country if first.country != second.country else None
+
+
 def _closer_body(person: Entity, body: Entity, other: Entity) -> bool:
     """Whether ``body`` is the better of a person's two bodies: the one that gives a country, then
     the one named nearer (`Bộ trưởng Ngoại giao Iran Zarif và người đồng cấp Canada`)."""
@@ -197,9 +209,15 @@ def _title_country(title: str) -> str | None:
     return place.country if place is not None and place.admin == "country" else None
 
 
+_PAIR_DASH = re.compile(r"\s*[-–]\s*")
+
+
 def _entity_country(ent: Entity) -> str | None:
     if ent.label == "LOCATION" and ent.normalized:
         return ent.normalized.get("country")
+    first = _first_of_pair(ent.text)
+    if first is not None:
+        return first
     owner, seated, _ = ent.text.partition(" tại ")
     home = trailing_place(owner, whole=True) if seated else None
     if home is not None and home.admin == "country":  # `Đại sứ quán Mỹ tại Hà Nội`: the embassy's country
