@@ -543,12 +543,13 @@ def test_tidy_gives_a_person_the_name_without_country_or_body_around_it():
     from vnpartner.tag.hybrid import tidy
 
     text = ("Chủ tịch TQ Tập Cận Bình gặp Tổng thống Trump Cuba, Tổng thống Cộng hòa Séc Milos Zeman "
-            "và Ngoại trưởng Nga Sergei Lavrov. PHÓNG VIÊN HÀ THANH GIANG")
+            "và Ngoại trưởng Nga Sergei Lavrov. PHÓNG VIÊN HÀ THANH GIANG. Chủ tịch CHND Trung Hoa Hồ Cẩm Đào.")
     found = [("TQ Tập Cận Bình", "PERSON"), ("Trump Cuba", "PERSON"), ("Cộng hòa Séc Milos", "LOCATION"),
-             ("Zeman", "PERSON"), ("Nga Sergei Lavrov", "PERSON"), ("HÀ THANH GIANG", "PERSON")]
+             ("Zeman", "PERSON"), ("Nga Sergei Lavrov", "PERSON"), ("HÀ THANH GIANG", "PERSON"),
+             ("Trung Hoa Hồ Cẩm Đào", "PERSON")]
     spans = [(text.index(name), text.index(name) + len(name), label) for name, label in found]
     people = [text[s:e] for s, e, label in tidy(text, spans) if label == "PERSON"]
-    assert people == ["Tập Cận Bình", "Trump", "Milos Zeman", "Sergei Lavrov", "HÀ THANH GIANG"]
+    assert people == ["Tập Cận Bình", "Trump", "Milos Zeman", "Sergei Lavrov", "HÀ THANH GIANG", "Hồ Cẩm Đào"]
 
 
 def test_a_place_the_model_tags_elsewhere_is_no_first_name():

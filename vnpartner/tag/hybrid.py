@@ -873,12 +873,14 @@ def _acronym_label(name: str) -> str:
 
 def _person_name(text: str, start: int, end: int, spans: Sequence[Span], places: set[str]) -> Span:
     """A person's name without the country or body the model put before or after it (`TQ Tập Cận
-    Bình`, `Trump Cuba`) or a place it tags elsewhere in the text (`Toronto Feldman`), with the
+    Bình`, `Trung Hoa Tập Cận Bình`, `Trump Cuba`) or a place it tags elsewhere in the text (`Toronto Feldman`), with the
     first name it left out after a country (`Séc Milos` + `Zeman`);
     a place the model took for a person (`Artemisa`) is a place again, the President excepted."""
     if text[start:end].isupper():  # a byline in capitals (`HÀ THANH GIANG`) has no acronyms
         return start, end, "PERSON"
     words = _word_spans(text, start, end)
+    if len(words) > 3 and _is_country(text[words[0][0]:words[1][1]]):  # `Trung Hoa` + `Tập Cận Bình`
+        words = words[2:]
     while len(words) > 1 and _opens_no_name(text[words[0][0]:words[0][1]], places, more_than_two=len(words) > 2):
         words.pop(0)
     while len(words) > 1 and _names_place_or_body(text[words[-1][0]:words[-1][1]]):
@@ -938,8 +940,9 @@ def _first_name_start(text: str, start: int, spans: Sequence[Span], places: set[
     if last[2] == "LOCATION" and gap == " ":  # the model took the first name for the place's end
         place_end = _place_end(text, last[0], last[1])
         return place_end + 1 if place_end < last[1] else start
-    if not _FREE_FIRST_NAMES.fullmatch(gap) or any(_names_place_or_body(w) or w in places for w in gap.split()):
-        return start
+    if not _FREE_FIRST_NAMES.fullmatch(gap) or (len(gap.split()) > 1 and _is_country(gap.strip())) \
+            or any(_names_place_or_body(w) or w in places for w in gap.split()):
+        return start  # `CHND` + ` Trung Hoa `: a country's name, not first names
     return last[1] + len(gap) - len(gap.lstrip())
 
 
