@@ -796,3 +796,13 @@ def test_an_airport_is_no_party():
     doc = build(text, [("Việt Nam", "LOCATION"), ("sân bay John F. Kennedy", "LOCATION", airport),
                        ("Hoa Kỳ", "LOCATION")], [(0, 1, "PARTNER"), (0, 2, "PARTNER")])
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Hoa Kỳ"}]
+
+
+def test_the_late_president_recalled_acts_for_no_party():
+    text = "Việt Nam và Lào ký hiệp định. Thủ tướng Nguyễn Xuân Phúc nhắc lời Chủ tịch Hồ Chí Minh về Việt Nam và Lào."
+    uncle_ho = ("Hồ Chí Minh", "PERSON", {"title": "Chủ tịch", "affiliation": None, "country": "VN"})
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Lào", "LOCATION"), PRIME_MINISTER, uncle_ho,
+                       ("Việt Nam", "LOCATION", None, 2), ("Lào", "LOCATION", None, 2)],
+                [(0, 1, "PARTNER"), (4, 5, "PARTNER")])
+    [record] = records(doc)
+    assert [p.name for p in record.people] == ["Nguyễn Xuân Phúc"]

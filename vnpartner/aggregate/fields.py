@@ -249,10 +249,14 @@ def _of_the_parties(people: list[Person], parties: list[Party]) -> list[Person]:
     return [p for p in people if p.country is None or p.country in countries]
 
 
+_THE_PRESIDENT = "Hồ Chí Minh"
+
+
 def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
     """People with an office who are named in the record's evidence sentences (a shorter mention
     as the full name the article gives elsewhere); a degree alone (`TS.`) is no office, and a
-    photographer named in a credit (`Ảnh: VGP/Quang Hiếu`) acts for no party."""
+    photographer named in a credit (`Ảnh: VGP/Quang Hiếu`) acts for no party, nor does the late
+    President Hồ Chí Minh, recalled (the gold lists him in none of 7 articles that name him)."""
     titles = {e.text: e.normalized.get("title") for e in doc.entities if e.label == "PERSON" and e.normalized}
     full = full_names(list({e.text for e in doc.entities if e.label == "PERSON"}), titles)
     people: dict[str, Person] = {}
@@ -262,7 +266,7 @@ def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
             continue
         if evidence and not _within(ent.start, evidence):
             continue
-        if _CREDIT_BEFORE.search(doc.text, max(0, ent.start - 40), ent.start):
+        if _CREDIT_BEFORE.search(doc.text, max(0, ent.start - 40), ent.start) or ent.text == _THE_PRESIDENT:
             continue
         value, name = ent.normalized, full.get(ent.text, ent.text)
         if name not in people:
