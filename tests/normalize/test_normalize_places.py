@@ -40,6 +40,8 @@ def value(surface: str, hint: str | None = None) -> tuple[str, str | None, str] 
 
 @pytest.mark.parametrize("surface, expected", [
     ("Bình Dương", ("Bình Dương", "VN", "province")),
+    ("CH Dominican", ("Cộng hòa Dominica", "DO", "country")),
+    ("SriLanka", ("Sri Lanka", "LK", "country")),
     ("tỉnh Bình Dương", ("Bình Dương", "VN", "province")),
     ("Tỉnh Bình Dương", ("Bình Dương", "VN", "province")),
     ("TP Hồ Chí Minh", ("Hồ Chí Minh", "VN", "city")),
