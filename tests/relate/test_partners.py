@@ -8,7 +8,9 @@ import torch
 from vnpartner.errors import VnPartnerError
 from vnpartner.normalize.document import normalize_document
 from vnpartner.relate.neural import PARTNER, build_head, decide, load_relater, save_head
-from vnpartner.relate.partners import FEATURES, PartyPairFilter, cosigner_partners, fit_party_filter, party_pair_groups
+from vnpartner.relate.partners import (
+    FEATURES, PartyPairFilter, cosigner_partners, fit_party_filter, party_pair_groups, shared_fields,
+)
 from vnpartner.schema import RELATION_LABELS, Document, Relation
 from vnpartner.text import iter_sentences
 
@@ -201,3 +203,17 @@ def test_decide_adds_the_cosigners_partner_link():
     found = decide(doc, sentences, keys, probs, mask)
     assert sorted((r.head, r.tail, r.label) for r in found) == [
         ("T1", "T2", "PARTNER"), ("T1", "T3", "SIGNED"), ("T2", "T3", "SIGNED")]
+
+
+def test_partners_in_one_sentence_share_its_fields():
+    text = "Bình Dương và Artemisa hợp tác về y tế. Bình Dương cũng mạnh về giáo dục."
+    doc = Document(text=text)
+    for surface, label, nth in (("Bình Dương", "LOCATION", 0), ("Artemisa", "LOCATION", 0), ("y tế", "SECTOR", 0),
+                                ("Bình Dương", "LOCATION", 1), ("giáo dục", "SECTOR", 0)):
+        at = text.index(surface) if nth == 0 else text.index(surface, text.index(surface) + 1)
+        doc.add_entity(at, at + len(surface), label)
+    relations = [Relation("T1", "T2", "PARTNER"), Relation("T1", "T3", "COOPERATES_IN"),
+                 Relation("T4", "T5", "COOPERATES_IN")]
+    found = shared_fields(doc, list(iter_sentences(text)), relations)
+    assert [(r.head, r.tail, r.label) for r in found] == [("T2", "T3", "COOPERATES_IN")]
+    assert shared_fields(doc, list(iter_sentences(text)), relations + found) == []

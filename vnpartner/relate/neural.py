@@ -31,7 +31,7 @@ from ..errors import VnPartnerError
 from ..schema import (ENTITY_LABELS, RELATION_ARGUMENTS, RELATION_LABELS, SYMMETRIC_RELATIONS, Document, Entity,
                       Relation)
 from ..text import Sentence, sentence_finder
-from .partners import PartyPairFilter, cosigner_partners, party_pair_groups
+from .partners import PartyPairFilter, cosigner_partners, party_pair_groups, shared_fields
 from .rules import RuleRelater
 
 __all__ = ["HEAD_CONFIG", "HEAD_SCHEMA", "HEAD_WEIGHTS", "NeuralRelater", "Pair", "build_ensemble", "build_head",
@@ -266,7 +266,8 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
     Each pair takes its most probable class (never LOCATED_IN between places of two countries, never
     HAS_TITLE from a person to the title of a later person);
     with a party filter, PARTNER goes to the mention pairs the filter chooses instead. Two
-    parties that sign one agreement in one sentence are partners (:func:`cosigner_partners`).
+    parties that sign one agreement in one sentence are partners (:func:`cosigner_partners`), and
+    partners in one sentence share its fields (:func:`shared_fields`).
     """
     probs = _without_titles_of_later_people(doc, keys, _without_foreign_places(doc, keys, probs))
     best = probs.argmax(-1).tolist()
@@ -275,7 +276,8 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
         chosen = party_filter.partner_indices(party_pair_groups(doc, sentences, keys, partner), partner)
         best = [PARTNER if i in chosen else NONE if k == PARTNER else k for i, k in enumerate(best)]
     relations = [Relation(head, tail, RELATION_LABELS[k - 1]) for (head, tail), k in zip(keys, best) if k != NONE]
-    return relations + cosigner_partners(doc, sentences, relations)
+    relations += cosigner_partners(doc, sentences, relations)
+    return relations + shared_fields(doc, sentences, relations)
 
 
 def _without_titles_of_later_people(doc: Document, keys: list[tuple[str, str]], probs):

@@ -23,7 +23,7 @@ from ..aggregate import mention_parties
 from ..schema import Document, Relation
 from ..text import Sentence, sentence_finder
 
-__all__ = ["FEATURES", "PartyPairFilter", "cosigner_partners", "fit_party_filter", "party_pair_groups"]
+__all__ = ["FEATURES", "PartyPairFilter", "cosigner_partners", "fit_party_filter", "party_pair_groups", "shared_fields"]
 
 KINDS = ("country", "locality", "organization")
 FEATURES = (
@@ -165,3 +165,28 @@ def fit_party_filter(rows: list[list[float]], labels: list[int], l2: float = 1.0
 
     optimizer.step(loss)
     return PartyPairFilter([round(float(w), 6) for w in weights.detach()], round(float(bias.detach()), 6))
+
+
+def shared_fields(doc: Document, sentences: list[Sentence], relations: list[Relation]) -> list[Relation]:
+    """COOPERATES_IN links from a party to the fields its partner cooperates in, within one
+    sentence (`Bình Dương và Artemisa hợp tác về y tế`: both parties → `y tế`).
+
+    The gold gives the field to both partners in 98 % of such sentences; the head, scoring each
+    pair on its own, often links only one. Only links that ``relations`` lacks are returned.
+    """
+    fields = [(r.head, r.tail) for r in relations if r.label == "COOPERATES_IN"]
+    if not fields:
+        return []
+    by_id = {e.id: e for e in doc.entities}
+    sentence_at = sentence_finder(sentences)
+    linked = set(fields)
+    found = []
+    for rel in (r for r in relations if r.label == "PARTNER"):
+        one_sentence = sentence_at(by_id[rel.head].start) == sentence_at(by_id[rel.tail].start)
+        for party, partner in ((rel.head, rel.tail), (rel.tail, rel.head)):
+            for head, field in fields:
+                if one_sentence and head == party and (partner, field) not in linked \
+                        and sentence_at(by_id[field].start) == sentence_at(by_id[party].start):
+                    linked.add((partner, field))
+                    found.append(Relation(partner, field, "COOPERATES_IN"))
+    return found
