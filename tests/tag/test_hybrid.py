@@ -899,13 +899,15 @@ def test_a_persons_name_holds_no_capitalised_ong_or_ba_nor_a_word_run_on_from_th
     from vnpartner.tag.hybrid import tidy
 
     text = ("Bí thư Nguyễn Thiện Nhân Ông Nhân sống ở quận Hai Bà Trưng. Ông Tập Cận Bình nói. "
-            "Tổng thống Donald Trump Tiếp đó, Joseph Nguyễn và Moon Jae In đến. Chủ tịch TQ Tập nói. Samdech Hun Sen.")
+            "Tổng thống Donald Trump Tiếp đó, Joseph Nguyễn và Moon Jae In đến. Chủ tịch TQ Tập nói. Samdech Hun Sen. "
+            "Ca sĩ Elvis Phương.")
     spans = [_span(text, "Nguyễn Thiện Nhân Ông", "PERSON"), _span(text, "quận Hai Bà Trưng", "LOCATION"),
              _span(text, "Ông Tập Cận Bình", "PERSON"), _span(text, "Donald Trump Tiếp", "PERSON"),
              _span(text, "Joseph Nguyễn", "PERSON"), _span(text, "Moon Jae In", "PERSON"),
-             _span(text, "TQ Tập", "PERSON"), _span(text, "Samdech Hun Sen", "PERSON")]
+             _span(text, "TQ Tập", "PERSON"), _span(text, "Samdech Hun Sen", "PERSON"),
+             _span(text, "Elvis Phương", "PERSON")]
     found = [text[s:e] for s, e, _ in tidy(text, spans)]
-    assert found[-1] == "Hun Sen"
+    assert found[-2:] == ["Hun Sen", "Elvis Phương"]
     assert found[:6] == [
         "Nguyễn Thiện Nhân", "quận Hai Bà Trưng", "Tập Cận Bình", "Donald Trump", "Joseph Nguyễn", "Moon Jae In"]
     assert "TQ" not in found  # an acronym is no foreign name
@@ -1017,13 +1019,15 @@ def test_a_span_loses_the_zero_width_characters_at_its_ends_and_a_dash_it_opens_
 def test_a_country_between_a_title_and_a_person_is_a_place_where_no_span_covers_it():
     from vnpartner.tag.hybrid import _countries_between_titles_and_people
 
-    text = "Bộ trưởng Tài chính Mỹ Steve Mnuchin, Bộ trưởng của Mỹ John Doe và Tổng thống Tân Hoa Nam gặp nhau."
+    text = ("Bộ trưởng Tài chính Mỹ Steve Mnuchin, Bộ trưởng của Mỹ John Doe và Tổng thống Tân Hoa Nam gặp nhau. "
+            "NSƯT Việt Anh hát.")
     spans = [_span(text, "Bộ trưởng Tài chính", "TITLE"), _span(text, "Steve Mnuchin", "PERSON"),
              _span(text, "Bộ trưởng", "TITLE", 30), _span(text, "John Doe", "PERSON"),
-             _span(text, "Tổng thống", "TITLE"), _span(text, "Hoa Nam", "PERSON")]
+             _span(text, "Tổng thống", "TITLE"), _span(text, "Hoa Nam", "PERSON"), _span(text, "NSƯT", "TITLE"),
+             _span(text, "Anh", "PERSON", text.index("Việt Anh"))]
     found = [(text[s:e], label) for s, e, label in _countries_between_titles_and_people(text, spans)]
     assert found[:3] == [("Bộ trưởng Tài chính", "TITLE"), ("Mỹ", "LOCATION"), ("Steve Mnuchin", "PERSON")]
-    assert ("Mỹ", "LOCATION") not in found[3:] and len(found) == 7
+    assert ("Mỹ", "LOCATION") not in found[3:] and ("Việt", "LOCATION") not in found and len(found) == 9
 
 
 def test_a_day_in_figures_after_a_time_word_is_a_date_where_the_model_found_nothing():

@@ -657,12 +657,16 @@ def _without_honorific(text: str, start: int, end: int, label: str) -> tuple[int
     return start, _without_run_on_word(text, start, end) if person else end
 
 
+_LOWERCASE_NEXT = re.compile(r" [a-zđà-ỹ]")
+
+
 def _without_run_on_word(text: str, start: int, end: int) -> int:
     """The end of a foreign name less a Vietnamese word run on from the next sentence (`Donald
-    Trump` + ` Tiếp`, `Dana Smith` + ` Giới`): a marked syllable that is no family name."""
+    Trump` + ` Tiếp đó`, `Dana Smith` + ` Giới chức`): a marked syllable, no family name, that
+    the sentence goes on from in lowercase (`Elvis Phương.` keeps his given name)."""
     *name, last = text[start:end].split(" ")
     if name and all(w.isascii() and foreign_word(w) and not w.isupper() for w in name) and not last.isascii() \
-            and not foreign_word(last) and last not in SURNAMES:
+            and not foreign_word(last) and last not in SURNAMES and _LOWERCASE_NEXT.match(text, end):
         return end - len(last) - 1
     return end
 
@@ -1391,7 +1395,9 @@ def _places_over_dots(text: str, spans: list[Span]) -> list[Span]:
 
 def _countries_between_titles_and_people(text: str, spans: list[Span]) -> list[Span]:
     """A country no span covers between a title and a person (`Bộ trưởng Tài chính` + ` Mỹ ` +
-    `Steve Mnuchin`): the model read it as neither, yet whose minister it is depends on it."""
+    `Steve Mnuchin`): the model read it as neither, yet whose minister it is depends on it. A
+    country named by one syllable a Vietnamese name may hold only before a foreign name (not
+    `NSƯT` + ` Việt ` + `Anh`)."""
     out: list[Span] = []
     for span, following in zip(spans, spans[1:] + [None]):
         out.append(span)
@@ -1399,7 +1405,8 @@ def _countries_between_titles_and_people(text: str, spans: list[Span]) -> list[S
             continue
         gap = text[span[1]:following[0]]
         place = lookup_place(gap) if gap == f" {gap.strip()} " else None
-        if place is not None and place.admin == "country":
+        foreign_person = foreign_word(text[following[0]:following[1]].split()[0])
+        if place is not None and place.admin == "country" and (foreign_person or not is_ambiguous(gap.strip())):
             out.append((span[1] + 1, following[0] - 1, "LOCATION"))
     return out
 
