@@ -587,6 +587,15 @@ def test_three_parties_paired_in_one_sentence_are_one_record_and_a_pair_seen_els
                      frozenset({"Việt Nam", "Nhật Bản", "Lào"}): "mou"}
 
 
+def test_a_pair_told_of_only_after_its_three_party_sentence_is_the_groups_story():
+    text = "Việt Nam, Nhật Bản và Lào ký Bản ghi nhớ ba bên. Theo đó, Việt Nam và Nhật Bản sẽ hợp tác."
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION"), ("Lào", "LOCATION"),
+                       ("Bản ghi nhớ", "AGREEMENT"), ("Việt Nam", "LOCATION", None, 2),
+                       ("Nhật Bản", "LOCATION", None, 2)],
+                [(0, 1, "PARTNER"), (0, 2, "PARTNER"), (1, 2, "PARTNER"), (4, 5, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Nhật Bản", "Lào"}]
+
+
 def test_a_pair_told_of_before_its_three_party_sentence_stays_the_main_record():
     text = ("Ngày 24/3, Việt Nam và Lào hội đàm. "
             "Hai bên thực hiện Tuyên bố về Tam giác phát triển giữa Campuchia - Lào - Việt Nam.")

@@ -40,7 +40,9 @@ def drop_background(pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
 def with_trilaterals(keys: list[frozenset[str]], pairs: dict, pair_sentences: dict) -> list[frozenset[str]]:
     """Three parties that pair with each other in one sentence are one three-party record
     (`Hà Nội`, `BRG` and `Sumitomo` sign together); a pair of them stays a record of its own
-    only where it also appears outside the sentences the three share, and on those sentences alone.
+    only where it is told of before the sentences the three share, and on its other sentences
+    alone: after them, two of the three are still the group's story (`Hùng Hậu` and
+    `Legcopromuslennui Park` later in the article that reports the three signing).
     The group comes after a pair of it told of before its sentence (the visit `Việt Nam` –
     `Lào` stays the main record beside a triangle of `Campuchia - Lào - Việt Nam` mentioned later).
 
@@ -55,7 +57,7 @@ def with_trilaterals(keys: list[frozenset[str]], pairs: dict, pair_sentences: di
         pairs[group] = tuple({p.name: p for key in trio for p in pairs[key]}.values())
         pair_sentences[group] = shared
         kept.insert(_trio_position(kept, trio, pair_sentences, shared), group)
-        kept = [key for key in kept if key not in trio or not pair_sentences[key] <= shared]
+        kept = [key for key in kept if key not in trio or min(pair_sentences[key]) < min(shared)]
         for key in trio:
             pair_sentences[key] = pair_sentences[key] - shared
     return kept
