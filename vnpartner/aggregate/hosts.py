@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..normalize.places import sovereign_of
 from ..schema import Document, Entity, Party
 from ..text import Sentence, sentence_finder
 from .fields import RECEIVES
-from ..normalize.places import sovereign_of
 from .parties import at_venue, country_party
 
 __all__ = ["hosted_pairs"]
@@ -85,7 +85,8 @@ def _counterparts(text: str, verb_end: int, mentions: list[Entity], party: dict[
         if not _LIST_GAP.fullmatch(text[before.end:ent.start]):
             break
         previous = party[before.id]
-        if listed.kind == "country" and (previous.kind != "country" or sovereign_of(previous.country) == listed.country):
+        within = previous.kind != "country" or sovereign_of(previous.country) == listed.country
+        if listed.kind == "country" and within:
             break  # `Hong Kong, Trung Quốc`: where Hong Kong is, not a second counterpart
         if _foreign(listed, home):
             found.append(listed)

@@ -11,8 +11,8 @@ from ..normalize.names import COMPANY_TYPE, bracket_aliases, canonical_country
 from ..normalize.places import FACILITY_KIND, country_place, lookup_place, trailing_place
 from ..schema import Document, Entity, Party
 
-__all__ = ["at_venue", "bracketed_countries", "capital_for_state", "country_party", "for_state", "inside", "is_facility",
-           "is_venue", "mention_parties", "own_body", "party_of", "unnamed", "written_names"]
+__all__ = ["at_venue", "bracketed_countries", "capital_for_state", "country_party", "for_state", "inside",
+           "is_facility", "is_venue", "mention_parties", "own_body", "party_of", "unnamed", "written_names"]
 
 # Government bodies act for their place: `UBND tỉnh Bình Dương` is the party `Bình Dương`.
 _PLACE_BODY = re.compile(

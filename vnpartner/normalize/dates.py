@@ -37,7 +37,8 @@ _MONTH_WORD = (
     r"[Hh]ai|[Bb]a|Năm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|Một)(?!\w)"
 )
 _REL = (
-    r"(?:vừa\s+qua|sắp\s+tới|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|năm\s+đó|năm\s+ấy|cùng\s+năm|tới|này"
+    r"(?:vừa\s+qua|sắp\s+tới|năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+tới|năm\s+sau|năm\s+đó|năm\s+ấy"
+    r"|cùng\s+năm|tới|này"
     r"|(?:trước|qua|sau)(?=\s*(?:[,.;:)!?]|$)))"
 )
 _REL_YEAR = r"(?:nay|ngoái|trước|tới|sau)"
@@ -61,7 +62,8 @@ _CORES: list[tuple[str, str, bool]] = [
     ("fullrange", rf"(?P<d1>{_D})(?P<s>[/.\-])(?P<m1>{_M})(?P=s)(?P<y1>{_Y})\s*[-–]\s*"
                   rf"(?P<d2>{_D})(?P=s)(?P<m2>{_M})(?P=s)(?P<y2>{_Y})", False),
     ("full", rf"(?P<d>{_D})(?P<s>[/.\-])(?P<m>{_M})(?P=s)(?P<y>{_Y})", False),
-    ("words", rf"(?P<d>{_D})\s+(?i:tháng)\s+(?P<m>{_M})(?:(?:\s+(?i:năm)\s+|\s*[/,]\s*)(?P<y>{_Y})|{_YEAR_REF})", False),
+    ("words", rf"(?P<d>{_D})\s+(?i:tháng)\s+(?P<m>{_M})"
+              rf"(?:(?:\s+(?i:năm)\s+|\s*[/,]\s*)(?P<y>{_Y})|{_YEAR_REF})", False),
     ("daymonth", rf"(?P<d>{_D})/(?P<m>{_M}){_YEAR_REF}", False),
     ("daymonth", rf"(?P<d>{_D})[.\-](?P<m>{_M})", True),
     ("monthrange", rf"(?i:tháng)\s+(?P<m1>{_M})\s*[-–]\s*(?P<m2>{_M})"
@@ -234,8 +236,8 @@ def normalize_date(span_text: str, anchor: date | None = None, earlier_year: int
     if parsed is None:
         return None
     if parsed.kind in ("day", "dayrange", "month") and parsed.y is None:
-        year = _referred_year(parsed.yref or parsed.rel, anchor, earlier_year)
         reference = parsed.yref or parsed.rel
+        year = _referred_year(reference, anchor, earlier_year)
         if year is not None:
             parsed = replace(parsed, y=year, y2=year if parsed.kind == "dayrange" else parsed.y2)
         elif reference in _YEAR_SHIFT:

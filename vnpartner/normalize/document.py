@@ -153,7 +153,7 @@ def normalize_people(doc: Document) -> Document:
 
 # Between a country and a person it names the country of: a title, an honorific, `của`, `do`,
 # `theo lời mời của` (`Pakistan, theo lời mời của Tổng thống Pervez Musharraf`).
-_LINKING_GAP = re.compile(r"[ ,\-–]*(?:(?:theo|nhận) lời mời của |do |của )?(?:(?:ngài|Ngài|ông|bà) )?[ ]*")
+_LINKING_GAP = re.compile(r"[ ,\-–]*(?:(?:theo|nhận) lời mời của |do |của )?(?:(?:[Nn]gài|ông|bà) )? *")
 _VENUE_BEFORE = re.compile(r"\b(?:tại|ở)\s+$")
 
 
@@ -170,7 +170,7 @@ def _foreign_country_before(doc: Document, person: Entity) -> str | None:
     gap = doc.text[place.end:person.start]
     for title in (e for e in doc.entities if e.label == "TITLE" and place.end <= e.start and e.end <= person.start):
         gap = gap.replace(title.text, " ")
-    if not _LINKING_GAP.fullmatch(gap) or _VENUE_BEFORE.search(doc.text, 0, place.start) \
+    if not _LINKING_GAP.fullmatch(gap) or _VENUE_BEFORE.search(doc.text, max(0, place.start - 8), place.start) \
             or doc.text[place.start - 1:place.start] == "(":
         return None
     return value["country"]

@@ -877,8 +877,8 @@ def _acronym_label(name: str) -> str:
 
 def _person_name(text: str, start: int, end: int, spans: Sequence[Span], places: set[str]) -> Span:
     """A person's name without the country or body the model put before or after it (`TQ Tập Cận
-    Bình`, `Trung Hoa Tập Cận Bình`, `Trump Cuba`) or a place it tags elsewhere in the text (`Toronto Feldman`), with the
-    first name it left out after a country (`Séc Milos` + `Zeman`);
+    Bình`, `Trung Hoa Tập Cận Bình`, `Trump Cuba`) or a place it tags elsewhere in the text
+    (`Toronto Feldman`), with the first name it left out after a country (`Séc Milos` + `Zeman`);
     a place the model took for a person (`Artemisa`) is a place again, the President excepted."""
     if text[start:end].isupper():  # a byline in capitals (`HÀ THANH GIANG`) has no acronyms
         return start, end, "PERSON"
@@ -1280,16 +1280,10 @@ def _bodies_over_dashed_places(text: str, spans: list[Span]) -> list[Span]:
     """A body's name the model cut at the dash of a place named with one (`Diễn đàn Hợp tác kinh
     tế Châu Á` + `– Thái Bình Dương`, the dash in either span or between): the body takes the
     place's rest, where the gazetteer knows the whole place."""
-    out: list[Span] = []
-    for span in spans:
-        body = out[-1] if out else None
-        dashed = body is not None and _DASH_GAP.fullmatch(
-            text[body[1]:span[0]] + (text[span[0]] if text[span[0]] in "-–" else ""))
-        if dashed and body[2] == "ORGANIZATION" and span[2] == "LOCATION" and _dashed_place_end(text, body, span):
-            out[-1] = (body[0], span[1], "ORGANIZATION")
-            continue
-        out.append(span)
-    return out
+    def continues(body: Span, span: Span) -> bool:
+        gap = text[body[1]:span[0]] + (text[span[0]] if text[span[0]] in "-–" else "")
+        return span[2] == "LOCATION" and bool(_DASH_GAP.fullmatch(gap)) and _dashed_place_end(text, body, span)
+    return _run_on(spans, continues)
 
 
 def _dashed_place_end(text: str, body: Span, place: Span) -> bool:
