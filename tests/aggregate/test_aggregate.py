@@ -815,3 +815,15 @@ def test_the_late_president_recalled_acts_for_no_party():
                 [(0, 1, "PARTNER"), (4, 5, "PARTNER")])
     [record] = records(doc)
     assert [p.name for p in record.people] == ["Nguyễn Xuân Phúc"]
+
+
+def test_bodies_in_a_visits_story_meet():
+    text = ("Đoàn Đảng Cộng sản Cuba thăm chính thức Việt Nam. Trong chuyến thăm, Đảng Cộng sản Cuba "
+            "làm việc với Ban Đối ngoại Trung ương.")
+    doc = build(text, [("Đảng Cộng sản Cuba", "ORGANIZATION"), ("Việt Nam", "LOCATION"),
+                       ("Đảng Cộng sản Cuba", "ORGANIZATION", None, 2),
+                       ("Ban Đối ngoại Trung ương", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    instruments = {frozenset(p.name for p in r.parties): r.instrument for r in records(doc)}
+    assert instruments == {frozenset({"Đảng Cộng sản Cuba", "Việt Nam"}): "visit",
+                           frozenset({"Đảng Cộng sản Cuba", "Ban Đối ngoại Trung ương"}): "meeting"}

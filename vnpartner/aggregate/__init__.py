@@ -79,6 +79,9 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
             record.date = None
     if records:  # the main event's group: the strongest instrument the article reports signed
         records[0].instrument = stronger_signed(doc, sentences, records[0].instrument)
+    for record in records:  # bodies in a visit's story meet (the gold: 6 meetings to 1 visit)
+        if record.instrument == "visit" and all(p.kind == "organization" for p in record.parties):
+            record.instrument = "meeting"
     if len(records) == 1:  # a lone record: every field the article names is its field
         for code in sector_codes(doc):
             if code not in records[0].sectors:
