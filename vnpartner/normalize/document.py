@@ -6,7 +6,7 @@ import re
 
 from ..schema import Document, Entity
 from .dates import document_anchor, find_dateline, normalize_date
-from .names import full_names, vietnamese_name
+from .names import foreign_word, full_names, vietnamese_name
 from .places import FACILITY_KIND, Place, leading_country, lookup_place, strip_place_type, trailing_place
 from .sectors import sector_code
 from .titles import is_rank, normalize_title
@@ -138,8 +138,8 @@ def normalize_people(doc: Document) -> Document:
             merged["country"] = home
     for ent in {e.text: e for e in reversed(people)}.values():  # the first mention of each name
         merged = known[ent.text]
-        if merged["country"] is None and merged["title"] is not None and not vietnamese_name(ent.text) \
-                and ent.text not in shortened:
+        if merged["country"] is None and merged["title"] is not None and ent.text not in shortened \
+                and any(foreign_word(word) for word in ent.text.split()):
             merged["country"] = _foreign_country_before(doc, ent)
     for short, full in shortened.items():  # after the steps above, so `Hải` is Vietnamese as `Đỗ Thắng Hải` is
         for key, value in known[full].items():
