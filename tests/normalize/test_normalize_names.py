@@ -49,3 +49,13 @@ def test_a_name_is_not_the_short_form_of_the_same_name_with_a_generation_suffix(
 
     assert full_names(["Donald Trump", "Donald Trump Jr", "Trump"]) == {"Trump": "Donald Trump"}
     assert full_names(["Donald Trump", "Donald Trump Jr."]) == {}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Nguyễn Xuân Phúc", True), ("Bế Xuân Trường", True), ("Moon Jae In", False), ("Kim Young Chul", False),
+    ("Nguyễn", False),
+])
+def test_a_vietnamese_name_is_a_family_name_and_capitalised_words(name, expected):
+    from vnpartner.normalize.names import vietnamese_name
+
+    assert vietnamese_name(name) is expected
