@@ -80,8 +80,8 @@ def test_a_titled_foreign_name_with_no_country_takes_the_foreign_country_named_j
     assert country_of("Pakistan " + "x" * 70 + " Tổng thống Pervez Musharraf.") is None  # too far
     assert country_of("Quân đội sẵn sàng tấn công Pakistan nếu có lệnh của Tổng thống Pervez Musharraf.") is None
     assert country_of("Cố vấn của Tổng thống Pakistan - ông Pervez Musharraf nói.") == "PK"
-    text = "Đoàn thăm Pakistan, theo lời mời của Thượng tướng Bế Xuân Trường."  # no foreign word in the name
-    doc = titled(text, ["Bế Xuân Trường"], ["Thượng tướng"])
+    text = "Đoàn thăm Pakistan, theo lời mời của Thượng tướng Ma Văn Kháng."  # no foreign word in the name
+    doc = titled(text, ["Ma Văn Kháng"], ["Thượng tướng"])
     doc.add_entity(text.index("Pakistan"), text.index("Pakistan") + 8, "LOCATION",
                    {"name": "Pakistan", "country": "PK", "admin": "country"})
     assert normalize_people(doc).entities[0].normalized["country"] is None
