@@ -91,8 +91,12 @@ def _country_hint(doc: Document, ent: Entity) -> str | None:
 
 def _in_list(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` sits inside a list of names: a comma or `và` both before
-    ``start`` and after ``end`` (`Kosice, Slovakia, Đại sứ quán` is a place and its country)."""
-    return bool(_LIST_BEFORE.search(text[max(0, start - 6):start]) and _LIST_AFTER.match(text, end))
+    ``start`` and after ``end``, or after ``end`` and then another country (`Newzeland, Hàn Quốc,
+    Hungary`); `Kosice, Slovakia, Đại sứ quán` is a place and its country."""
+    after = _LIST_AFTER.match(text, end)
+    if after is None:
+        return False
+    return bool(_LIST_BEFORE.search(text[max(0, start - 6):start])) or leading_country(text[after.end():]) is not None
 
 
 def normalize_people(doc: Document) -> Document:
