@@ -156,6 +156,23 @@ def test_a_country_paired_with_a_place_already_paired_inside_it_is_background():
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Bình Dương", "Artemisa"}]
 
 
+def test_a_country_paired_with_a_body_of_no_known_country_stays_beside_that_bodys_local_pair():
+    text = "Google hợp tác với Việt Nam. Google hỗ trợ Hội Nông dân Việt Nam."
+    doc = build(text, [("Google", "ORGANIZATION"), ("Việt Nam", "LOCATION"), ("Google", "ORGANIZATION", None, 2),
+                       ("Hội Nông dân Việt Nam", "ORGANIZATION")], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [
+        {"Google", "Việt Nam"}, {"Google", "Hội Nông dân Việt Nam"}]
+
+
+def test_a_foreign_body_dealing_with_a_country_acts_for_its_state_but_a_company_does_not():
+    text = "Mỹ bàn giao tàu cho Cảnh sát biển Việt Nam. Lào hợp tác với Tập đoàn Viettel Việt Nam."
+    doc = build(text, [("Mỹ", "LOCATION", {"name": "Hoa Kỳ", "country": "US", "admin": "country"}),
+                       ("Cảnh sát biển Việt Nam", "ORGANIZATION"), ("Lào", "LOCATION"),
+                       ("Tập đoàn Viettel Việt Nam", "ORGANIZATION")], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [
+        ["Hoa Kỳ", "Việt Nam"], ["Lào", "Tập đoàn Viettel Việt Nam"]]
+
+
 def test_a_country_does_not_partner_its_own_bodies():
     text = "Việt Nam và Bộ Ngoại giao Việt Nam trao đổi với Nhật Bản."
     doc = build(text, [("Việt Nam", "LOCATION"), ("Bộ Ngoại giao Việt Nam", "ORGANIZATION"),

@@ -85,12 +85,16 @@ def _sentence_trios(keys: list[frozenset[str]], pair_sentences: dict) -> list[tu
 
 def _restates_a_local_pair(key: frozenset[str], pairs: dict, pair_sentences: dict) -> bool:
     """Whether a country's pair with a place or body restates a pair of that place with something
-    inside the country, one the article tells of at least half as often."""
+    inside the country, one the article tells of at least half as often. A body of no known
+    country keeps its own pair with the country (`Việt Nam` – `Google` beside `Google` –
+    `Hội Nông dân Việt Nam`)."""
     parties = pairs[key]
     kinds = [p.kind == "country" for p in parties]
     if kinds.count(True) != 1:
         return False
     country, other = parties if kinds[0] else parties[::-1]
+    if other.country is None:
+        return False
     for local, (a, b) in pairs.items():
         for inside, same in ((a, b), (b, a)):
             if same.name == other.name and inside.kind != "country" and inside.country == country.country \
