@@ -81,6 +81,9 @@ def test_spelling_variants_and_extra_terms(text, code):
     ("phát triển khoa học công nghệ", "science_technology"),  # the longest known term inside
     ("lĩnh vực y tế", "health"),
     ("hợp tác về giáo dục", "education"),
+    ("kinh tế-thương mại", "trade"),  # a compound field: its last field
+    ("công nghiệp quốc phòng", "defense_security"),
+    ("hạ tầng viễn thông", "science_technology"),
 ])
 def test_known_term_inside_a_longer_span(text, code):
     assert sector_code(text) == code

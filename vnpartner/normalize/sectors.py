@@ -50,8 +50,10 @@ def _by_key() -> dict[str, str]:
 def sector_code(text: str) -> str | None:
     """The sector code of a SECTOR span, or None when no known term is in it.
 
-    An exact term wins; otherwise the longest known term inside the text (the leftmost
-    of equal length): `phát triển khoa học công nghệ` → ``science_technology``.
+    An exact term wins; otherwise the longest known term inside the text, the rightmost
+    of equal length: `phát triển khoa học công nghệ` → ``science_technology``, and a
+    compound field is coded by its last field (`kinh tế-thương mại` → ``trade``), as the
+    annotation guidelines code it.
 
     >>> sector_code("khoa học-công nghệ")
     'science_technology'
@@ -62,7 +64,7 @@ def sector_code(text: str) -> str | None:
         return table[key]
     words = key.split()
     for size in range(min(_LONGEST_TERM, len(words)), 0, -1):
-        for start in range(len(words) - size + 1):
+        for start in range(len(words) - size, -1, -1):
             code = table.get(" ".join(words[start:start + size]))
             if code:
                 return code
