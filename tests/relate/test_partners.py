@@ -9,7 +9,8 @@ from vnpartner.errors import VnPartnerError
 from vnpartner.normalize.document import normalize_document
 from vnpartner.relate.neural import PARTNER, build_head, decide, load_relater, save_head
 from vnpartner.relate.partners import (
-    FEATURES, PartyPairFilter, cosigner_partners, fit_party_filter, party_pair_groups, shared_fields,
+    FEATURES, PartyPairFilter, cosigner_partners, fit_party_filter, listed_trio_partners, party_pair_groups,
+    shared_fields,
 )
 from vnpartner.schema import RELATION_LABELS, Document, Relation
 from vnpartner.text import iter_sentences
@@ -217,3 +218,26 @@ def test_partners_in_one_sentence_share_its_fields():
     found = shared_fields(doc, list(iter_sentences(text)), relations)
     assert [(r.head, r.tail, r.label) for r in found] == [("T2", "T3", "COOPERATES_IN")]
     assert shared_fields(doc, list(iter_sentences(text)), relations + found) == []
+
+
+def _places(text, names):
+    doc = Document(text=text)
+    for name in names:
+        at = text.index(name)
+        doc.add_entity(at, at + len(name), "LOCATION")
+    normalize_document(doc)
+    return doc
+
+
+def test_three_parties_listed_together_with_two_pairs_linked_get_the_third_link():
+    doc = _places("Mỹ, Nga và Jordan đã thống nhất lệnh ngừng bắn.", ["Mỹ", "Nga", "Jordan"])
+    two = [Relation("T1", "T2", "PARTNER"), Relation("T1", "T3", "PARTNER")]
+    assert listed_trio_partners(doc, two) == [Relation("T2", "T3", "PARTNER")]
+    assert listed_trio_partners(doc, two[:1]) == []  # one pair linked is no group
+
+
+def test_a_longer_list_or_parties_not_listed_get_no_link():
+    longer = _places("Lào, Mỹ, Nga và Jordan đã thống nhất.", ["Lào", "Mỹ", "Nga", "Jordan"])
+    assert listed_trio_partners(longer, [Relation("T2", "T3", "PARTNER"), Relation("T2", "T4", "PARTNER")]) == []
+    met = _places("Mỹ gặp Nga và Jordan.", ["Mỹ", "Nga", "Jordan"])  # one meets two: one record each
+    assert listed_trio_partners(met, [Relation("T1", "T2", "PARTNER"), Relation("T1", "T3", "PARTNER")]) == []

@@ -31,7 +31,7 @@ from ..errors import VnPartnerError
 from ..schema import (ENTITY_LABELS, RELATION_ARGUMENTS, RELATION_LABELS, SYMMETRIC_RELATIONS, Document, Entity,
                       Relation)
 from ..text import Sentence, sentence_finder
-from .partners import PartyPairFilter, cosigner_partners, party_pair_groups, shared_fields
+from .partners import PartyPairFilter, cosigner_partners, listed_trio_partners, party_pair_groups, shared_fields
 from .rules import RuleRelater
 
 __all__ = ["HEAD_CONFIG", "HEAD_SCHEMA", "HEAD_WEIGHTS", "NeuralRelater", "Pair", "build_ensemble", "build_head",
@@ -277,6 +277,7 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
         best = [PARTNER if i in chosen else NONE if k == PARTNER else k for i, k in enumerate(best)]
     relations = [Relation(head, tail, RELATION_LABELS[k - 1]) for (head, tail), k in zip(keys, best) if k != NONE]
     relations += cosigner_partners(doc, sentences, relations)
+    relations += listed_trio_partners(doc, relations)
     return relations + shared_fields(doc, sentences, relations)
 
 

@@ -17,13 +17,15 @@ Measured with gold entities over five folds of the 184 gold train articles: part
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 
 from ..aggregate import mention_parties
 from ..schema import Document, Relation
 from ..text import Sentence, sentence_finder
 
-__all__ = ["FEATURES", "PartyPairFilter", "cosigner_partners", "fit_party_filter", "party_pair_groups", "shared_fields"]
+__all__ = ["FEATURES", "PartyPairFilter", "cosigner_partners", "fit_party_filter", "listed_trio_partners",
+           "party_pair_groups", "shared_fields"]
 
 KINDS = ("country", "locality", "organization")
 FEATURES = (
@@ -189,4 +191,39 @@ def shared_fields(doc: Document, sentences: list[Sentence], relations: list[Rela
                         and sentence_at(by_id[field].start) == sentence_at(by_id[party].start):
                     linked.add((partner, field))
                     found.append(Relation(partner, field, "COOPERATES_IN"))
+    return found
+
+
+_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+và\s+")
+
+
+def listed_trio_partners(doc: Document, relations: list[Relation]) -> list[Relation]:
+    """The missing PARTNER link of three parties listed together (`Mỹ, Nga và Jordan đã thống
+    nhất`) where the head linked two of their three pairs: the three act as one group.
+
+    Only links that ``relations`` lacks are returned, head first in the text.
+    """
+    linked = {frozenset((r.head, r.tail)) for r in relations if r.label == "PARTNER"}
+    if len(linked) < 2:
+        return []
+    party = mention_parties(doc)
+    mentions = sorted((e for e in doc.entities if e.id in party), key=lambda e: e.start)
+    found = []
+    for i, trio in enumerate(zip(mentions, mentions[1:], mentions[2:])):
+        first, middle, last = trio
+        if i and _LIST_GAP.fullmatch(doc.text[mentions[i - 1].end:first.start]):
+            continue  # a longer list
+        if not (_LIST_GAP.fullmatch(doc.text[first.end:middle.start])
+                and _LIST_GAP.fullmatch(doc.text[middle.end:last.start])
+                and " và " in " " + doc.text[middle.end:last.start] + " "
+                and "và" not in doc.text[first.end:middle.start]):
+            continue
+        if len({party[e.id].name for e in trio}) != 3:
+            continue
+        pairs = [frozenset((a.id, b.id)) for a, b in ((first, middle), (first, last), (middle, last))]
+        missing = [pair for pair in pairs if pair not in linked]
+        if len(missing) == 1:
+            head, tail = sorted(missing[0], key=lambda ent_id: next(e.start for e in trio if e.id == ent_id))
+            linked.add(missing[0])
+            found.append(Relation(head, tail, "PARTNER"))
     return found
