@@ -51,6 +51,14 @@ def test_a_name_is_not_the_short_form_of_the_same_name_with_a_generation_suffix(
     assert full_names(["Donald Trump", "Donald Trump Jr."]) == {}
 
 
+def test_a_short_name_drops_the_arabic_article_of_the_full_one():
+    from vnpartner.normalize.names import full_names
+
+    assert full_names(["Bashar al-Assad", "Assad", "al-Assad"]) == {
+        "Assad": "Bashar al-Assad", "al-Assad": "Bashar al-Assad"}
+    assert full_names(["Al-Sabhan", "Thamer Al-Sabhan"]) == {"Al-Sabhan": "Thamer Al-Sabhan"}
+
+
 @pytest.mark.parametrize("name, expected", [
     ("Nguyễn Xuân Phúc", True), ("Bế Xuân Trường", True), ("Moon Jae In", False), ("Kim Young Chul", False),
     ("Nguyễn", False),

@@ -60,15 +60,24 @@ def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[s
     is it (`Tổng thống Trump` is `Donald Trump`, not `Melania Trump`)."""
     found = {}
     for short in names:
-        words = short.split()
+        words = _name_words(short)
         longer = [full for full in names if len(full.split()) > len(words)
-                  and words in (full.split()[-len(words):], full.split()[:len(words)])
+                  and words in (_name_words(full)[-len(words):], _name_words(full)[:len(words)])
                   and not _GENERATION.fullmatch(full.split()[-1])]
         if len(longer) > 1 and titles and titles.get(short):
             longer = [full for full in longer if titles.get(full) == titles[short]]
         if len(longer) == 1:
             found[short] = longer[0]
     return found
+
+
+# An Arabic article joined to a family name (`al-Assad`), which the name's short form drops (`Assad`).
+_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, less the Arabic article of each (`Bashar al-Assad` → `Bashar`, `Assad`)."""
+    return [_ARTICLE.sub("", word) for word in name.split()]
 
 
 # One Vietnamese syllable: onset, one to three vowels, coda (`nguyễn`, `khoa`, `ngh`-led `nghị`).
