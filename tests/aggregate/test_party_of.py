@@ -62,3 +62,9 @@ def test_a_seat_of_government_belongs_to_its_state(text, country):
 def test_a_vietnamese_body_named_for_a_partner_country_is_vietnamese(text):
     party = party_of(_org(text))
     assert (party.name, party.country, party.kind) == (text, "VN", "organization")
+
+
+def test_an_unqualified_state_body_is_viet_nams_but_the_self_styled_islamic_state_is_no_ones():
+    assert party_of(_org("Nhà nước Việt Nam")).country == "VN"
+    assert party_of(_org("Bộ Ngoại giao")).country == "VN"
+    assert party_of(_org("Nhà nước Hồi giáo")).country is None

@@ -21,9 +21,11 @@ _PLACE_BODY = re.compile(
 )
 
 # A state's own bodies, and their departments, act for the state: `Chính phủ Hoa Kỳ` and
-# `Cục Thông tin, Quân đội Myanmar` are the parties `Hoa Kỳ` and `Myanmar`.
+# `Cục Thông tin, Quân đội Myanmar` are the parties `Hoa Kỳ` and `Myanmar`. The self-styled
+# `Nhà nước Hồi giáo` (IS) is no state's.
 _STATE_BODY = re.compile(
-    r"(?:^|,\s*)(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước|Quân đội|Thượng viện|Hạ viện|Nghị viện|Tòa án|Toà án)\s"
+    r"(?:^|,\s*)(?:Bộ|Chính phủ|chính phủ|Quốc hội|Nhà nước(?! [Hh]ồi giáo)|Quân đội|Thượng viện|Hạ viện|Nghị viện"
+    r"|Tòa án|Toà án)\s"
 )
 
 # The units of a ministry or an army (`Cục Thông tin, Quân đội Myanmar`).
