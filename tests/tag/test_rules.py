@@ -109,6 +109,11 @@ def test_military_ranks_and_an_assistant_s_office_are_titles():
         "Chuẩn Đô đốc", "Trung tá", "Trợ lý Tham mưu trưởng", "Đại tá"]
 
 
+def test_a_deputy_head_of_a_department_is_a_title_in_its_short_form_too():
+    found = spans("Ông Trần Văn An, Cục phó Cục Thuế, và bà Lê Thị Hoa, Vụ phó Vụ Pháp chế, đến dự.")
+    assert [surface for surface, label in found if label == "TITLE"] == ["Cục phó", "Vụ phó"]
+
+
 def test_a_country_s_name_after_a_military_rank_is_no_place_but_after_an_office_it_is():
     found = spans("Thượng úy Đức bị thương, Đại sứ Anh đến thăm.")
     assert ("Đức", "LOCATION") not in found and ("Anh", "LOCATION") in found
