@@ -372,6 +372,20 @@ def test_the_main_record_takes_the_people_the_lead_names_for_its_parties():
     assert [(p.name, p.country) for p in record.people] == [("Nguyễn Xuân Phúc", "VN")]
 
 
+def test_the_main_record_takes_the_officials_of_its_bodies_wherever_the_article_names_them():
+    text = ("Chủ tịch Tập đoàn Đất Xanh Lương Trí Thìn phát biểu. Chuyến đi kéo dài ba ngày. "
+            "Tập đoàn Đất Xanh ký kết hợp tác với CPG. Tập đoàn Đất Xanh cũng hợp tác với Savills.")
+    doc = build(text, [
+        ("Tập đoàn Đất Xanh", "ORGANIZATION"),
+        ("Lương Trí Thìn", "PERSON", {"title": "Chủ tịch", "affiliation": "Tập đoàn Đất Xanh", "country": "VN"}),
+        ("Tập đoàn Đất Xanh", "ORGANIZATION", None, 2), ("CPG", "ORGANIZATION"),
+        ("Tập đoàn Đất Xanh", "ORGANIZATION", None, 3), ("Savills", "ORGANIZATION"),
+    ], [(1, 0, "AFFILIATED_WITH"), (2, 3, "PARTNER"), (4, 5, "PARTNER")])
+    main, other = records(doc)
+    assert [p.name for p in main.people] == ["Lương Trí Thìn"]
+    assert other.people == []  # the later records' stories name their own people
+
+
 def _capital(name, country):
     return {"name": name, "country": country, "admin": "city"}
 

@@ -13,8 +13,8 @@ from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 from ..text import Sentence, sentence_finder
 
 __all__ = [
-    "build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "sector_codes",
-    "stronger_signed",
+    "build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "member_people",
+    "sector_codes", "stronger_signed",
 ]
 
 _INSTRUMENT_WORDS = (
@@ -225,6 +225,21 @@ def lead_people(doc: Document, lead: list[tuple[int, int]], record: Partnership)
     countries = {p.country for p in record.parties if p.country}
     named = {p.name for p in record.people}
     return [p for p in _people(doc, lead) if p.country in countries and p.name not in named]
+
+
+def member_people(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str],
+                  record: Partnership) -> list[Person]:
+    """People with an office the article ties to a body or place among the record's parties
+    (AFFILIATED_WITH), wherever it names them, who are not in the record yet: the main record's
+    company chairman is named in the lead, its partners listed later (`Chủ tịch Tập đoàn Đất
+    Xanh Lương Trí Thìn` for each of the group's partners). Not for the country parties, whose
+    officials fill the article."""
+    names = {p.name for p in record.parties if p.kind != "country"}
+    bodies = {ent_id for ent_id, name in party_names.items() if name in names}
+    members = {by_id[r.head].text for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in bodies}
+    named = {p.name for p in record.people}
+    return [p for p in _people(doc, []) if p.name not in named
+            and any(p.name == member or p.name.endswith(" " + member) for member in members)]
 
 
 def _with_party_country(people: list[Person], parties: list[Party]) -> list[Person]:
