@@ -147,3 +147,8 @@ def test_a_title_with_every_word_capitalised_is_a_title():
     text = "Nhà Vua nhiệt liệt chào mừng. Ông Ung Sean, Quốc Vụ khanh Bộ Ngoại giao, phát biểu."
     found = RuleTagger().tag(text, list(iter_sentences(text)))
     assert [text[s:e] for s, e, label in found if label == "TITLE"] == ["Nhà Vua", "Quốc Vụ khanh"]
+
+
+def test_a_joint_statement_is_an_instrument_with_or_without_a_signing_verb():
+    found = spans("Mỹ và Hàn Quốc đã ra tuyên bố chung. Bản tuyên bố chung nêu rõ lập trường. Ông nói một tuyên bố.")
+    assert [surface for surface, label in found if label == "AGREEMENT"] == ["tuyên bố chung", "Bản tuyên bố chung"]

@@ -47,7 +47,7 @@ ORG_HEADS_NAME = (
 )
 AGREEMENT_HEADS = (
     r"Bản ghi nhớ|Biên bản ghi nhớ|Ý định thư|Thỏa thuận|Thoả thuận|Bản thỏa thuận|Hiệp định|Hiệp ước|"
-    r"Biên bản|Nghị định thư|Công hàm|Tuyên bố chung|Chương trình hợp tác|Kế hoạch hợp tác|Hợp đồng"
+    r"Biên bản|Nghị định thư|Công hàm|Bản tuyên bố chung|Tuyên bố chung|Chương trình hợp tác|Kế hoạch hợp tác|Hợp đồng"
 )
 _NOT_IN_NAME = r"(?:giữa|với|của|tại|tỉnh|thành|giai|hai|các|này|năm|đã|được|sẽ|ký|trong|theo|cho|là|có|từ|đến|vào|về)"
 AGREEMENT_TAIL = (
@@ -58,8 +58,9 @@ AGREEMENT_TAIL = (
     rf"(?P<name> {CAP}(?:(?: (?!{_NOT_IN_NAME}\b)[a-zà-ỹ]+){{0,3}}(?: | ?[-–] ?){CAP})*)?"
     r"(?: giai đoạn \d{4}\s*[-–]\s*\d{4})?"
 )
-# A free trade agreement is an instrument whether or not a signing verb stands before it.
-_FREE_TRADE = re.compile(r"thương mại tự do")
+# A free trade agreement or a joint statement is an instrument whether or not a signing verb
+# stands before it (the gold marks all 12 of its `tuyên bố chung`, issued or recalled).
+_WITHOUT_SIGNING_CUE = re.compile(r"thương mại tự do|^(?:bản )?tuyên bố chung\b")
 # Words of an instrument's kind written after its name.
 _KIND_AFTER_NAME = re.compile(r"(?: (?:tự do|song phương|đa phương|toàn diện))+(?!\w)")
 SIGN_CUE = re.compile(r"(?:ký|kí|ký kết|kí kết|trao|thông qua)\s*$", re.I)
@@ -252,7 +253,7 @@ def _agreements(chunk: str, sentence: Sentence) -> list[Candidate]:
     ends: dict[int, int] | None = None
     pattern = re.compile(rf"(?<!\w)(?:{AGREEMENT_HEADS}|{AGREEMENT_HEADS.lower()}){AGREEMENT_TAIL}(?!\w)")
     for m in pattern.finditer(chunk):
-        if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]) and not _FREE_TRADE.search(m.group()):
+        if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]) and not _WITHOUT_SIGNING_CUE.search(m.group()):
             continue
         if m.group("name") and m.end("name") == m.end() and _place_pair(m.group("name")):
             end = m.start("name")  # the two countries of `Hiệp ước hữu nghị và hợp tác Việt Nam-Lào` are places
