@@ -47,7 +47,8 @@ ORG_HEADS_NAME = (
 )
 AGREEMENT_HEADS = (
     r"Bản ghi nhớ|Biên bản ghi nhớ|Ý định thư|Thỏa thuận|Thoả thuận|Bản thỏa thuận|Hiệp định|Hiệp ước|"
-    r"Biên bản|Nghị định thư|Công hàm|Bản tuyên bố chung|Tuyên bố chung|Chương trình hợp tác|Kế hoạch hợp tác|Hợp đồng"
+    r"Biên bản|Nghị định thư|Công hàm|Bản tuyên bố chung|Tuyên bố chung|Chương trình hợp tác|Kế hoạch hợp tác|"
+    r"Hợp đồng"
 )
 _NOT_IN_NAME = r"(?:giữa|với|của|tại|tỉnh|thành|giai|hai|các|này|năm|đã|được|sẽ|ký|trong|theo|cho|là|có|từ|đến|vào|về)"
 AGREEMENT_TAIL = (
@@ -253,7 +254,8 @@ def _agreements(chunk: str, sentence: Sentence) -> list[Candidate]:
     ends: dict[int, int] | None = None
     pattern = re.compile(rf"(?<!\w)(?:{AGREEMENT_HEADS}|{AGREEMENT_HEADS.lower()}){AGREEMENT_TAIL}(?!\w)")
     for m in pattern.finditer(chunk):
-        if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]) and not _WITHOUT_SIGNING_CUE.search(m.group()):
+        if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]) \
+                and not _WITHOUT_SIGNING_CUE.search(m.group()):
             continue
         if m.group("name") and m.end("name") == m.end() and _place_pair(m.group("name")):
             end = m.start("name")  # the two countries of `Hiệp ước hữu nghị và hợp tác Việt Nam-Lào` are places
