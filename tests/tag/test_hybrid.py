@@ -1072,3 +1072,12 @@ def test_a_body_cut_at_the_dash_of_a_place_takes_the_rest_of_the_place():
     assert [(text[s:e], label) for s, e, label in _bodies_over_dashed_places(text, spans)] == [
         ("Diễn đàn Hợp tác kinh tế Châu Á – Thái Bình Dương", "ORGANIZATION"),
         ("Tập đoàn Việt Nam", "ORGANIZATION"), ("Lào", "LOCATION")]
+
+
+def test_terms_that_always_name_a_field_fill_the_models_gaps_as_sectors():
+    from vnpartner.tag.hybrid import _sure_fields
+
+    text = "Hai nước hợp tác chống khủng bố, xuất khẩu nông sản và cải cách TTHC; Thủy sản tăng. Bản tin tthc."
+    found = [text[s:e] for s, e, label in _sure_fields(text) if label == "SECTOR"]
+    assert found == ["chống khủng bố", "nông sản", "TTHC", "Thủy sản"]  # the acronym only in capitals
+    assert merge([(0, 8, "LOCATION")], [], frozenset({"SECTOR", "LOCATION"}), _sure_fields(text))[1][2] == "SECTOR"
