@@ -603,6 +603,11 @@ def test_a_sector_word_after_a_head_noun_it_modifies_is_no_field():
     spans = [(4, 11, "SECTOR"), (text.index("đầu tư"), text.index("đầu tư") + 6, "SECTOR"),
              (text.index("kinh tế,"), text.index("kinh tế,") + 7, "SECTOR"), (text.rindex("đầu tư"), len(text) - 1, "SECTOR")]
     assert _fields_only(text, spans) == spans[2:]
+    text = "Các tổ chức tài chính và chuyên gia kinh tế ủng hộ hợp tác tài chính."
+    spans = [(text.index("tài chính"), text.index("tài chính") + 9, "SECTOR"),
+             (text.index("kinh tế"), text.index("kinh tế") + 7, "SECTOR"),
+             (text.rindex("tài chính"), text.rindex("tài chính") + 9, "SECTOR")]
+    assert _fields_only(text, spans) == spans[2:]
 
 
 def test_the_pattern_layers_vietnamese_names_fill_the_models_gaps():

@@ -536,12 +536,13 @@ _EVENT_ONLY = re.compile(r"(?:Hội nghị )?[Tt]hượng (?:đỉnh|định)"
                          r"|(?i:đối tác(?: hợp tác)?(?: chiến lược)?(?: toàn diện)?)"
                          r"|(?:SEA Games|ASIAD|Olympic|World Cup|Tiger Cup|AFF Cup|Champions League|V-League)(?: \d+)?")
 # Sector words that name no field of cooperation (ANNOTATION.md): the modifier of a noun
-# (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`, `nền kinh tế`, `vốn đầu tư`),
+# (`nhà phân tích chính trị`, `ổn định chính trị`, `hợp đồng lao động`, `nền kinh tế`, `vốn đầu tư`,
+# `tổ chức tài chính`, `chuyên gia kinh tế`; none of the gold's 15 such after these six words is a field),
 # `môi trường` as a setting (`môi trường đầu tư`, `tạo môi trường an toàn`), and the verb `xây dựng`
 # with its object (`xây dựng chiến lược`), which names the field only after `ngành`, `lĩnh vực` and the like.
 _NOT_FIELD_BEFORE = re.compile(
     r"(?i)\b(?:nhà phân tích|nhà khoa học|thể chế|ổn định|hợp đồng|công cuộc|sự nghiệp|quá trình|vùng|đặc quyền|"
-    r"thành phần|trung cấp|vốn|nền)\s+$")
+    r"thành phần|trung cấp|vốn|nền|tổ chức|định chế|chuyên gia|cường quốc|tập đoàn|bất ổn)\s+$")
 _SETTING_BEFORE = re.compile(r"(?i)\b(?:một|tạo|tạo ra|duy trì|thân thiện với|trong)\s+$")
 _SETTING_AFTER = re.compile(
     r"\s+(?:đầu tư|kinh doanh|an toàn|thuận lợi|hòa bình|hoà bình|phát triển|có|tiếng|pháp lý|học tập|làm việc|"
