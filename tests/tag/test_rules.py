@@ -152,3 +152,5 @@ def test_a_title_with_every_word_capitalised_is_a_title():
 def test_a_joint_statement_is_an_instrument_with_or_without_a_signing_verb():
     found = spans("Mỹ và Hàn Quốc đã ra tuyên bố chung. Bản tuyên bố chung nêu rõ lập trường. Ông nói một tuyên bố.")
     assert [surface for surface, label in found if label == "AGREEMENT"] == ["tuyên bố chung", "Bản tuyên bố chung"]
+    found = spans("Hai Thủ tướng đã ký kết văn bản tuyên bố chung về hợp tác.")
+    assert [surface for surface, label in found if label == "AGREEMENT"] == ["tuyên bố chung về hợp tác"]

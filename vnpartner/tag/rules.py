@@ -47,9 +47,10 @@ ORG_HEADS_NAME = (
 )
 AGREEMENT_HEADS = (
     r"Bản ghi nhớ|Biên bản ghi nhớ|Ý định thư|Thỏa thuận|Thoả thuận|Bản thỏa thuận|Hiệp định|Hiệp ước|"
-    r"Biên bản|Nghị định thư|Công hàm|Bản tuyên bố chung|Tuyên bố chung|Chương trình hợp tác|Kế hoạch hợp tác|"
-    r"Hợp đồng"
+    r"Biên bản|Nghị định thư|Công hàm|Tuyên bố chung|Chương trình hợp tác|Kế hoạch hợp tác|Hợp đồng"
 )
+# Written capitalised only: lowercase, `bản` may end the word `văn bản` (`văn bản tuyên bố chung`).
+CAPITALISED_AGREEMENT_HEADS = r"Bản tuyên bố chung"
 _NOT_IN_NAME = r"(?:giữa|với|của|tại|tỉnh|thành|giai|hai|các|này|năm|đã|được|sẽ|ký|trong|theo|cho|là|có|từ|đến|vào|về)"
 AGREEMENT_TAIL = (
     r"(?: (?:hợp tác|hữu nghị|toàn diện|ghi nhớ|làm việc|thỏa thuận|kết nghĩa|chiến lược|và|"
@@ -61,7 +62,7 @@ AGREEMENT_TAIL = (
 )
 # A free trade agreement or a joint statement is an instrument whether or not a signing verb
 # stands before it (the gold marks all 12 of its `tuyên bố chung`, issued or recalled).
-_WITHOUT_SIGNING_CUE = re.compile(r"thương mại tự do|^(?:bản )?tuyên bố chung\b")
+_WITHOUT_SIGNING_CUE = re.compile(r"thương mại tự do|^tuyên bố chung\b")
 # Words of an instrument's kind written after its name.
 _KIND_AFTER_NAME = re.compile(r"(?: (?:tự do|song phương|đa phương|toàn diện))+(?!\w)")
 SIGN_CUE = re.compile(r"(?:ký|kí|ký kết|kí kết|trao|thông qua)\s*$", re.I)
@@ -252,7 +253,8 @@ def _agreements(chunk: str, sentence: Sentence) -> list[Candidate]:
     """Instruments opening with their kind, in the sentence ``chunk`` of ``sentence``."""
     out = []
     ends: dict[int, int] | None = None
-    pattern = re.compile(rf"(?<!\w)(?:{AGREEMENT_HEADS}|{AGREEMENT_HEADS.lower()}){AGREEMENT_TAIL}(?!\w)")
+    heads = f"{CAPITALISED_AGREEMENT_HEADS}|{AGREEMENT_HEADS}|{AGREEMENT_HEADS.lower()}"
+    pattern = re.compile(rf"(?<!\w)(?:{heads}){AGREEMENT_TAIL}(?!\w)")
     for m in pattern.finditer(chunk):
         if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]) \
                 and not _WITHOUT_SIGNING_CUE.search(m.group()):
