@@ -386,6 +386,21 @@ def test_the_main_record_takes_the_officials_of_its_bodies_wherever_the_article_
     assert other.people == []  # the later records' stories name their own people
 
 
+def test_a_foreign_official_goes_to_the_one_record_of_their_country_wherever_named():
+    germany = {"name": "Đức", "country": "DE", "admin": "country"}
+    text = ("Hàn Quốc điện đàm với Đức. Hàn Quốc điện đàm với Nhật Bản. "
+            "Thủ tướng Angela Merkel chúc mừng. Người phát ngôn Steffen Seibert cho biết.")
+    doc = build(text, [
+        ("Hàn Quốc", "LOCATION"), ("Đức", "LOCATION", germany), ("Hàn Quốc", "LOCATION", None, 2),
+        ("Nhật Bản", "LOCATION"),
+        ("Angela Merkel", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": "DE"}),
+        ("Steffen Seibert", "PERSON", {"title": "Người phát ngôn", "affiliation": None, "country": "DE"}),
+    ], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    german, japanese = records(doc)
+    assert [p.name for p in german.people] == ["Angela Merkel"]  # not the spokesperson
+    assert japanese.people == []
+
+
 def _capital(name, country):
     return {"name": name, "country": country, "admin": "city"}
 

@@ -14,7 +14,7 @@ from ..text import Sentence, sentence_finder
 
 __all__ = [
     "build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "member_people",
-    "sector_codes", "stronger_signed",
+    "officials_abroad", "sector_codes", "stronger_signed",
 ]
 
 _INSTRUMENT_WORDS = (
@@ -39,6 +39,7 @@ _EVENTS = (None, "visit", "meeting")
 _STATE_OFFICE = re.compile(r"(?i)thủ tướng|tổng thống|bộ trưởng|ngoại trưởng|thứ trưởng|quốc vương|vua|hoàng|"
                            r"đại sứ|nghị sĩ|chủ tịch nước|chủ tịch quốc hội")
 _CREDIT_BEFORE = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip)\s*:\s*(?:[^\s/]+\s*/\s*)?$")
+_SPOKESPERSON = re.compile(r"(?i)phát ngôn")
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
 # `tiếp` receiving someone: not `tiếp tục`, `tiếp nhận` and the other words it opens, nor `trực tiếp`, `liên tiếp`
@@ -240,6 +241,25 @@ def member_people(doc: Document, by_id: dict[str, Entity], party_names: dict[str
     named = {p.name for p in record.people}
     return [p for p in _people(doc, []) if p.name not in named
             and any(p.name == member or p.name.endswith(" " + member) for member in members)]
+
+
+def officials_abroad(doc: Document, records: list[Partnership]) -> None:
+    """Add to a record the foreign state officials of a country that no other record holds,
+    wherever the article names them: the counterpart of a call or visit is often named only
+    in the sentences about it, which no relation pairs (`điện đàm ... với các nhà lãnh đạo Đức,
+    Anh và Australia`, then `Thủ tướng Đức Angela Merkel`). Not Việt Nam's officials, who fill
+    Vietnamese news, nor a spokesperson, who speaks for a party but does not act for it."""
+    holders: dict[str, list[Partnership]] = {}
+    for record in records:
+        for country in {p.country for p in record.parties if p.country and p.country != "VN"}:
+            holders.setdefault(country, []).append(record)
+    for person in _people(doc, []):
+        title = person.title or ""
+        owners = holders.get(person.country or "", [])
+        if len(owners) != 1 or not _STATE_OFFICE.search(title) or _SPOKESPERSON.search(title):
+            continue
+        if person.name not in {p.name for p in owners[0].people}:
+            owners[0].people.append(person)
 
 
 def _with_party_country(people: list[Person], parties: list[Party]) -> list[Person]:
