@@ -401,6 +401,14 @@ def test_a_foreign_official_goes_to_the_one_record_of_their_country_wherever_nam
     assert japanese.people == []
 
 
+def test_a_spokesperson_speaks_for_a_party_but_is_not_among_its_people():
+    text = "Người phát ngôn Lê Thị Thu Hằng cho biết Việt Nam và Nhật Bản ký kết hợp tác."
+    doc = build(text, [
+        ("Lê Thị Thu Hằng", "PERSON", {"title": "Người phát ngôn", "affiliation": None, "country": "VN"}),
+        ("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION")], [(1, 2, "PARTNER")])
+    assert records(doc)[0].people == []
+
+
 def _capital(name, country):
     return {"name": name, "country": country, "admin": "city"}
 
