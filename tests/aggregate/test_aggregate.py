@@ -409,6 +409,18 @@ def test_a_spokesperson_speaks_for_a_party_but_is_not_among_its_people():
     assert records(doc)[0].people == []
 
 
+def test_an_office_holder_of_the_past_is_not_among_a_records_people():
+    text = ("Tổng thống Donald Trump tiếp Thủ tướng Nguyễn Xuân Phúc, mở ra quan hệ Việt Nam - Hoa Kỳ "
+            "bình thường hóa từ thời Tổng thống Bill Clinton và cựu Tổng thống Barack Obama.")
+    officials = [(name, "PERSON", {"title": "Tổng thống", "affiliation": None, "country": "US"})
+                 for name in ("Donald Trump", "Bill Clinton", "Barack Obama")]
+    doc = build(text, officials[:1] + [
+        ("Nguyễn Xuân Phúc", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": "VN"}),
+        ("Việt Nam", "LOCATION"), ("Hoa Kỳ", "LOCATION", {"name": "Hoa Kỳ", "country": "US", "admin": "country"}),
+    ] + officials[1:], [(2, 3, "PARTNER")])
+    assert [p.name for p in records(doc)[0].people] == ["Donald Trump", "Nguyễn Xuân Phúc"]
+
+
 def _capital(name, country):
     return {"name": name, "country": country, "admin": "city"}
 

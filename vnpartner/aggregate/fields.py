@@ -40,6 +40,9 @@ _STATE_OFFICE = re.compile(r"(?i)thủ tướng|tổng thống|bộ trưởng|ng
                            r"đại sứ|nghị sĩ|chủ tịch nước|chủ tịch quốc hội")
 _CREDIT_BEFORE = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip)\s*:\s*(?:[^\s/]+\s*/\s*)?$")
 _SPOKESPERSON = re.compile(r"(?i)phát ngôn")
+# An office held in the past, said just before the holder's name (`thời Tổng thống`, `cựu Thủ tướng Nhật Bản`).
+_PAST_OFFICE = re.compile(r"(?i)(?:\bthời|\bcựu|\bchính quyền(?: của)?(?: hai| các)?)\s+[^\s,.;]+(?:\s+[^\s,.;]+){0,4}\s*$")
+_THEN = re.compile(r"\s+khi đó\b")
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
 # `tiếp` receiving someone: not `tiếp tục`, `tiếp nhận` and the other words it opens, nor `trực tiếp`, `liên tiếp`
@@ -262,6 +265,19 @@ def officials_abroad(doc: Document, records: list[Partnership]) -> None:
             owners[0].people.append(person)
 
 
+def _recalled_people(doc: Document) -> set[str]:
+    """Names the article gives only as office holders of the past (`thời Tổng thống Bill Clinton`,
+    `cựu Tổng thống Mỹ Barack Obama`, `chính quyền của hai Tổng thống George W. Bush`)."""
+    past: dict[str, bool] = {}
+    for ent in doc.entities:
+        if ent.label == "PERSON":
+            before = doc.text[max(0, ent.start - 45):ent.start]
+            after = doc.text[ent.end:ent.end + 10]
+            then = bool(_PAST_OFFICE.search(before) or _THEN.match(after))
+            past[ent.text] = past.get(ent.text, True) and then
+    return {name for name, only_past in past.items() if only_past}
+
+
 def _with_party_country(people: list[Person], parties: list[Party]) -> list[Person]:
     """People whose foreign name no mention gives a country take the record's one foreign
     country (`Thủ tướng Shinzo Abe` in a record of Việt Nam and Nhật Bản). Beside a party of no
@@ -292,9 +308,11 @@ def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
     as the full name the article gives elsewhere); a degree alone (`TS.`) is no office, and a
     photographer named in a credit (`Ảnh: VGP/Quang Hiếu`) acts for no party, nor does the late
     President Hồ Chí Minh, recalled (the gold lists him in none of 7 articles that name him), nor
-    a spokesperson, who speaks for a party (the tagger's gold-set records listed 4, the gold 1)."""
+    a spokesperson, who speaks for a party (the tagger's gold-set records listed 4, the gold 1), nor
+    anyone the article names only as a holder of a past office (`thời Tổng thống Bill Clinton`)."""
     titles = {e.text: e.normalized.get("title") for e in doc.entities if e.label == "PERSON" and e.normalized}
     full = full_names(list({e.text for e in doc.entities if e.label == "PERSON"}), titles)
+    recalled = _recalled_people(doc)
     people: dict[str, Person] = {}
     for ent in doc.entities:
         if ent.label != "PERSON" or not ent.normalized or not ent.normalized.get("title") \
@@ -304,7 +322,7 @@ def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
             continue
         if _CREDIT_BEFORE.search(doc.text, max(0, ent.start - 40), ent.start) or ent.text == _THE_PRESIDENT:
             continue
-        if _SPOKESPERSON.search(ent.normalized["title"]):
+        if _SPOKESPERSON.search(ent.normalized["title"]) or ent.text in recalled:
             continue
         value, name = ent.normalized, full.get(ent.text, ent.text)
         if name not in people:
