@@ -154,3 +154,8 @@ def test_a_joint_statement_is_an_instrument_with_or_without_a_signing_verb():
     assert [surface for surface, label in found if label == "AGREEMENT"] == ["tuyên bố chung", "Bản tuyên bố chung"]
     found = spans("Hai Thủ tướng đã ký kết văn bản tuyên bố chung về hợp tác.")
     assert [surface for surface, label in found if label == "AGREEMENT"] == ["tuyên bố chung về hợp tác"]
+
+
+def test_a_spokesperson_is_a_title_written_in_lowercase_too():
+    found = spans("Ngày 14/7, người phát ngôn Điện Kremlin Dmitry Peskov cho biết. Người phát ngôn Lê Thị Thu Hằng nói.")
+    assert [surface for surface, label in found if label == "TITLE"] == ["người phát ngôn", "Người phát ngôn"]

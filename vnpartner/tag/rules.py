@@ -94,6 +94,10 @@ def _place_regex() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{PLACE_TYPES} )?{alternatives}(?![\w])")
 
 
+# Titles written in lowercase from their first word too (`người phát ngôn`: the gold marks 6 of 7).
+_LOWERCASE_TITLES = ("Người phát ngôn",)
+
+
 @lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern:
     terms = set(title_terms())
@@ -101,7 +105,9 @@ def _title_regex() -> re.Pattern:
     lowered = {t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in terms if " " in t}
     # ... and some capitalise every word (`Nhà Vua`, `Quốc Vụ khanh`).
     capitalised = {f"{head} {rest[:1].upper()}{rest[1:]}" for head, rest in (t.split(" ", 1) for t in lowered)}
-    heads = "|".join(re.escape(t) for t in sorted(terms | lowered | capitalised, key=len, reverse=True))
+    # ... and a few in lowercase from the first word (`người phát ngôn`).
+    lowercase = {t.lower() for t in lowered if t.startswith(_LOWERCASE_TITLES)}
+    heads = "|".join(re.escape(t) for t in sorted(terms | lowered | capitalised | lowercase, key=len, reverse=True))
     after_deputy = "|".join(re.escape(t) for t in sorted({t.lower() for t in terms}, key=len, reverse=True))
     return re.compile(
         rf"(?<!\w)(?:(?:Phó |Nguyên |Quyền |Trợ lý )?(?:{heads})|(?:Phó|Nguyên|Quyền) (?:{after_deputy}))"
@@ -240,7 +246,7 @@ def _titles(chunk: str, offset: int) -> list[Candidate]:
         body = re.search(r" (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND)(?: (?:tỉnh|thành phố|TP))?$", m.group())
         if body and re.match(rf" (?:{PLACE_TYPES} )?{CAP}", chunk[end:]):
             end = start + body.start()
-        if chunk[start].islower() and not chunk[start:end].startswith(("thứ", "ủy")):
+        if chunk[start].islower() and not chunk[start:end].startswith(("thứ", "ủy", "người phát ngôn")):
             continue
         out.append(Candidate(offset + start, offset + end, "TITLE", 5))
     for m in ACADEMIC_DEGREE.finditer(chunk):
