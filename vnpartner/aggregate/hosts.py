@@ -18,7 +18,7 @@ from ..text import Sentence, sentence_finder
 from .fields import RECEIVES
 from .parties import at_venue, country_party
 
-__all__ = ["hosted_pairs"]
+__all__ = ["LIST_GAP", "hosted_pairs"]
 
 # Meeting or visiting, said of the official just before (`đã hội kiến với`, `sẽ thăm`)
 _MEETS = re.compile(
@@ -30,7 +30,7 @@ _TOPIC = re.compile(r"\b(?:để|về|nhằm|bao gồm|tình hình|vấn đề)\
 # A country visited only to attend an event there (`thăm Singapore để tham dự Đối thoại Shangri
 # La`) is its venue; `thăm Nhật Bản và dự` is a visit of its own.
 _TO_ATTEND = re.compile(r"\s+để\s+(?:tham\s+)?dự\b", re.I)
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # between two items of a list
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # between two items of a list
 
 
 def hosted_pairs(doc: Document, sentences: list[Sentence],
@@ -82,7 +82,7 @@ def _counterparts(text: str, verb_end: int, mentions: list[Entity], party: dict[
     found = [first]
     for before, ent in zip(mentions, mentions[1:]):
         listed = party[ent.id]
-        if not _LIST_GAP.fullmatch(text[before.end:ent.start]):
+        if not LIST_GAP.fullmatch(text[before.end:ent.start]):
             break
         previous = party[before.id]
         within = previous.kind != "country" or sovereign_of(previous.country) == listed.country

@@ -17,11 +17,12 @@ Measured with gold entities over five folds of the 184 gold train articles: part
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import asdict, dataclass
+from itertools import combinations
 
 from ..aggregate import mention_parties
-from ..schema import Document, Relation
+from ..aggregate.hosts import LIST_GAP
+from ..schema import Document, Entity, Relation
 from ..text import Sentence, sentence_finder
 
 __all__ = ["FEATURES", "PartyPairFilter", "cosigner_partners", "fit_party_filter", "listed_trio_partners",
@@ -194,9 +195,6 @@ def shared_fields(doc: Document, sentences: list[Sentence], relations: list[Rela
     return found
 
 
-_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+và\s+")
-
-
 def listed_trio_partners(doc: Document, relations: list[Relation]) -> list[Relation]:
     """The missing PARTNER link of three parties listed together (`Mỹ, Nga và Jordan đã thống
     nhất`) where the head linked two of their three pairs: the three act as one group.
@@ -209,21 +207,21 @@ def listed_trio_partners(doc: Document, relations: list[Relation]) -> list[Relat
     party = mention_parties(doc)
     mentions = sorted((e for e in doc.entities if e.id in party), key=lambda e: e.start)
     found = []
-    for i, trio in enumerate(zip(mentions, mentions[1:], mentions[2:])):
-        first, middle, last = trio
-        if i and _LIST_GAP.fullmatch(doc.text[mentions[i - 1].end:first.start]):
-            continue  # a longer list
-        if not (_LIST_GAP.fullmatch(doc.text[first.end:middle.start])
-                and _LIST_GAP.fullmatch(doc.text[middle.end:last.start])
-                and " và " in " " + doc.text[middle.end:last.start] + " "
-                and "và" not in doc.text[first.end:middle.start]):
+    for i in range(len(mentions) - 2):
+        trio = mentions[i:i + 3]
+        if not _three_listed(doc.text, mentions, i) or len({party[e.id].name for e in trio}) != 3:
             continue
-        if len({party[e.id].name for e in trio}) != 3:
-            continue
-        pairs = [frozenset((a.id, b.id)) for a, b in ((first, middle), (first, last), (middle, last))]
-        missing = [pair for pair in pairs if pair not in linked]
+        missing = [(a, b) for a, b in combinations(trio, 2) if frozenset((a.id, b.id)) not in linked]
         if len(missing) == 1:
-            head, tail = sorted(missing[0], key=lambda ent_id: next(e.start for e in trio if e.id == ent_id))
-            linked.add(missing[0])
-            found.append(Relation(head, tail, "PARTNER"))
+            head, tail = missing[0]
+            linked.add(frozenset((head.id, tail.id)))
+            found.append(Relation(head.id, tail.id, "PARTNER"))
     return found
+
+
+def _three_listed(text: str, mentions: list[Entity], i: int) -> bool:
+    """Whether ``mentions[i:i + 3]`` are a list of exactly three (`A, B và C`)."""
+    first_gap, second_gap = (text[a.end:b.start] for a, b in zip(mentions[i:i + 2], mentions[i + 1:i + 3]))
+    longer = i > 0 and LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start) is not None
+    return (not longer and LIST_GAP.fullmatch(first_gap) is not None and "và" not in first_gap
+            and LIST_GAP.fullmatch(second_gap) is not None and "và" in second_gap)
