@@ -68,3 +68,12 @@ def test_an_unqualified_state_body_is_viet_nams_but_the_self_styled_islamic_stat
     assert party_of(_org("Nhà nước Việt Nam")).country == "VN"
     assert party_of(_org("Bộ Ngoại giao")).country == "VN"
     assert party_of(_org("Nhà nước Hồi giáo")).country is None
+
+
+def test_hong_kong_is_a_party_of_kind_other_and_taiwan_a_country():
+    def place(name, code):
+        return Entity(id="T1", start=0, end=len(name), label="LOCATION", text=name,
+                      normalized={"name": name, "country": code, "admin": "country"})
+
+    assert party_of(place("Hồng Kông", "HK")).kind == "other"
+    assert party_of(place("Đài Loan", "TW")).kind == "country"

@@ -39,6 +39,9 @@ _MINISTRY = re.compile(r"^Bộ\s")
 _OWN_NAME_BODY = re.compile(
     r"(?i)^(?:tổng công ty|công ty|tập đoàn|đảng|ngân hàng|liên đoàn|hiệp hội|hội|đại học|trường)\s")
 
+# China's special administrative regions: a party of kind `other`, not a country, as the gold names them.
+_SPECIAL_REGIONS = frozenset({"HK", "MO"})
+
 # Seats of government named for the government (`Lầu Năm Góc đã đạt được thỏa thuận`).
 _STATE_SEATS = {"lầu năm góc": "US", "nhà trắng": "US", "điện kremlin": "RU", "kremlin": "RU",
                 "điện élysée": "FR", "phố downing": "GB", "nhà xanh": "KR"}
@@ -67,6 +70,8 @@ def party_of(ent: Entity) -> Party:
     if ent.label == "LOCATION":
         value = ent.normalized or {}
         kind = value.get("admin", "other")
+        if value.get("country") in _SPECIAL_REGIONS:
+            kind = "other"
         return Party(value.get("name") or ent.text, value.get("country"), kind if kind != "other" else "other")
     place = lookup_place(ent.text)  # a place the tagger called an organisation (`Tỉnh Artemisa`)
     if place is not None:
