@@ -128,6 +128,20 @@ def test_a_title_opening_a_later_name_after_a_titled_persons_comma_is_the_later_
     assert [(r.head, r.tail) for r in found] == [("T2", "T1"), ("T4", "T3")]
 
 
+def test_a_title_before_cua_and_a_name_is_not_that_persons():
+    text = "H.R. McMaster, cố vấn an ninh quốc gia của Trump, phát biểu."
+    doc = Document(text=text)
+    for surface, label in (("H.R. McMaster", "PERSON"), ("cố vấn an ninh quốc gia", "TITLE"), ("Trump", "PERSON")):
+        doc.add_entity(text.index(surface), text.index(surface) + len(surface), label)
+    keys = [("T1", "T2"), ("T3", "T2")]
+    probs = torch.zeros(2, len(RELATION_LABELS) + 1)
+    probs[:, RELATION_LABELS.index("HAS_TITLE") + 1] = 0.7
+    probs[:, 0] = 0.3
+    mask = torch.ones(2, len(RELATION_LABELS) + 1, dtype=torch.bool)
+    found = decide(doc, list(iter_sentences(text)), keys, probs, mask)
+    assert [(r.head, r.tail) for r in found] == [("T1", "T2")]  # the adviser is McMaster, not Trump
+
+
 def test_a_title_joined_on_by_va_is_not_the_persons_before_it():
     text = "Sau tiệc, Trump và Nhà vua theo dõi. Tổng thống Trump nói."
     doc = Document(text=text)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,7 @@ LOCATED_IN = RELATION_LABELS.index("LOCATED_IN") + 1
 HAS_TITLE = RELATION_LABELS.index("HAS_TITLE") + 1
 HEAD_SCHEMA = 2  # 2: context, peak and crowd features, optional party filter
 CROWD_BUCKETS = 8  # places and organisations between head and tail: 0..7+
+_OF_WHOM = re.compile(r"\s+của\s+(?:(?:ông|bà|ngài)\s+)?")
 PARTY_LABELS = ("LOCATION", "ORGANIZATION")
 
 
@@ -264,12 +266,14 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
     """Relations from the head's class probabilities of the pairs ``keys`` (``mask``: allowed classes).
 
     Each pair takes its most probable class (never LOCATED_IN between places of two countries, never
-    HAS_TITLE from a person to the title of a later person);
+    HAS_TITLE from a person to the title of a later person or to one whose holder is theirs, `cố vấn
+    của Trump`);
     with a party filter, PARTNER goes to the mention pairs the filter chooses instead. Two
     parties that sign one agreement in one sentence are partners (:func:`cosigner_partners`), and
     partners in one sentence share its fields (:func:`shared_fields`).
     """
     probs = _without_titles_of_later_people(doc, keys, _without_foreign_places(doc, keys, probs))
+    probs = _without_titles_of_whose(doc, keys, probs)
     best = probs.argmax(-1).tolist()
     if party_filter is not None:
         partner = partner_probabilities(probs, mask)
@@ -322,4 +326,18 @@ def _without_foreign_places(doc: Document, keys: list[tuple[str, str]], probs):
         return probs
     probs = probs.clone()
     probs[foreign, LOCATED_IN] = 0.0
+    return probs
+
+
+def _without_titles_of_whose(doc: Document, keys: list[tuple[str, str]], probs):
+    """``probs`` with no HAS_TITLE from a person to a title that ends right before `của` and
+    their name (`H.R. McMaster, cố vấn an ninh quốc gia của Trump`: the adviser is McMaster)."""
+    by_id = {e.id: e for e in doc.entities}
+    whose = [i for i, (head, tail) in enumerate(keys)
+             if by_id[head].label == "PERSON" and by_id[tail].label == "TITLE" and by_id[tail].end <= by_id[head].start
+             and _OF_WHOM.fullmatch(doc.text, by_id[tail].end, by_id[head].start)]
+    if not whose:
+        return probs
+    probs = probs.clone()
+    probs[whose, HAS_TITLE] = 0.0
     return probs
