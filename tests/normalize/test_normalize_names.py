@@ -51,6 +51,13 @@ def test_a_name_is_not_the_short_form_of_the_same_name_with_a_generation_suffix(
     assert full_names(["Donald Trump", "Donald Trump Jr."]) == {}
 
 
+def test_a_name_with_its_first_word_as_an_initial_is_the_full_name():
+    from vnpartner.normalize.names import full_names
+
+    names = ["Georgy Poltavchenko", "G.Poltavchenko", "V. Putin", "Vladimir Putin", "K.Putin"]
+    assert full_names(names) == {"G.Poltavchenko": "Georgy Poltavchenko", "V. Putin": "Vladimir Putin"}
+
+
 def test_a_short_name_drops_the_arabic_article_of_the_full_one():
     from vnpartner.normalize.names import full_names
 

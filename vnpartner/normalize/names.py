@@ -55,20 +55,36 @@ _GENERATION = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")  # `Donald Trump Jr` is not 
 
 def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[str, str]:
     """Each name → the one longer name of ``names`` that ends or starts with its words
-    (`Trump` → `Donald Trump`, `Moon` → `Moon Jae In`); names with none or several are left out.
+    (`Trump` → `Donald Trump`, `Moon` → `Moon Jae In`), or whose first word it writes as an
+    initial (`G.Poltavchenko` → `Georgy Poltavchenko`); names with none or several are left out.
     With ``titles`` (name → title), of several longer names the one with the short name's title
     is it (`Tổng thống Trump` is `Donald Trump`, not `Melania Trump`)."""
     found = {}
     for short in names:
-        words = _name_words(short)
-        longer = [full for full in names if len(full.split()) > len(words)
-                  and words in (_name_words(full)[-len(words):], _name_words(full)[:len(words)])
-                  and not _GENERATION.fullmatch(full.split()[-1])]
+        longer = [full for full in names if _shortens(short, full)]
         if len(longer) > 1 and titles and titles.get(short):
             longer = [full for full in longer if titles.get(full) == titles[short]]
         if len(longer) == 1:
             found[short] = longer[0]
     return found
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether ``short`` is a short form of the name ``full``: its last or first words, less
+    Arabic articles (`Assad` of `Bashar al-Assad`), or its family name after its first word's
+    initial (`G.Poltavchenko` of `Georgy Poltavchenko`); not the name less a generation (`Jr`)."""
+    if full == short or _GENERATION.fullmatch(full.split()[-1]):
+        return False
+    words, full_words = _name_words(short), _name_words(full)
+    if len(full_words) > len(words) and words in (full_words[-len(words):], full_words[:len(words)]):
+        return True
+    initialled = _INITIALLED.fullmatch(short)
+    return initialled is not None and len(full_words) > 1 and not _INITIALLED.fullmatch(full) \
+        and full_words[-1] == initialled.group("family") and full_words[0][0] == initialled.group("initial")
+
+
+# A first name cut to its initial (`G.Poltavchenko`, `V. Putin`).
+_INITIALLED = re.compile(r"(?P<initial>[A-ZĐ])\.\s?(?P<family>[A-ZĐ][\w'-]+)")
 
 
 # An Arabic article joined to a family name (`al-Assad`), which the name's short form drops (`Assad`).
