@@ -421,6 +421,16 @@ def test_an_office_holder_of_the_past_is_not_among_a_records_people():
     assert [p.name for p in records(doc)[0].people] == ["Donald Trump", "Nguyễn Xuân Phúc"]
 
 
+def test_a_person_written_two_ways_is_listed_once():
+    text = ("Thủ tướng Prayut Chan-o-cha tiếp Đại sứ Việt Nam. "
+            "Thái Lan và Việt Nam hợp tác, Thủ tướng Prayut Chan-ocha nói.")
+    prayut = {"title": "Thủ tướng", "affiliation": None, "country": "TH"}
+    doc = build(text, [("Prayut Chan-o-cha", "PERSON", prayut), ("Thái Lan", "LOCATION", {"name": "Thái Lan",
+                       "country": "TH", "admin": "country"}), ("Việt Nam", "LOCATION", None, 2),
+                       ("Prayut Chan-ocha", "PERSON", prayut)], [(1, 2, "PARTNER")])
+    assert [p.name for p in records(doc)[0].people] == ["Prayut Chan-ocha"]  # as the record's sentence writes it
+
+
 def _capital(name, country):
     return {"name": name, "country": country, "admin": "city"}
 

@@ -58,6 +58,13 @@ def test_a_name_with_its_first_word_as_an_initial_is_the_full_name():
     assert full_names(names) == {"G.Poltavchenko": "Georgy Poltavchenko", "V. Putin": "Vladimir Putin"}
 
 
+def test_a_short_name_of_one_full_name_written_two_ways_is_that_name():
+    from vnpartner.normalize.names import full_names, spelling_key
+
+    assert spelling_key("Prayut Chan-o-cha") == spelling_key("Prayut Chan-ocha")
+    assert full_names(["Prayut", "Prayut Chan-ocha", "Prayut Chan-o-cha"]) == {"Prayut": "Prayut Chan-o-cha"}
+
+
 def test_a_short_name_drops_the_arabic_article_of_the_full_one():
     from vnpartner.normalize.names import full_names
 

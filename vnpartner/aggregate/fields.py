@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from ..normalize.names import full_names, vietnamese_name
+from ..normalize.names import full_names, spelling_key, vietnamese_name
 from ..normalize.titles import is_degree
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 from ..text import Sentence, sentence_finder
@@ -227,8 +227,8 @@ def lead_people(doc: Document, lead: list[tuple[int, int]], record: Partnership)
     """People the lead names for a country of the main record's parties who are not in it yet
     (the leaders of a visit are often named before the sentences that pair the parties)."""
     countries = {p.country for p in record.parties if p.country}
-    named = {p.name for p in record.people}
-    return [p for p in _people(doc, lead) if p.country in countries and p.name not in named]
+    named = {spelling_key(p.name) for p in record.people}
+    return [p for p in _people(doc, lead) if p.country in countries and spelling_key(p.name) not in named]
 
 
 def member_people(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str],
@@ -241,8 +241,8 @@ def member_people(doc: Document, by_id: dict[str, Entity], party_names: dict[str
     names = {p.name for p in record.parties if p.kind != "country"}
     bodies = {ent_id for ent_id, name in party_names.items() if name in names}
     members = {by_id[r.head].text for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in bodies}
-    named = {p.name for p in record.people}
-    return [p for p in _people(doc, []) if p.name not in named
+    named = {spelling_key(p.name) for p in record.people}
+    return [p for p in _people(doc, []) if spelling_key(p.name) not in named
             and any(p.name == member or p.name.endswith(" " + member) for member in members)]
 
 
@@ -261,7 +261,7 @@ def officials_abroad(doc: Document, records: list[Partnership]) -> None:
         owners = holders.get(person.country or "", [])
         if len(owners) != 1 or not _STATE_OFFICE.search(title):
             continue
-        if person.name not in {p.name for p in owners[0].people}:
+        if spelling_key(person.name) not in {spelling_key(p.name) for p in owners[0].people}:
             owners[0].people.append(person)
 
 
@@ -325,7 +325,7 @@ def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
         if _SPOKESPERSON.search(ent.normalized["title"]) or ent.text in recalled:
             continue
         value, name = ent.normalized, full.get(ent.text, ent.text)
-        if name not in people:
-            people[name] = Person(name, value.get("title"), value.get("country"))
+        if spelling_key(name) not in people:
+            people[spelling_key(name)] = Person(name, value.get("title"), value.get("country"))
     return list(people.values())
 

@@ -62,11 +62,19 @@ def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[s
     found = {}
     for short in names:
         longer = [full for full in names if _shortens(short, full)]
+        if len({spelling_key(full) for full in longer}) == 1:  # one name written two ways
+            longer = sorted(longer)[:1]
         if len(longer) > 1 and titles and titles.get(short):
             longer = [full for full in longer if titles.get(full) == titles[short]]
         if len(longer) == 1:
             found[short] = longer[0]
     return found
+
+
+def spelling_key(name: str) -> str:
+    """A name with case, hyphens and spaces set aside: `Prayut Chan-o-cha` and `Prayut Chan-ocha`
+    are one person written two ways."""
+    return re.sub(r"[\s-]+", "", name.casefold())
 
 
 def _shortens(short: str, full: str) -> bool:
