@@ -893,6 +893,14 @@ def test_the_late_president_recalled_acts_for_no_party():
     assert [p.name for p in record.people] == ["Nguyễn Xuân Phúc"]
 
 
+def test_a_late_foreign_leader_recalled_acts_for_no_party():
+    text = "Việt Nam và Trung Quốc hợp tác. Tổng thống Tập Cận Bình nhắc đến Chủ tịch Mao Trạch Đông."
+    leaders = [(name, "PERSON", {"title": title, "affiliation": None, "country": "CN"})
+               for name, title in (("Tập Cận Bình", "Tổng thống"), ("Mao Trạch Đông", "Chủ tịch"))]
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Trung Quốc", "LOCATION")] + leaders, [(0, 1, "PARTNER")])
+    assert [p.name for p in records(doc)[0].people] == ["Tập Cận Bình"]
+
+
 def test_bodies_in_a_visits_story_meet():
     text = ("Đoàn Đảng Cộng sản Cuba thăm chính thức Việt Nam. Trong chuyến thăm, Đảng Cộng sản Cuba "
             "làm việc với Ban Đối ngoại Trung ương.")
