@@ -53,6 +53,12 @@ def canonical_country(name: str, place: Place | None = None) -> str:
 _GENERATION = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")  # `Donald Trump Jr` is not `Donald Trump` in full
 
 
+# A first name cut to its initial (`G.Poltavchenko`, `V. Putin`).
+_INITIALLED = re.compile(r"(?P<initial>[A-ZĐ])\.\s?(?P<family>[A-ZĐ][\w'-]+)")
+# An Arabic article joined to a family name (`al-Assad`), which the name's short form drops (`Assad`).
+_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
+
+
 def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[str, str]:
     """Each name → the one longer name of ``names`` that ends or starts with its words
     (`Trump` → `Donald Trump`, `Moon` → `Moon Jae In`), or whose first word it writes as an
@@ -89,14 +95,6 @@ def _shortens(short: str, full: str) -> bool:
     initialled = _INITIALLED.fullmatch(short)
     return initialled is not None and len(full_words) > 1 and not _INITIALLED.fullmatch(full) \
         and full_words[-1] == initialled.group("family") and full_words[0][0] == initialled.group("initial")
-
-
-# A first name cut to its initial (`G.Poltavchenko`, `V. Putin`).
-_INITIALLED = re.compile(r"(?P<initial>[A-ZĐ])\.\s?(?P<family>[A-ZĐ][\w'-]+)")
-
-
-# An Arabic article joined to a family name (`al-Assad`), which the name's short form drops (`Assad`).
-_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
 
 
 def _name_words(name: str) -> list[str]:

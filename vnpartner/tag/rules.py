@@ -96,6 +96,7 @@ def _place_regex() -> re.Pattern:
 
 # Titles written in lowercase from their first word too (`người phát ngôn`: the gold marks 6 of 7).
 _LOWERCASE_TITLES = ("Người phát ngôn",)
+_LOWERCASE_TITLES_LOWERED = tuple(title.lower() for title in _LOWERCASE_TITLES)
 
 
 @lru_cache(maxsize=1)
@@ -246,7 +247,7 @@ def _titles(chunk: str, offset: int) -> list[Candidate]:
         body = re.search(r" (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND)(?: (?:tỉnh|thành phố|TP))?$", m.group())
         if body and re.match(rf" (?:{PLACE_TYPES} )?{CAP}", chunk[end:]):
             end = start + body.start()
-        if chunk[start].islower() and not chunk[start:end].startswith(("thứ", "ủy", "người phát ngôn")):
+        if chunk[start].islower() and not chunk[start:end].startswith(("thứ", "ủy", *_LOWERCASE_TITLES_LOWERED)):
             continue
         out.append(Candidate(offset + start, offset + end, "TITLE", 5))
     for m in ACADEMIC_DEGREE.finditer(chunk):
