@@ -279,6 +279,14 @@ def test_a_signing_without_a_named_instrument_is_an_agreement():
     assert (record.instrument, record.date) == ("agreement", "--06-20")
 
 
+def test_a_declaration_adopted_but_not_signed_is_no_agreement():
+    for verb, instrument in (("thông qua", "meeting"), ("ký", "agreement")):
+        text = f"EU và Libya họp bàn, các bên {verb} Tuyên bố Hội nghị."
+        doc = build(text, [("EU", "ORGANIZATION"), ("Libya", "LOCATION"), ("Tuyên bố Hội nghị", "AGREEMENT")],
+                    [(0, 1, "PARTNER"), (0, 2, "SIGNED"), (1, 2, "SIGNED")])
+        assert records(doc)[0].instrument == instrument, verb
+
+
 def test_a_memorandum_is_an_mou_whatever_word_opens_it():
     from vnpartner.aggregate import instrument_of
 

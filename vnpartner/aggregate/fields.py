@@ -43,6 +43,8 @@ _SPOKESPERSON = re.compile(r"(?i)phát ngôn")
 # An office held in the past, said just before the holder's name (`thời Tổng thống`, `cựu Thủ tướng Nhật Bản`).
 _PAST_OFFICE = re.compile(r"(?i)(?:\bthời|\bcựu|\bchính quyền(?: của)?(?: hai| các)?)\s+[^\s,.;]+(?:\s+[^\s,.;]+){0,4}\s*$")
 _THEN = re.compile(r"\s+khi đó\b")
+_DECLARATION = re.compile(r"(?i)(?:bản )?tuyên bố(?! chung)")
+_SIGN_WORD = re.compile(r"(?<!đăng )(?<!\w)(?:ký|kí)(?!\w)", re.I)
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
 # `tiếp` receiving someone: not `tiếp tục`, `tiếp nhận` and the other words it opens, nor `trực tiếp`, `liên tiếp`
@@ -86,8 +88,8 @@ def build_record(doc: Document, by_id: dict[str, Entity], party_names: dict[str,
         if code and code not in sectors and _within(ent.start, evidence):
             sectors.append(code)
     signers = party_ids | {r.head for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in party_ids}
-    signed = [by_id[r.tail] for r in doc.relations
-              if r.label == "SIGNED" and r.head in signers and not _planned(doc.text, by_id[r.tail])]
+    signed = [by_id[r.tail] for r in doc.relations if r.label == "SIGNED" and r.head in signers
+              and not _planned(doc.text, by_id[r.tail]) and not _unsigned_declaration(doc.text, by_id[r.tail])]
     instruments = [_signed_instrument(a) for a in signed]
     instrument = min(instruments, key=INSTRUMENTS.index) if instruments else event_instrument(doc, evidence)
     strongest = [a for a in signed if _signed_instrument(a) == instrument]
@@ -107,6 +109,14 @@ def sector_codes(doc: Document) -> list[str]:
 def _signed_instrument(agreement: Entity) -> str:
     """The code of a signed instrument; one with no instrument word (`văn kiện`, `Kế hoạch`) is an agreement."""
     return instrument_of(agreement.text) or "agreement"
+
+
+def _unsigned_declaration(text: str, agreement: Entity) -> bool:
+    """Whether an instrument is a declaration (`Tuyên bố Hội nghị thượng đỉnh`; a joint statement,
+    `tuyên bố chung`, is an agreement) that the words before it do not say was signed: one only
+    adopted or issued leaves the event the instrument (GUIDELINES: adopted texts)."""
+    return _DECLARATION.match(agreement.text) is not None \
+        and _SIGN_WORD.search(text, max(0, agreement.start - 80), agreement.start) is None
 
 
 def _planned(text: str, agreement: Entity) -> bool:
