@@ -552,6 +552,15 @@ def test_tidy_gives_a_person_the_name_without_country_or_body_around_it():
     assert people == ["Tập Cận Bình", "Trump", "Milos Zeman", "Sergei Lavrov", "HÀ THANH GIANG", "Hồ Cẩm Đào"]
 
 
+def test_a_two_word_country_before_one_foreign_name_is_no_part_of_it_but_a_vietnamese_one_keeps_it():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Tổng thống Mông Cổ Natsagiin thăm Hà Nội. Chị Hà Lan Anh cho biết."
+    spans = [(text.index(name), text.index(name) + len(name), "PERSON") for name in ("Mông Cổ Natsagiin", "Hà Lan Anh")]
+    people = [text[s:e] for s, e, label in tidy(text, spans) if label == "PERSON"]
+    assert people == ["Natsagiin", "Hà Lan Anh"]
+
+
 def test_a_place_the_model_tags_elsewhere_is_no_first_name():
     from vnpartner.tag.hybrid import tidy
 

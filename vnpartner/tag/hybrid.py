@@ -887,7 +887,9 @@ def _person_name(text: str, start: int, end: int, spans: Sequence[Span], places:
     if text[start:end].isupper():  # a byline in capitals (`HÀ THANH GIANG`) has no acronyms
         return start, end, "PERSON"
     words = _word_spans(text, start, end)
-    if len(words) > 3 and _is_country(text[words[0][0]:words[1][1]]):  # `Trung Hoa` + `Tập Cận Bình`
+    # a two-word country before the name (`Trung Hoa` + `Tập Cận Bình`, `Mông Cổ` + `Natsagiin`; not `Hà Lan Anh`)
+    if (len(words) > 3 or len(words) == 3 and foreign_word(text[words[2][0]:words[2][1]])) \
+            and _is_country(text[words[0][0]:words[1][1]]):
         words = words[2:]
     while len(words) > 1 and _opens_no_name(text[words[0][0]:words[0][1]], places, more_than_two=len(words) > 2):
         words.pop(0)
