@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..schema import Document, Partnership, Party
 from ..text import Sentence, sentence_finder
 from .fields import (build_record, event_instrument, first_event_date, instrument_of, lead_people, member_people,
-                     officials_abroad, sector_codes, stronger_signed)
+                     officials, officials_abroad, sector_codes, stronger_signed)
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
 from .parties import (bracketed_countries, capital_for_state, for_state, inside, is_facility, is_region, is_venue,
@@ -74,8 +74,9 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         lead = [(s.start, s.end) for s in sentences[:2]]
         records[0].instrument = records[0].instrument or event_instrument(doc, lead)
         records[0].people += lead_people(doc, lead, records[0])
-        records[0].people += member_people(doc, by_id, party_names, records[0])
-    officials_abroad(doc, records)
+        named = officials(doc)
+        records[0].people += member_people(doc, by_id, party_names, records[0], named)
+        officials_abroad(records, named)
     for record in records:  # a pledge with no event yet has no date (GUIDELINES: planned visits)
         if record.instrument is None:
             record.date = None

@@ -14,7 +14,7 @@ from ..text import Sentence, sentence_finder
 
 __all__ = [
     "build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "member_people",
-    "officials_abroad", "sector_codes", "stronger_signed",
+    "officials", "officials_abroad", "sector_codes", "stronger_signed",
 ]
 
 _INSTRUMENT_WORDS = (
@@ -237,42 +237,48 @@ def lead_people(doc: Document, lead: list[tuple[int, int]], record: Partnership)
     """People the lead names for a country of the main record's parties who are not in it yet
     (the leaders of a visit are often named before the sentences that pair the parties)."""
     countries = {p.country for p in record.parties if p.country}
-    named = {spelling_key(p.name) for p in record.people}
-    return [p for p in _people(doc, lead) if p.country in countries and spelling_key(p.name) not in named]
+    return [p for p in _newcomers(_people(doc, lead), record) if p.country in countries]
 
 
-def member_people(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str],
-                  record: Partnership) -> list[Person]:
+def officials(doc: Document) -> list[Person]:
+    """The people with an office the article names anywhere, each once (see ``_people``)."""
+    return _people(doc, [])
+
+
+def _newcomers(people: list[Person], record: Partnership) -> list[Person]:
+    """``people`` less those the record already lists, however their names are spelt."""
+    listed = {spelling_key(p.name) for p in record.people}
+    return [p for p in people if spelling_key(p.name) not in listed]
+
+
+def member_people(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str], record: Partnership,
+                  named: list[Person]) -> list[Person]:
     """People with an office the article ties to a body or place among the record's parties
     (AFFILIATED_WITH), wherever it names them, who are not in the record yet: the main record's
     company chairman is named in the lead, its partners listed later (`Chủ tịch Tập đoàn Đất
     Xanh Lương Trí Thìn` for each of the group's partners). Not for the country parties, whose
-    officials fill the article."""
+    officials fill the article. ``named``: the article's officials (:func:`officials`)."""
     names = {p.name for p in record.parties if p.kind != "country"}
     bodies = {ent_id for ent_id, name in party_names.items() if name in names}
     members = {by_id[r.head].text for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in bodies}
-    named = {spelling_key(p.name) for p in record.people}
-    return [p for p in _people(doc, []) if spelling_key(p.name) not in named
-            and any(p.name == member or p.name.endswith(" " + member) for member in members)]
+    return [p for p in _newcomers(named, record)
+            if any(p.name == member or p.name.endswith(" " + member) for member in members)]
 
 
-def officials_abroad(doc: Document, records: list[Partnership]) -> None:
+def officials_abroad(records: list[Partnership], named: list[Person]) -> None:
     """Add to a record the foreign state officials of a country that no other record holds,
     wherever the article names them: the counterpart of a call or visit is often named only
     in the sentences about it, which no relation pairs (`điện đàm ... với các nhà lãnh đạo Đức,
     Anh và Australia`, then `Thủ tướng Đức Angela Merkel`). Not Việt Nam's officials, who fill
-    Vietnamese news."""
+    Vietnamese news. ``named``: the article's officials (:func:`officials`)."""
     holders: dict[str, list[Partnership]] = {}
     for record in records:
         for country in {p.country for p in record.parties if p.country and p.country != "VN"}:
             holders.setdefault(country, []).append(record)
-    for person in _people(doc, []):
-        title = person.title or ""
+    for person in named:
         owners = holders.get(person.country or "", [])
-        if len(owners) != 1 or not _STATE_OFFICE.search(title):
-            continue
-        if spelling_key(person.name) not in {spelling_key(p.name) for p in owners[0].people}:
-            owners[0].people.append(person)
+        if len(owners) == 1 and _STATE_OFFICE.search(person.title or ""):
+            owners[0].people += _newcomers([person], owners[0])
 
 
 def _recalled_people(doc: Document) -> set[str]:
