@@ -319,8 +319,8 @@ def _of_the_parties(people: list[Person], parties: list[Party]) -> list[Person]:
 # Leaders who died before the news this library reads, whom articles recall (`Chủ tịch Hồ Chí Minh`,
 # `Chủ tịch Mao Trạch Đông`): no record's people; the gold lists none of them.
 _LATE_LEADERS = frozenset({
-    "Hồ Chí Minh", "Tôn Đức Thắng", "Lê Duẩn", "Mao Trạch Đông", "Chu Ân Lai", "Đặng Tiểu Bình", "Lenin", "Lê-nin",
-    "V.I. Lenin", "Kaysone Phomvihane", "Cay-xỏn Phôm-vi-hản", "Souphanouvong", "Xu-pha-nu-vông", "Che Guevara",
+    "Hồ Chí Minh", "Tôn Đức Thắng", "Lê Duẩn", "Mao Trạch Đông", "Chu Ân Lai", "Đặng Tiểu Bình",
+    "Lenin", "Lê-nin", "V.I. Lenin", "Kaysone Phomvihane", "Cay-xỏn Phôm-vi-hản", "Souphanouvong", "Xu-pha-nu-vông", "Che Guevara",
 })
 
 
