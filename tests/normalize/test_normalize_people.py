@@ -181,3 +181,16 @@ def test_a_short_name_takes_the_country_its_full_name_is_given_for_want_of_a_rel
 ])
 def test_a_body_named_for_two_countries_is_of_the_first(body, expected):
     assert country_through(body) == expected
+
+
+@pytest.mark.parametrize("place, expected", [
+    ({"name": "Nga", "country": "RU", "admin": "country"}, "VN"),  # a Vietnamese visitor to Russia
+    ({"name": "Trung Quốc", "country": "CN", "admin": "country"}, "CN"),  # a Sino-Vietnamese reading
+])
+def test_a_vietnamese_looking_name_takes_a_country_only_where_such_names_are_native(place, expected):
+    text = "Chuyến thăm Nga của Chủ tịch nước Trần Đại Quang."
+    doc = titled(text, ["Trần Đại Quang"], ["Chủ tịch nước"])
+    country = doc.add_entity(text.index("Nga"), text.index("Nga") + 3, "LOCATION", place)
+    person = next(e for e in doc.entities if e.label == "PERSON")
+    doc.relations.append(Relation(person.id, country.id, "AFFILIATED_WITH"))
+    assert normalize_people(doc).entities[0].normalized["country"] == expected

@@ -103,7 +103,8 @@ def normalize_people(doc: Document) -> Document:
     """Fill PERSON values from the HAS_TITLE and AFFILIATED_WITH relations of the document.
 
     A person's country is that of their body, else the one their title names (`Tổng thống
-    Mỹ`). What one mention of a name gives (title, body, country) holds for every mention
+    Mỹ`), unless the name reads as Vietnamese and the country is not one whose names the press
+    writes that way (``_HOMES_OF_VIETNAMESE_NAMES``). What one mention of a name gives (title, body, country) holds for every mention
     of that name that lacks it, and for a shorter mention of it (`Trump` of `Donald Trump`).
     A titled person with a Vietnamese name and no country from any mention is Vietnamese, or
     Chinese in an article that names China and nothing Vietnamese (``_home_of_vietnamese_names``).
@@ -124,10 +125,11 @@ def normalize_people(doc: Document) -> Document:
     for ent in people:
         links = linked.get(ent.id, {})
         title, body = links.get("HAS_TITLE"), links.get("AFFILIATED_WITH")
+        country = (_entity_country(body) if body else None) or (_title_country(title.text) if title else None)
         values[ent.id] = {
             "title": normalize_title(title.text) if title else None,
             "affiliation": ((body.normalized or {}).get("name") or body.text) if body else None,
-            "country": (_entity_country(body) if body else None) or (_title_country(title.text) if title else None),
+            "country": country if country in _HOMES_OF_VIETNAMESE_NAMES or not vietnamese_name(ent.text) else None,
         }
     known: dict[str, dict] = {}
     for ent in people:
@@ -198,6 +200,13 @@ def _closer_body(person: Entity, body: Entity, other: Entity) -> bool:
     def rank(ent: Entity) -> tuple[bool, int]:
         return _entity_country(ent) is None, max(person.start - ent.end, ent.start - person.end, 0)
     return rank(body) < rank(other)
+
+
+# Where a name that reads as Vietnamese can be native: Vietnam, and the countries whose names the
+# press writes in Sino-Vietnamese (`Lý Hiển Long`, `Phan Cơ Văn`). A Vietnamese name tied to another
+# country is a Vietnamese visitor there (`chuyến thăm Nga của Chủ tịch nước Trần Đại Quang`); the
+# gold ties 21 such names to a foreign country, all of them Chinese or Taiwanese.
+_HOMES_OF_VIETNAMESE_NAMES = frozenset({"VN", "CN", "TW", "HK", "MO", "SG", "KR", "KP"})
 
 
 def _home_of_vietnamese_names(doc: Document) -> str:
