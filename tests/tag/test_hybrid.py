@@ -1095,3 +1095,29 @@ def test_terms_that_always_name_a_field_fill_the_models_gaps_as_sectors():
     found = [text[s:e] for s, e, label in _sure_fields(text) if label == "SECTOR"]
     assert found == ["chống khủng bố", "nông sản", "TTHC", "Thủy sản"]  # the acronym only in capitals
     assert merge([(0, 8, "LOCATION")], [], frozenset({"SECTOR", "LOCATION"}), _sure_fields(text))[1][2] == "SECTOR"
+
+
+def test_a_state_named_in_full_is_a_place_and_a_body_runs_on_over_nuoc_and_its_state():
+    from vnpartner.tag.hybrid import _bodies_of_named_states, _states_read_as_bodies
+
+    text = "Thủ tướng Chính phủ Cộng hòa Dân chủ Nhân dân Lào và Bộ Giáo dục nước Cộng hoà Nhân dân Trung Hoa, Bộ Y tế nước này."
+    spans = [_span(text, "Thủ tướng Chính phủ", "TITLE"), _span(text, "Cộng hòa Dân chủ Nhân dân Lào", "ORGANIZATION"),
+             _span(text, "Bộ Giáo dục", "ORGANIZATION"), _span(text, "Cộng hoà Nhân dân Trung Hoa", "LOCATION"),
+             _span(text, "Bộ Y tế", "ORGANIZATION")]
+    assert [(text[s:e], label) for s, e, label in _bodies_of_named_states(text, _states_read_as_bodies(text, spans))] == [
+        ("Thủ tướng Chính phủ", "TITLE"), ("Cộng hòa Dân chủ Nhân dân Lào", "LOCATION"),
+        ("Bộ Giáo dục nước Cộng hoà Nhân dân Trung Hoa", "ORGANIZATION"), ("Bộ Y tế", "ORGANIZATION")]
+
+
+def test_a_title_leaves_the_nuoc_after_it_but_the_head_of_state_and_water_resources_keep_theirs():
+    from vnpartner.tag.hybrid import _titles_before_nuoc
+
+    text = ("Thủ tướng Chính phủ nước Lào, Chủ tịch nước Tập Cận Bình, Thống đốc Ngân hàng Nhà nước, "
+            "Bộ trưởng Nông nghiệp và Tài nguyên nước Úc và Đại sứ nước này.")
+    spans = [_span(text, "Thủ tướng Chính phủ nước", "TITLE"), _span(text, "Chủ tịch nước", "TITLE"),
+             _span(text, "Thống đốc Ngân hàng Nhà nước", "TITLE"), _span(text, "Bộ trưởng Nông nghiệp và Tài nguyên", "TITLE"),
+             (text.index("nước Úc"), text.index("nước Úc") + 4, "TITLE"), _span(text, "Đại sứ", "TITLE"),
+             (text.index("nước này"), text.index("nước này") + 4, "TITLE")]
+    assert [text[s:e] for s, e, _ in _titles_before_nuoc(text, spans)] == [
+        "Thủ tướng Chính phủ", "Chủ tịch nước", "Thống đốc Ngân hàng Nhà nước",
+        "Bộ trưởng Nông nghiệp và Tài nguyên nước", "Đại sứ"]

@@ -82,7 +82,8 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     spans = _ministries_whole(text, _missions(text, _without_caption_words(text, spans)))
     spans = _bodies_with_their_place(text, spans)
     spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
-    spans = _states(text, _facilities(text, spans))
+    spans = _titles_before_nuoc(text, _states_read_as_bodies(text, _states(text, _facilities(text, spans))))
+    spans = _bodies_of_named_states(text, spans)
     spans = _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
     spans = _bodies_named_whole(text, _known_bodies(text, _listed_fields(text, spans)))
     return _bodies_before_people(text, spans)
@@ -324,6 +325,40 @@ def _states(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _states_read_as_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """A country named in full that the model read as a body (`Cộng hòa xã hội chủ nghĩa Việt
+    Nam`, after `Thủ tướng Chính phủ nước`) is a place: the gold marks all 84 of its full state
+    names as places."""
+    return [(start, end, "LOCATION") if label == "ORGANIZATION" and _STATE_NAME.match(text, start)
+            and _is_country(text[start:end]) else (start, end, label) for start, end, label in spans]
+
+
+def _bodies_of_named_states(text: str, spans: list[Span]) -> list[Span]:
+    """A body's name runs on over `nước` and the full name of its state (`Bộ Giáo dục` + `nước` +
+    `Cộng hoà Nhân dân Trung Hoa`), as over a place right after it (:func:`_bodies_with_their_place`)."""
+    return _run_on(spans, lambda body, span: span[2] == "LOCATION" and text[body[1]:span[0]] == " nước "
+                   and _STATE_NAME.match(text, span[0]) is not None and _is_country(text[span[0]:span[1]]))
+
+
+def _titles_before_nuoc(text: str, spans: list[Span]) -> list[Span]:
+    """Titles without the `nước` the model read on after them (`Thủ tướng Chính phủ nước` + `Cộng
+    hòa Dân chủ Nhân dân Lào`, `Tổng thống nước` + `này`): the word names the state the title's
+    holder serves, not the office. `Chủ tịch nước`, `nhà nước` and `Tài nguyên nước` (water) keep it, and a
+    `nước` read as a title of its own ends such a title right before it (`Bộ trưởng Nông nghiệp và
+    Tài nguyên` + `nước`) or is dropped."""
+    out: list[Span] = []
+    for start, end, label in spans:
+        if label == "TITLE" and text[start:end] == "nước":
+            if out and out[-1][2] == "TITLE" and text[out[-1][1]:start] == " " \
+                    and _NUOC_OF_THE_TITLE.search(text, out[-1][0], end):
+                out[-1] = (out[-1][0], end, label)
+            continue
+        if label == "TITLE" and text.endswith(" nước", start, end) and not _NUOC_OF_THE_TITLE.search(text, start, end):
+            end -= len(" nước")
+        out.append((start, end, label))
+    return out
+
+
 def _hyphened_fields(text: str, spans: list[Span]) -> list[Span]:
     """Sectors at a hyphen the word segmenter glued two syllables across (`thương mại-đầu tư`
     is segmented `thương` + `mại-đầu tư`): a span that opens with such a word takes the
@@ -473,6 +508,8 @@ _BODY_HEADS = _BODY_TYPE_WORDS | frozenset({
 })
 # The first words of a state's name (`CHLB` of `CHLB Đức`), which the model takes for a body.
 _STATE_PREFIX = re.compile(r"CH[A-ZĐ]{0,4}|(?i:cộng hòa|cộng hoà|liên bang|hoàng gia|vương quốc|nhà nước)")
+_STATE_NAME = re.compile(r"CH[A-ZĐ]{0,5} |(?:Cộng|CỘNG) (?i:hòa|hoà) |(?i:Liên bang|Vương quốc) ")
+_NUOC_OF_THE_TITLE = re.compile(r"(?i:chủ t[iị]ch|nhà|tài nguyên|nguồn) nước$")
 # A diplomatic mission, named with the place where it sits (`Đại sứ quán Việt Nam tại Campuchia`).
 _MISSION = re.compile(
     r"(?i:đại sứ quán|tổng lãnh sự quán|lãnh sự quán|phái đoàn|cơ quan đại diện|văn phòng đại diện|thương vụ)\s")
