@@ -246,3 +246,11 @@ def test_a_longer_list_or_parties_not_listed_get_no_link():
     assert listed_trio_partners(longer, [Relation("T2", "T3", "PARTNER"), Relation("T2", "T4", "PARTNER")]) == []
     met = _places("Mỹ gặp Nga và Jordan.", ["Mỹ", "Nga", "Jordan"])  # one meets two: one record each
     assert listed_trio_partners(met, [Relation("T1", "T2", "PARTNER"), Relation("T1", "T3", "PARTNER")]) == []
+
+
+def test_a_title_opening_a_later_name_across_its_country_is_the_later_ones():
+    text = "Lời mời của Thủ tướng Đức Angela Merkel, Thủ tướng Chính phủ nước Việt Nam Nguyễn Xuân Phúc sẽ thăm."
+    spans = [("Thủ tướng", "TITLE"), ("Đức", "LOCATION"), ("Angela Merkel", "PERSON"), ("Thủ tướng Chính phủ", "TITLE"),
+             ("Việt Nam", "LOCATION"), ("Nguyễn Xuân Phúc", "PERSON")]
+    found = _titles_decided(text, spans, [("T3", "T1"), ("T3", "T4"), ("T6", "T4")])
+    assert found == [("T3", "T1"), ("T6", "T4")]

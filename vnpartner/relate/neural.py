@@ -49,6 +49,7 @@ HAS_TITLE = RELATION_LABELS.index("HAS_TITLE") + 1
 HEAD_SCHEMA = 2  # 2: context, peak and crowd features, optional party filter
 CROWD_BUCKETS = 8  # places and organisations between head and tail: 0..7+
 _OF_WHOM = re.compile(r"\s+của\s+(?:(?:ông|bà|ngài)\s+)?")
+_PLACE_GAPS = re.compile(r" (?:nước )?\| ")  # around the place between a title and a name
 PARTY_LABELS = ("LOCATION", "ORGANIZATION")
 
 
@@ -296,17 +297,20 @@ def _without_titles_of_later_people(doc: Document, keys: list[tuple[str, str]], 
     by_id = {e.id: e for e in doc.entities}
     people = sorted((e.start, e.end) for e in doc.entities if e.label == "PERSON")
     starts = [start for start, _ in people]
-    title_ends = {e.end for e in doc.entities if e.label == "TITLE"}
+    titles = sorted((e.start, e.end) for e in doc.entities if e.label == "TITLE")
+    title_ends = [end for _, end in titles]
+    places = sorted((e.start, e.end) for e in doc.entities if e.label == "LOCATION")
     later = []
     for i, (head, tail) in enumerate(keys):
         person, title = by_id[head], by_id[tail]
         if person.label != "PERSON" or title.label != "TITLE" or person.end > title.start:
             continue
-        titled = person.start - 1 in title_ends and doc.text[person.start - 1] == " "
+        before = bisect_left(title_ends, person.start + 1) - 1
+        titled = before >= 0 and _opens_name(doc.text, title_ends[before], person.start, places)
         if not doc.text[person.end:title.start].strip(" ,") and not titled:
             continue  # `ông Michael Rogers, Chủ tịch Tiểu ban ...`: an apposition, whatever follows
         after = bisect_left(starts, title.end)
-        if after < len(people) and not doc.text[title.end:people[after][0]].strip() \
+        if after < len(people) and _opens_name(doc.text, title.end, people[after][0], places) \
                 or doc.text[person.end:title.start].strip() == "và":
             later.append(i)
     if not later:
@@ -314,6 +318,18 @@ def _without_titles_of_later_people(doc: Document, keys: list[tuple[str, str]], 
     probs = probs.clone()
     probs[later, HAS_TITLE] = 0.0
     return probs
+
+
+def _opens_name(text: str, end: int, name_start: int, places: list[tuple[int, int]]) -> bool:
+    """Whether a title ending at ``end`` opens the name at ``name_start``: nothing but spaces
+    between, or the place the title's holder serves (`Thủ tướng Cộng hòa Liên bang Đức Angela
+    Merkel`, `Thủ tướng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam Nguyễn Xuân Phúc`)."""
+    if end > name_start:
+        return False
+    if not text[end:name_start].strip():
+        return True
+    inside = [(start, stop) for start, stop in places if end <= start and stop <= name_start]
+    return len(inside) == 1 and _PLACE_GAPS.fullmatch(f"{text[end:inside[0][0]]}|{text[inside[0][1]:name_start]}") is not None
 
 
 def _without_foreign_places(doc: Document, keys: list[tuple[str, str]], probs):
