@@ -75,7 +75,7 @@ def test_a_short_name_drops_the_arabic_article_of_the_full_one():
 
 @pytest.mark.parametrize("name, expected", [
     ("Nguyễn Xuân Phúc", True), ("Bế Xuân Trường", True), ("Moon Jae In", False), ("Kim Young Chul", False),
-    ("Nguyễn", False),
+    ("Nguyễn", False), ("Chu Shiu Kee", False), ("Hoàng Thị N.", True), ("Bùi Thị Th", True),
 ])
 def test_a_vietnamese_name_is_a_family_name_and_capitalised_words(name, expected):
     from vnpartner.normalize.names import vietnamese_name

@@ -55,6 +55,7 @@ _GENERATION = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")  # `Donald Trump Jr` is not 
 
 # A first name cut to its initial (`G.Poltavchenko`, `V. Putin`).
 _INITIALLED = re.compile(r"(?P<initial>[A-ZĐ])\.\s?(?P<family>[A-ZĐ][\w'-]+)")
+_INITIAL = re.compile(r"[A-ZĐ][a-zđ]?\.?")  # `N.`, `Th.`: a name shortened to protect someone
 # An Arabic article joined to a family name (`al-Assad`), which the name's short form drops (`Assad`).
 _ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
 
@@ -120,6 +121,9 @@ def foreign_word(word: str) -> bool:
 
 
 def vietnamese_name(name: str) -> bool:
-    """Whether ``name`` reads as a Vietnamese person's: two to four capitalised words after a Vietnamese family name."""
+    """Whether ``name`` reads as a Vietnamese person's: two to four capitalised words after a
+    Vietnamese family name, each a Vietnamese syllable or an initial (`Hoàng Thị N.`), so not
+    `Chu Shiu Kee`."""
     words = name.split()
-    return 2 <= len(words) <= 4 and words[0] in _VIETNAMESE_SURNAMES and all(w[:1].isupper() for w in words)
+    return 2 <= len(words) <= 4 and words[0] in _VIETNAMESE_SURNAMES and all(w[:1].isupper() for w in words) \
+        and not any(foreign_word(w) and not _INITIAL.fullmatch(w) for w in words[1:])

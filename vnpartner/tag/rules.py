@@ -95,7 +95,7 @@ def _place_regex() -> re.Pattern:
 
 
 # Titles written in lowercase from their first word too (`người phát ngôn`: the gold marks 6 of 7).
-_LOWERCASE_TITLES = ("Người phát ngôn",)
+_LOWERCASE_TITLES = ("Người phát ngôn", "Trưởng đại diện")
 _LOWERCASE_TITLES_LOWERED = tuple(title.lower() for title in _LOWERCASE_TITLES)
 
 
