@@ -1121,3 +1121,16 @@ def test_a_title_leaves_the_nuoc_after_it_but_the_head_of_state_and_water_resour
     assert [text[s:e] for s, e, _ in _titles_before_nuoc(text, spans)] == [
         "Thủ tướng Chính phủ", "Chủ tịch nước", "Thống đốc Ngân hàng Nhà nước",
         "Bộ trưởng Nông nghiệp và Tài nguyên nước", "Đại sứ"]
+
+
+def test_a_leaders_office_is_one_body_or_a_venue_but_a_title_naming_it_stays():
+    from vnpartner.tag.hybrid import _offices_of_leaders
+
+    text = "Văn phòng Tổng thống Hàn Quốc nói. Ông Abe tại Phủ Tổng thống ở Seoul. Văn phòng Thủ tướng May nói. " \
+           "Chủ nhiệm Văn phòng Chủ tịch nước nói."
+    spans = [_span(text, "Văn phòng", "ORGANIZATION"), _span(text, "Tổng thống", "TITLE"), _span(text, "Hàn Quốc", "LOCATION"),
+             _span(text, "Phủ", "LOCATION"), _span(text, "Tổng thống", "TITLE", text.index("Phủ")),
+             _span(text, "Văn phòng Thủ tướng", "TITLE"), _span(text, "Chủ nhiệm Văn phòng Chủ tịch nước", "TITLE")]
+    assert [(text[s:e], label) for s, e, label in _offices_of_leaders(text, sorted(spans))] == [
+        ("Văn phòng Tổng thống", "ORGANIZATION"), ("Hàn Quốc", "LOCATION"), ("Phủ Tổng thống", "LOCATION"),
+        ("Văn phòng Thủ tướng", "ORGANIZATION"), ("Chủ nhiệm Văn phòng Chủ tịch nước", "TITLE")]

@@ -79,7 +79,7 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     """The merged spans, corrected where one source's span ends where the other's begins
     (a body's name and the fields or the place after it), where a sector names no field, and
     where a dash joins a found party to one no span covers."""
-    spans = _ministries_whole(text, _missions(text, _without_caption_words(text, spans)))
+    spans = _offices_of_leaders(text, _ministries_whole(text, _missions(text, _without_caption_words(text, spans))))
     spans = _bodies_with_their_place(text, spans)
     spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
     spans = _titles_before_nuoc(text, _states_read_as_bodies(text, _states(text, _facilities(text, spans))))
@@ -325,6 +325,22 @@ def _states(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _offices_of_leaders(text: str, spans: list[Span]) -> list[Span]:
+    """A leader's office is one name the model cuts at the leader's title (`Văn phòng` + `Tổng
+    thống`, `Phủ` + `Chủ tịch`) or reads as a title (`Văn phòng Thủ tướng`): a body, or a place
+    after `tại`/`ở` (`tại Phủ Tổng thống ở Seoul`), as the gold marks them; not inside a title
+    that names it (`Chủ nhiệm Văn phòng Chủ tịch nước`)."""
+    for office in _LEADERS_OFFICE.finditer(text):
+        start, end = office.span()
+        inside = [span for span in spans if span[0] < end and start < span[1]]
+        if not inside or any(span[0] < start or span[1] > end for span in inside) or inside == [(start, end, inside[0][2])] \
+                and inside[0][2] != "TITLE":
+            continue
+        venue = office.group(1) == "Phủ" and _VENUE_BEFORE.search(text, max(0, start - 4), start)
+        spans = sorted([span for span in spans if span not in inside] + [(start, end, "LOCATION" if venue else "ORGANIZATION")])
+    return spans
+
+
 def _states_read_as_bodies(text: str, spans: list[Span]) -> list[Span]:
     """A country named in full that the model read as a body (`Cộng hòa xã hội chủ nghĩa Việt
     Nam`, after `Thủ tướng Chính phủ nước`) is a place: the gold marks all 84 of its full state
@@ -508,6 +524,8 @@ _BODY_HEADS = _BODY_TYPE_WORDS | frozenset({
 })
 # The first words of a state's name (`CHLB` of `CHLB Đức`), which the model takes for a body.
 _STATE_PREFIX = re.compile(r"CH[A-ZĐ]{0,4}|(?i:cộng hòa|cộng hoà|liên bang|hoàng gia|vương quốc|nhà nước)")
+_LEADERS_OFFICE = re.compile(r"(?<!\w)(Phủ|Văn phòng) (?:Tổng thống|Thủ tướng|Chủ tịch(?: nước)?)(?!\w)")
+_VENUE_BEFORE = re.compile(r"(?:tại|ở) $")
 _STATE_NAME = re.compile(r"CH[A-ZĐ]{0,5} |(?:Cộng|CỘNG) (?i:hòa|hoà) |(?i:Liên bang|Vương quốc) ")
 _NUOC_OF_THE_TITLE = re.compile(r"(?i:chủ t[iị]ch|nhà|tài nguyên|nguồn) nước$")
 # A diplomatic mission, named with the place where it sits (`Đại sứ quán Việt Nam tại Campuchia`).
