@@ -1134,3 +1134,16 @@ def test_a_leaders_office_is_one_body_or_a_venue_but_a_title_naming_it_stays():
     assert [(text[s:e], label) for s, e, label in _offices_of_leaders(text, sorted(spans))] == [
         ("Văn phòng Tổng thống", "ORGANIZATION"), ("Hàn Quốc", "LOCATION"), ("Phủ Tổng thống", "LOCATION"),
         ("Văn phòng Thủ tướng", "ORGANIZATION"), ("Chủ nhiệm Văn phòng Chủ tịch nước", "TITLE")]
+
+
+def test_a_ministers_title_takes_the_second_field_of_the_ministry_but_not_a_sentence_about_fields():
+    from vnpartner.tag.hybrid import _ministers_of_two_fields
+
+    text = "Bộ trưởng Kinh tế và Năng lượng Đức tới. Bộ trưởng Bưu chính và Viễn thông Lào nói. " \
+           "Bộ trưởng Lavrov nói về kinh tế và du lịch."
+    spans = [_span(text, "Bộ trưởng Kinh tế", "TITLE"), _span(text, "Năng lượng", "SECTOR"), _span(text, "Đức", "LOCATION"),
+             _span(text, "Bộ trưởng", "TITLE", 30), _span(text, "Viễn thông Lào", "ORGANIZATION"),
+             _span(text, "Bộ trưởng", "TITLE", 70), _span(text, "Lavrov", "PERSON"), _span(text, "du lịch", "SECTOR")]
+    assert [(text[s:e], label) for s, e, label in _ministers_of_two_fields(text, sorted(spans))] == [
+        ("Bộ trưởng Kinh tế và Năng lượng", "TITLE"), ("Đức", "LOCATION"), ("Bộ trưởng Bưu chính và Viễn thông", "TITLE"),
+        ("Lào", "LOCATION"), ("Bộ trưởng", "TITLE"), ("Lavrov", "PERSON"), ("du lịch", "SECTOR")]

@@ -86,7 +86,7 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     spans = _bodies_of_named_states(text, spans)
     spans = _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
     spans = _bodies_named_whole(text, _known_bodies(text, _listed_fields(text, spans)))
-    return _bodies_before_people(text, spans)
+    return _ministers_of_two_fields(text, _bodies_before_people(text, spans))
 
 
 def _bodies_named_whole(text: str, spans: list[Span]) -> list[Span]:
@@ -325,6 +325,44 @@ def _states(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _ministers_of_two_fields(text: str, spans: list[Span]) -> list[Span]:
+    """A minister's title names both fields of the ministry, which the model cut at `và` (`Bộ
+    trưởng Kinh tế` + `và` + `Năng lượng`, `Bộ trưởng` + `Bưu chính và` + `Viễn thông Lào`):
+    the title takes the field after `và`, which is no sector, and leaves the rest of a span
+    that ran on past it (the country, a place)."""
+    for title in [span for span in spans if span[2] == "TITLE"]:
+        head, field = _MINISTER.match(text, title[0], title[1]), _SECOND_FIELD.match(text, title[1])
+        if head is None or field is None:
+            continue
+        first = field.group("first").strip()
+        if not (_is_field(first) if first else head.end() < title[1]):
+            continue  # `Bộ trưởng` + `Lavrov nói về kinh tế và du lịch`
+        words = field.group("words").split()
+        while words and not _is_field(" ".join(words)):
+            words.pop()
+        if not words:
+            continue
+        end = field.start("words") + len(" ".join(words))
+        after = [span for span in spans if title[1] < span[1] and span[0] < end]
+        if any(span[2] != ("SECTOR" if span[0] < field.start("words") else span[2]) or span[2] not in ("SECTOR", "ORGANIZATION")
+               for span in after):
+            continue
+        rest = [_rest_of(text, span, end) for span in after if span[1] > end]
+        spans = sorted([span for span in spans if span != title and span not in after]
+                       + [(title[0], end, "TITLE")] + [span for span in rest if span])
+    return spans
+
+
+def _is_field(words: str) -> bool:
+    return is_sector_term(words.lower()) or words.lower() == "hợp tác quốc tế"
+
+
+def _rest_of(text: str, span: Span, end: int) -> Span | None:
+    """What is left of ``span`` after ``end``: a place where it names one, else nothing."""
+    start = end + len(text[end:span[1]]) - len(text[end:span[1]].lstrip())
+    return (start, span[1], "LOCATION") if start < span[1] and lookup_place(text[start:span[1]]) else None
+
+
 def _offices_of_leaders(text: str, spans: list[Span]) -> list[Span]:
     """A leader's office is one name the model cuts at the leader's title (`Văn phòng` + `Tổng
     thống`, `Phủ` + `Chủ tịch`) or reads as a title (`Văn phòng Thủ tướng`): a body, or a place
@@ -524,6 +562,8 @@ _BODY_HEADS = _BODY_TYPE_WORDS | frozenset({
 })
 # The first words of a state's name (`CHLB` of `CHLB Đức`), which the model takes for a body.
 _STATE_PREFIX = re.compile(r"CH[A-ZĐ]{0,4}|(?i:cộng hòa|cộng hoà|liên bang|hoàng gia|vương quốc|nhà nước)")
+_MINISTER = re.compile(r"(?:Phó |Nguyên |Quyền )?(?:Bộ|Thứ) trưởng\b")
+_SECOND_FIELD = re.compile(r"(?P<first>(?: [\w-]+){0,3}?) và (?P<words>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,3})")
 _LEADERS_OFFICE = re.compile(r"(?<!\w)(Phủ|Văn phòng) (?:Tổng thống|Thủ tướng|Chủ tịch(?: nước)?)(?!\w)")
 _VENUE_BEFORE = re.compile(r"(?:tại|ở) $")
 _STATE_NAME = re.compile(r"CH[A-ZĐ]{0,5} |(?:Cộng|CỘNG) (?i:hòa|hoà) |(?i:Liên bang|Vương quốc) ")
