@@ -72,6 +72,9 @@ def test_a_pattern_title_holding_a_model_title_whole_gives_its_bounds():
     assert merge(body, [(4, 17, "TITLE")], owned) == body
     # `Quốc Vụ` read as a name inside the pattern layer's `Quốc Vụ khanh`
     assert merge([(0, 7, "PERSON")], [(0, 13, "TITLE")], owned) == [(0, 13, "TITLE")]
+    # `Cố vấn` + `an ninh` + `quốc gia`: a field inside the pattern layer's title is the title's
+    pieces = [(0, 6, "TITLE"), (7, 14, "SECTOR"), (15, 23, "TITLE")]
+    assert merge(pieces, [(0, 23, "TITLE")], owned | {"SECTOR"}) == [(0, 23, "TITLE")]
 
 
 def test_a_monarch_s_title_run_on_into_the_name_is_the_title_and_the_person():

@@ -159,3 +159,8 @@ def test_a_joint_statement_is_an_instrument_with_or_without_a_signing_verb():
 def test_a_spokesperson_is_a_title_written_in_lowercase_too():
     found = spans("Ngày 14/7, người phát ngôn Điện Kremlin Dmitry Peskov cho biết. Người phát ngôn Lê Thị Thu Hằng nói.")
     assert [surface for surface, label in found if label == "TITLE"] == ["người phát ngôn", "Người phát ngôn"]
+
+
+def test_a_rotating_chair_and_a_chief_representative_are_titles():
+    found = spans("Trung Quốc giữ chức Chủ tịch luân phiên SCO. Ông Chu Shiu Kee, trưởng đại diện UNESCO, nói.")
+    assert [surface for surface, label in found if label == "TITLE"] == ["Chủ tịch luân phiên", "trưởng đại diện"]

@@ -1642,9 +1642,10 @@ def _whole(neural: Sequence[Span], rules: Sequence[Span], wanted: str) -> list[S
     spans of that label whole in their place: the grammar knows the forms of a date range (`4 đến
     8/6`, `4-8.6.2017`) the model cuts in pieces, and the body a title takes (`Chủ tịch HĐQT`).
     A title also replaces the words of it the model read as a person's name (`Quốc Vụ` of
-    `Quốc Vụ khanh`): the pattern layer's titles hold no names."""
+    `Quốc Vụ khanh`): the pattern layer's titles hold no names; and those it read as a field
+    (`an ninh` of `Cố vấn an ninh quốc gia`)."""
     out = list(neural)
-    held = {wanted, "PERSON"} if wanted == "TITLE" else {wanted}
+    held = {wanted, "PERSON", "SECTOR"} if wanted == "TITLE" else {wanted}
     for start, end, label in rules:
         if label != wanted:
             continue

@@ -112,7 +112,7 @@ def _title_regex() -> re.Pattern:
     after_deputy = "|".join(re.escape(t) for t in sorted({t.lower() for t in terms}, key=len, reverse=True))
     return re.compile(
         rf"(?<!\w)(?:(?:Phó |Nguyên |Quyền |Trợ lý )?(?:{heads})|(?:Phó|Nguyên|Quyền) (?:{after_deputy}))"
-        rf"(?: (?:thứ nhất|Thường trực|thường trực|Thường vụ|lâm thời|[đĐ]ặc mệnh [tT]oàn quyền))*"
+        rf"(?: (?:thứ nhất|Thường trực|thường trực|Thường vụ|lâm thời|luân phiên|[đĐ]ặc mệnh [tT]oàn quyền))*"
         rf"(?: (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND|Quốc hội|"
         rf"Quốc phòng|Ngoại giao|Công Thương|Trung ương Đảng|Bộ Chính trị|Ban Bí thư)(?: (?:tỉnh|thành phố|TP))?)?"
         rf"(?!\w)(?! quán\b)"  # `Đại sứ quán` is an embassy
