@@ -254,3 +254,10 @@ def test_a_title_opening_a_later_name_across_its_country_is_the_later_ones():
              ("Việt Nam", "LOCATION"), ("Nguyễn Xuân Phúc", "PERSON")]
     found = _titles_decided(text, spans, [("T3", "T1"), ("T3", "T4"), ("T6", "T4")])
     assert found == [("T3", "T1"), ("T6", "T4")]
+
+
+def test_a_title_opening_a_later_name_across_its_country_is_no_apposition():
+    spans = [("Peskov", "PERSON"), ("Tổng thống", "TITLE"), ("Nga", "LOCATION"), ("Vladimir Putin", "PERSON")]
+    found = _titles_decided("Theo ông Peskov, Tổng thống Nga Vladimir Putin chưa quyết định.", spans,
+                            [("T1", "T2"), ("T4", "T2")])
+    assert found == [("T4", "T2")]

@@ -305,13 +305,16 @@ def _without_titles_of_later_people(doc: Document, keys: list[tuple[str, str]], 
         person, title = by_id[head], by_id[tail]
         if person.label != "PERSON" or title.label != "TITLE" or person.end > title.start:
             continue
+        after = bisect_left(starts, title.end)
+        opens_later = after < len(people) and _opens_name(doc.text, title.end, people[after][0], places)
+        if opens_later and doc.text[title.end:people[after][0]].strip():
+            later.append(i)  # `ông Peskov, Tổng thống Nga Vladimir Putin`: across a country, no apposition
+            continue
         before = bisect_left(title_ends, person.start + 1) - 1
         titled = before >= 0 and _opens_name(doc.text, title_ends[before], person.start, places)
         if not doc.text[person.end:title.start].strip(" ,") and not titled:
             continue  # `ông Michael Rogers, Chủ tịch Tiểu ban ...`: an apposition, whatever follows
-        after = bisect_left(starts, title.end)
-        if after < len(people) and _opens_name(doc.text, title.end, people[after][0], places) \
-                or doc.text[person.end:title.start].strip() == "và":
+        if opens_later or doc.text[person.end:title.start].strip() == "và":
             later.append(i)
     if not later:
         return probs
