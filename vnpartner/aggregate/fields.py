@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from ..normalize.names import full_names, spelling_key, vietnamese_name
+from ..normalize.names import full_names, has_middle_initial, spelling_key, vietnamese_name
 from ..normalize.titles import is_degree
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 from ..text import Sentence, sentence_finder
@@ -95,7 +95,8 @@ def build_record(doc: Document, by_id: dict[str, Entity], party_names: dict[str,
     strongest = [a for a in signed if _signed_instrument(a) == instrument]
     return Partnership(
         parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, evidence),
-        instrument=instrument, people=_of_the_parties(_with_party_country(_people(doc, evidence), parties), parties),
+        instrument=instrument,
+        people=_of_the_parties(_counterparts(_with_party_country(_people(doc, evidence), parties), parties), parties),
         evidence=evidence,
     )
 
@@ -307,6 +308,23 @@ def _with_party_country(people: list[Person], parties: list[Party]) -> list[Pers
             else p for p in people]
 
 
+def _counterparts(people: list[Person], parties: list[Party]) -> list[Person]:
+    """A person of no known country whose office one of two countries already fills in the record
+    is the other's (`Tổng thống Donald Trump` beside `Tổng thống Hàn Quốc Moon Jae-in`)."""
+    countries = {p.country for p in parties if p.country}
+    if len(countries) != 2 or len(parties) != 2:
+        return people
+    filled = {(p.title.casefold(), p.country) for p in people if p.title and p.country}
+    out = []
+    for person in people:
+        if person.country is None and person.title:
+            open_seats = [c for c in sorted(countries) if (person.title.casefold(), c) not in filled]
+            if len(open_seats) == 1:
+                person = Person(person.name, person.title, open_seats[0])
+        out.append(person)
+    return out
+
+
 def _of_the_parties(people: list[Person], parties: list[Party]) -> list[Person]:
     """The people who act for a party: where every party has a country, no one of another country
     (`Thủ tướng Singapore Goh Chok Tong`, quoted in a record of Việt Nam and Indonesia)."""
@@ -346,7 +364,10 @@ def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
         if _SPOKESPERSON.search(ent.normalized["title"]) or ent.text in recalled:
             continue
         value, name = ent.normalized, full.get(ent.text, ent.text)
-        if spelling_key(name) not in people:
+        known = people.get(spelling_key(name))
+        if known is None:
             people[spelling_key(name)] = Person(name, value.get("title"), value.get("country"))
+        elif has_middle_initial(known.name) and not has_middle_initial(name):  # `Donald Trump`, not `Donald J. Trump`
+            people[spelling_key(name)] = Person(name, known.title, known.country)
     return list(people.values())
 

@@ -55,6 +55,7 @@ _GENERATION = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")  # `Donald Trump Jr` is not 
 
 # A first name cut to its initial (`G.Poltavchenko`, `V. Putin`).
 _INITIALLED = re.compile(r"(?P<initial>[A-ZĐ])\.\s?(?P<family>[A-ZĐ][\w'-]+)")
+_MIDDLE_INITIAL = re.compile(r"(?<=\S) [A-Z]\. (?=\S)")
 _INITIAL = re.compile(r"[A-ZĐ][a-zđ]?\.?")  # `N.`, `Th.`: a name shortened to protect someone
 # An Arabic article joined to a family name (`al-Assad`), which the name's short form drops (`Assad`).
 _ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
@@ -70,7 +71,7 @@ def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[s
     for short in names:
         longer = [full for full in names if _shortens(short, full)]
         if len({spelling_key(full) for full in longer}) == 1:  # one name written two ways
-            longer = sorted(longer)[:1]
+            longer = sorted(longer, key=lambda full: (has_middle_initial(full), full))[:1]
         if len(longer) > 1 and titles and titles.get(short):
             longer = [full for full in longer if titles.get(full) == titles[short]]
         if len(longer) == 1:
@@ -79,9 +80,14 @@ def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[s
 
 
 def spelling_key(name: str) -> str:
-    """A name with case, hyphens and spaces set aside: `Prayut Chan-o-cha` and `Prayut Chan-ocha`
-    are one person written two ways."""
-    return re.sub(r"[\s-]+", "", name.casefold())
+    """A name with case, hyphens, spaces and middle initials set aside: `Prayut Chan-o-cha` and
+    `Prayut Chan-ocha`, `Donald J. Trump` and `Donald Trump` are one person written two ways."""
+    return re.sub(r"[\s-]+", "", _MIDDLE_INITIAL.sub(" ", name).casefold())
+
+
+def has_middle_initial(name: str) -> bool:
+    """Whether ``name`` writes a middle name as an initial (`Donald J. Trump`)."""
+    return _MIDDLE_INITIAL.search(name) is not None
 
 
 def _shortens(short: str, full: str) -> bool:
