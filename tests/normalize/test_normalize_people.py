@@ -194,3 +194,17 @@ def test_a_vietnamese_looking_name_takes_a_country_only_where_such_names_are_nat
     person = next(e for e in doc.entities if e.label == "PERSON")
     doc.relations.append(Relation(person.id, country.id, "AFFILIATED_WITH"))
     assert normalize_people(doc).entities[0].normalized["country"] == expected
+
+
+def test_a_short_name_takes_the_country_of_its_full_name_over_its_own_link():
+    text = "Tổng thống Philippines Rodrigo Duterte nói. Nga hoan nghênh, ông Duterte cho biết."
+    doc = Document(text=text)
+    places = {name: doc.add_entity(text.index(name), text.index(name) + len(name), "LOCATION",
+                                   {"name": name, "country": code, "admin": "country"})
+              for name, code in (("Philippines", "PH"), ("Nga", "RU"))}
+    full = doc.add_entity(text.index("Rodrigo Duterte"), text.index("Rodrigo Duterte") + 15, "PERSON")
+    short = doc.add_entity(text.index("Duterte cho"), text.index("Duterte cho") + 7, "PERSON")
+    doc.relations = [Relation(full.id, places["Philippines"].id, "AFFILIATED_WITH"),
+                     Relation(short.id, places["Nga"].id, "AFFILIATED_WITH")]
+    people = [e for e in normalize_people(doc).entities if e.label == "PERSON"]
+    assert [(p.normalized["affiliation"], p.normalized["country"]) for p in people] == [("Philippines", "PH")] * 2

@@ -104,8 +104,10 @@ def normalize_people(doc: Document) -> Document:
 
     A person's country is that of their body, else the one their title names (`Tổng thống
     Mỹ`), unless the name reads as Vietnamese and the country is not one whose names the press
-    writes that way (``_HOMES_OF_VIETNAMESE_NAMES``). What one mention of a name gives (title, body, country) holds for every mention
-    of that name that lacks it, and for a shorter mention of it (`Trump` of `Donald Trump`).
+    writes that way (``_HOMES_OF_VIETNAMESE_NAMES``). What one mention of a name gives (title,
+    body, country) holds for every mention of that name that lacks it, and for a shorter mention
+    of it (`Trump` of `Donald Trump`), whose body and country are the full name's where it has
+    them: the article introduces a person in full (`Tổng thống Philippines Rodrigo Duterte`).
     A titled person with a Vietnamese name and no country from any mention is Vietnamese, or
     Chinese in an article that names China and nothing Vietnamese (``_home_of_vietnamese_names``).
     """
@@ -149,11 +151,12 @@ def normalize_people(doc: Document) -> Document:
             merged["country"] = _foreign_country_before(doc, ent)
     for short, full in shortened.items():  # after the steps above, so `Hải` is Vietnamese as `Đỗ Thắng Hải` is
         for key, value in known[full].items():
-            if known[short].get(key) is None:
-                known[short][key] = value
+            if known[short].get(key) is None or key != "title" and value is not None:
+                known[short][key] = value  # the full name's body and country over a short mention's
     for ent in people:
-        ent.normalized = {key: value if value is not None else known[ent.text][key]
-                          for key, value in values[ent.id].items()}
+        own = values[ent.id] if ent.text not in shortened else {"title": values[ent.id]["title"]}
+        ent.normalized = {key: own.get(key) if own.get(key) is not None else known[ent.text][key]
+                          for key in values[ent.id]}
     return doc
 
 
