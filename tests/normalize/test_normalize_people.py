@@ -57,11 +57,11 @@ def test_a_shorter_mention_takes_what_the_full_name_gives():
     assert (short.normalized["title"], short.normalized["country"]) == ("Tổng thống Mỹ", "US")
 
 
-def test_a_titled_vietnamese_name_with_no_country_is_vietnamese():
-    doc = titled("Thủ tướng Nguyễn Xuân Phúc gặp Tổng thống Moon Jae In. Ông Hùng đến.",
-                 ["Nguyễn Xuân Phúc", "Moon Jae In", "Hùng"], ["Thủ tướng", "Tổng thống", ""])
+def test_a_vietnamese_name_with_no_country_is_vietnamese_titled_or_not():
+    doc = titled("Thủ tướng Nguyễn Xuân Phúc gặp Tổng thống Moon Jae In. Ông Hùng đến cùng Trần Văn Nam.",
+                 ["Nguyễn Xuân Phúc", "Moon Jae In", "Hùng", "Trần Văn Nam"], ["Thủ tướng", "Tổng thống", "", ""])
     countries = {e.text: e.normalized["country"] for e in normalize_people(doc).entities if e.label == "PERSON"}
-    assert countries == {"Nguyễn Xuân Phúc": "VN", "Moon Jae In": None, "Hùng": None}
+    assert countries == {"Nguyễn Xuân Phúc": "VN", "Moon Jae In": None, "Hùng": None, "Trần Văn Nam": "VN"}
 
 
 def test_a_titled_foreign_name_with_no_country_takes_the_foreign_country_named_just_before_it():

@@ -108,7 +108,8 @@ def normalize_people(doc: Document) -> Document:
     body, country) holds for every mention of that name that lacks it, and for a shorter mention
     of it (`Trump` of `Donald Trump`), whose body and country are the full name's where it has
     them: the article introduces a person in full (`Tổng thống Philippines Rodrigo Duterte`).
-    A titled person with a Vietnamese name and no country from any mention is Vietnamese, or
+    A person with a Vietnamese name and no country from any mention is Vietnamese, titled or not
+    (the gold gives every person a country), or
     Chinese in an article that names China and nothing Vietnamese (``_home_of_vietnamese_names``).
     """
     by_id = {e.id: e for e in doc.entities}
@@ -142,7 +143,7 @@ def normalize_people(doc: Document) -> Document:
     shortened = full_names(list(known))
     home = _home_of_vietnamese_names(doc)
     for merged in (known[name] for name in known if vietnamese_name(name)):
-        if merged["country"] is None and merged["title"] is not None:
+        if merged["country"] is None:
             merged["country"] = home
     for ent in {e.text: e for e in reversed(people)}.values():  # the first mention of each name
         merged = known[ent.text]
