@@ -1150,3 +1150,15 @@ def test_a_ministers_title_takes_the_second_field_of_the_ministry_but_not_a_sent
     assert [(text[s:e], label) for s, e, label in _ministers_of_two_fields(text, sorted(spans))] == [
         ("Bộ trưởng Kinh tế và Năng lượng", "TITLE"), ("Đức", "LOCATION"), ("Bộ trưởng Bưu chính và Viễn thông", "TITLE"),
         ("Lào", "LOCATION"), ("Bộ trưởng", "TITLE"), ("Lavrov", "PERSON"), ("du lịch", "SECTOR")]
+
+
+def test_a_persons_name_sheds_a_glued_word_and_a_captions_verb_but_mccain_stays_whole():
+    from vnpartner.tag.hybrid import _people_unglued
+
+    text = ("Bộ trưởng Trung QuốcNgụy Phượng Hòa, ông Nguyễn Văn TámPhó, ông John McCain. "
+            "Thủ tướng Nguyễn Xuân Phúc Tiếp Phó Chủ tịch. Thủ tướng Nguyễn Xuân Phúc nói.")
+    spans = [_span(text, name, "PERSON") for name in (
+        "Trung QuốcNgụy Phượng Hòa", "Nguyễn Văn TámPhó", "John McCain", "Nguyễn Xuân Phúc Tiếp")]
+    spans.append(_span(text, "Nguyễn Xuân Phúc", "PERSON", text.index("Phúc nói") - 12))
+    assert [text[s:e] for s, e, _ in _people_unglued(text, sorted(spans))] == [
+        "Ngụy Phượng Hòa", "Nguyễn Văn Tám", "John McCain", "Nguyễn Xuân Phúc", "Nguyễn Xuân Phúc"]

@@ -68,7 +68,7 @@ class HybridTagger:
             found = _days_missed(text, _dates_cut(text, tidy(text, found, ends), ruled), ruled)
             spans = _completed(text, merge(found, ruled, self.neural_labels, fillers))
             spans = _addressed_as_people(text, _people_after_countries(text, spans), addressed)
-            spans = _names_joined(text, _titled_people(text, spans, ends))
+            spans = _people_unglued(text, _names_joined(text, _titled_people(text, spans, ends)))
             spans = _newspapers(text, _initialled_names(text, _particle_names(text, _first_names_joined(text, spans))))
             spans = _places_over_dots(text, _bodies_over_dashed_places(text, _titles_through_and(text, spans)))
             out.append(_countries_between_titles_and_people(text, spans))
@@ -493,6 +493,7 @@ _STATE_WORDS_BEFORE = re.compile(rf"(?<!\w)(?:{STATE_PREFIX.pattern})$")
 _ARMY = re.compile(r"(?<!\w)Quân đội (?:[Nn]hân dân|Hoàng gia|Giải phóng [Nn]hân dân)(?!\w)")
 _SECRETARIAT_BEFORE = re.compile(r"(?<!\w)Ban $")
 _WORD = re.compile(r"\S*")
+_WORD_END = re.compile(r"\S*$")
 _END_MARK = re.compile(r"(?: v\.v\.|\.)$")
 _FOREIGN_PARTICLES = frozenset({"al", "an", "at", "ben", "bin", "by", "da", "de", "del", "di", "du", "el", "in", "la", "le", "on",
                                  "ibn", "to", "van", "von"})
@@ -1379,6 +1380,38 @@ def _names_joined(text: str, spans: list[Span]) -> list[Span]:
     """One Vietnamese name the model cut in two people side by side (`Uông` + `Chu Lưu`)."""
     return _run_on(spans, lambda first, second: second[2] == "PERSON" and text[first[1]:second[0]] == " "
                    and vietnamese_name(text[first[0]:second[1]]), "PERSON")
+
+
+def _people_unglued(text: str, spans: list[Span]) -> list[Span]:
+    """A person's name without the word the source glued to its first or last word (`Trung
+    QuốcNgụy Phượng Hòa`, `Nguyễn Văn TámPhó`), and without a verb a title-case caption wrote
+    after the name the article gives elsewhere (`Thủ tướng Nguyễn Xuân Phúc Tiếp Phó Chủ tịch`)."""
+    names = {text[start:end] for start, end, label in spans if label == "PERSON"}
+    out = []
+    for start, end, label in spans:
+        if label == "PERSON":
+            glue = _glue_points(text, start, end)
+            if glue and len(text[glue[0]:end].split()) >= 2:
+                start = glue[0]
+            elif glue and len(text[start:glue[-1]].split()) >= 2 and " " not in text[glue[-1]:end]:
+                end = glue[-1]
+            name, _, last = text[start:end].rpartition(" ")
+            if name in names and len(name.split()) >= 3 and vietnamese_name(name):
+                end = start + len(name)
+        out.append((start, end, label))
+    return out
+
+
+def _glue_points(text: str, start: int, end: int) -> list[int]:
+    """Offsets of capitals right after a lowercase letter where one of the two words so joined
+    is spelt with a Vietnamese letter (`QuốcNgụy`, `TámPhó`; not `McCain`)."""
+    points = []
+    for i in range(start + 1, end):
+        if text[i].isupper() and text[i - 1].islower():
+            left, right = _WORD_END.search(text, start, i), _WORD.match(text, i)
+            if not (left.group().isascii() and right.group().isascii()):
+                points.append(i)
+    return points
 
 
 _DASH_GAP = re.compile(r"\s*[-–]\s*")
