@@ -339,6 +339,7 @@ def _of_the_parties(people: list[Person], parties: list[Party]) -> list[Person]:
 _LATE_LEADERS = frozenset({
     "Hồ Chí Minh", "Tôn Đức Thắng", "Lê Duẩn", "Mao Trạch Đông", "Chu Ân Lai", "Đặng Tiểu Bình",
     "Lenin", "Lê-nin", "V.I. Lenin", "Kaysone Phomvihane", "Cay-xỏn Phôm-vi-hản", "Souphanouvong", "Xu-pha-nu-vông", "Che Guevara",
+    "Roosevelt", "Franklin Roosevelt", "Franklin D. Roosevelt", "Abraham Lincoln", "George Washington",
 })
 
 
