@@ -64,6 +64,8 @@ def test_a_short_name_of_one_full_name_written_two_ways_is_that_name():
     assert spelling_key("Prayut Chan-o-cha") == spelling_key("Prayut Chan-ocha")
     assert full_names(["Prayut", "Prayut Chan-ocha", "Prayut Chan-o-cha"]) == {"Prayut": "Prayut Chan-o-cha"}
     assert spelling_key("Donald J. Trump") == spelling_key("Donald Trump") != spelling_key("Donald Trump Jr")
+    assert spelling_key("Seko Hiroshige") == spelling_key("Hiroshige Seko")  # a Japanese name in either order
+    assert spelling_key("Moon Jae-in") == spelling_key("Moon Jae In")
     assert full_names(["Trump", "Donald J. Trump", "Donald Trump"]) == {"Trump": "Donald Trump"}
 
 

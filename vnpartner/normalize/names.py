@@ -80,9 +80,14 @@ def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[s
 
 
 def spelling_key(name: str) -> str:
-    """A name with case, hyphens, spaces and middle initials set aside: `Prayut Chan-o-cha` and
-    `Prayut Chan-ocha`, `Donald J. Trump` and `Donald Trump` are one person written two ways."""
-    return re.sub(r"[\s-]+", "", _MIDDLE_INITIAL.sub(" ", name).casefold())
+    """A name with case, hyphens, spaces and middle initials set aside, and the order of a
+    foreign given and family name (Japanese names come in either): `Prayut Chan-o-cha` and
+    `Prayut Chan-ocha`, `Donald J. Trump` and `Donald Trump`, `Seko Hiroshige` and `Hiroshige
+    Seko` are one person written two ways."""
+    words = _MIDDLE_INITIAL.sub(" ", name).casefold().replace("-", "").split()
+    if len(words) == 2 and all(foreign_word(word) for word in words):
+        words.sort()
+    return re.sub(r"[\s-]+", "", "".join(words))
 
 
 def has_middle_initial(name: str) -> bool:
