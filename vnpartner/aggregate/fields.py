@@ -95,8 +95,7 @@ def build_record(doc: Document, by_id: dict[str, Entity], party_names: dict[str,
     strongest = [a for a in signed if _signed_instrument(a) == instrument]
     return Partnership(
         parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, evidence),
-        instrument=instrument,
-        people=_of_the_parties(_counterparts(_with_party_country(_people(doc, evidence), parties), parties), parties),
+        instrument=instrument, people=_of_the_parties(_with_party_country(_people(doc, evidence), parties), parties),
         evidence=evidence,
     )
 
@@ -306,23 +305,6 @@ def _with_party_country(people: list[Person], parties: list[Party]) -> list[Pers
     return [Person(p.name, p.title, next(iter(foreign)))
             if p.country is None and not vietnamese_name(p.name) and (not bloc or _STATE_OFFICE.search(p.title or ""))
             else p for p in people]
-
-
-def _counterparts(people: list[Person], parties: list[Party]) -> list[Person]:
-    """A person of no known country whose office one of two countries already fills in the record
-    is the other's (`Tổng thống Donald Trump` beside `Tổng thống Hàn Quốc Moon Jae-in`)."""
-    countries = {p.country for p in parties if p.country}
-    if len(countries) != 2 or len(parties) != 2:
-        return people
-    filled = {(p.title.casefold(), p.country) for p in people if p.title and p.country}
-    out = []
-    for person in people:
-        if person.country is None and person.title:
-            open_seats = [c for c in sorted(countries) if (person.title.casefold(), c) not in filled]
-            if len(open_seats) == 1:
-                person = Person(person.name, person.title, open_seats[0])
-        out.append(person)
-    return out
 
 
 def _of_the_parties(people: list[Person], parties: list[Party]) -> list[Person]:
