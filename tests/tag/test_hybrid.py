@@ -912,6 +912,16 @@ def test_excellency_is_no_part_of_a_name():
         ("Quốc hội Belarus", "ORGANIZATION"), ("Vladimir Andreichenko", "PERSON")]
 
 
+def test_samdech_techo_is_an_honorific_not_a_name_nor_part_of_one():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Thủ tướng Campuchia Samdech Techo Hun Sen và Thủ tướng Campuchia Samdech Hun Sen."
+    spans = [_span(text, "Campuchia", "LOCATION"), _span(text, "Samdech Techo", "PERSON"), _span(text, "Hun Sen", "PERSON"),
+             _span(text, "Campuchia Samdech", "LOCATION", 50), _span(text, "Samdech Hun Sen", "PERSON")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("Campuchia", "LOCATION"), ("Hun Sen", "PERSON"), ("Campuchia", "LOCATION"), ("Hun Sen", "PERSON")]
+
+
 def test_a_persons_name_holds_no_capitalised_ong_or_ba_nor_a_word_run_on_from_the_next_sentence():
     from vnpartner.tag.hybrid import tidy
 

@@ -497,11 +497,13 @@ _WORD_END = re.compile(r"\S*$")
 _END_MARK = re.compile(r"(?: v\.v\.|\.)$")
 _FOREIGN_PARTICLES = frozenset({"al", "an", "at", "ben", "bin", "by", "da", "de", "del", "di", "du", "el", "in", "la", "le", "on",
                                  "ibn", "to", "van", "von"})
+_CAMBODIAN_HONORIFIC = r"(?:Samdech|Xăm-đéc)(?: Akka Moha Sena Padei| Ác-ca Mô-ha Sê-na Pa-đây)?(?: Techo| Tê-chô)?"
 _HONORIFIC_LEAD = re.compile(r"[Nn]gài ")
-_HONORIFIC_TAIL = re.compile(r" [Nn]gài$")
+_HONORIFIC_TAIL = re.compile(rf" (?:[Nn]gài|{_CAMBODIAN_HONORIFIC})$")
 # A person's name holds no capitalised `Ông`/`Bà` either (`Bà Rịa` is a place's), nor the Khmer
 # honorific: `Ông` + `Tập Cận Bình`, `Samdech` + `Heng Samrin`, `Nguyễn Thiện Nhân` + ` Ông`.
-_PERSON_HONORIFIC_LEAD = re.compile(r"(?:[Nn]gài|Ông|Bà|Samdech|Xăm-đéc) ")
+_PERSON_HONORIFIC_LEAD = re.compile(rf"(?:[Nn]gài|Ông|Bà|{_CAMBODIAN_HONORIFIC}) ")
+_HONORIFIC_ONLY = re.compile(_CAMBODIAN_HONORIFIC)  # `Samdech Techo` + `Hun Sen`: no name of its own
 _PERSON_HONORIFIC_TAIL = re.compile(r" (?:[Nn]gài|Ông|Bà)$")
 _PAPER = re.compile(r"(?:[A-Z][\w.'-]*[ \t]){1,4}(?P<noun>Times|Post|Daily|Journal|Herald|Tribune|Gazette|Review|News)"
                     r"(?![\w-])")
@@ -680,6 +682,8 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
         if start == end:
             continue
         if label in _NAME_LABELS:
+            if label == "PERSON" and _HONORIFIC_ONLY.fullmatch(text, start, end):
+                continue
             start, end = _without_honorific(text, start, end, label)
             start, end, label = _after_rank(text, start, end, label, out)
         if label in ("ORGANIZATION", "LOCATION"):
@@ -729,6 +733,8 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
         if label == "PERSON":
             start, end = _capitalised_core(text, start, end)
             start, end, label = _person_name(text, start, end, spans, places)
+            lead = _PERSON_HONORIFIC_LEAD.match(text, start, end)
+            start = lead.end() if label == "PERSON" and lead and lead.end() < end else start
             if label == "PERSON":
                 end = _transliteration_end(text, end)
                 regnal = _REGNAL.match(text, end)
@@ -1446,7 +1452,7 @@ def _first_names_joined(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         first = out[-1] if out else None
         if first is not None and first[2] == "LOCATION" and span[2] == "PERSON" and text[first[1]:span[0]] == " " \
-                and _foreign_unknown(text[first[0]:first[1]]) \
+                and _foreign_unknown(text[first[0]:first[1]]) and not _HONORIFIC_ONLY.fullmatch(text, first[0], first[1]) \
                 and all(foreign_word(w) for w in text[span[0]:span[1]].split()):
             out[-1] = (first[0], span[1], "PERSON")
             continue
