@@ -282,6 +282,20 @@ def test_a_body_named_for_its_place_gives_up_the_name_of_its_official_after_it()
         ("Trường THPT Chu Văn An", "ORGANIZATION")]
 
 
+def test_parliament_and_a_union_give_up_the_names_of_their_officials_after_them():
+    from vnpartner.tag.hybrid import tidy
+
+    text = ("Chủ tịch Liên minh Nghị viện Thế giới Xa-bơ Chau-hơ-ry (Saber Chowdhury) và Phó chủ tịch "
+            "Quốc hội Tòng Thị Phóng dự lễ tại Học viện Chính trị Quốc gia Hồ Chí Minh.")
+    spans = [_span(text, "Liên minh Nghị viện Thế giới Xa-bơ Chau-hơ-ry", "ORGANIZATION"),
+             _span(text, "Saber Chowdhury", "PERSON"), _span(text, "Quốc hội Tòng Thị Phóng", "ORGANIZATION"),
+             _span(text, "Học viện Chính trị Quốc gia Hồ Chí Minh", "ORGANIZATION")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("Liên minh Nghị viện Thế giới", "ORGANIZATION"), ("Xa-bơ Chau-hơ-ry", "PERSON"),
+        ("Saber Chowdhury", "PERSON"), ("Quốc hội", "ORGANIZATION"), ("Tòng Thị Phóng", "PERSON"),
+        ("Học viện Chính trị Quốc gia Hồ Chí Minh", "ORGANIZATION")]
+
+
 def test_tidy_cuts_the_vietnamese_verb_run_on_after_a_foreign_word_but_not_the_name_s_own_words():
     from vnpartner.tag.hybrid import tidy
 

@@ -565,6 +565,10 @@ _BODY_HEADS = _BODY_TYPE_WORDS | frozenset({
 })
 # The first words of a state's name (`CHLB` of `CHLB Đức`), which the model takes for a body.
 _STATE_PREFIX = re.compile(r"CH[A-ZĐ]{0,4}|(?i:cộng hòa|cộng hoà|liên bang|hoàng gia|vương quốc|nhà nước)")
+_NAMED_FOR_NO_ONE = re.compile(r"Quốc hội|Chính phủ|Bộ [A-ZĐ][^\W\d]*(?: [^\W\d]+)*")
+# Two or three capitalised words spelt in hyphened syllables at a name's end (`Xa-bơ Chau-hơ-ry`)
+_TRANSLITERATED_NAME = re.compile(r"[A-ZĐ][^\W\d_]*-[^\W\d_-]+(?:-[^\W\d_-]+)*(?: [A-ZĐ][^\W\d_]*(?:-[^\W\d_-]+)+){1,2}$")
+_BRACKETED_NAME = re.compile(r" \([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+\)")
 _MINISTER = re.compile(r"(?:Phó |Nguyên |Quyền )?(?:Bộ|Thứ) trưởng\b")
 _SECOND_FIELD = re.compile(r"(?P<first>(?: [\w-]+){0,3}?) và (?P<words>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,3})")
 _LEADERS_OFFICE = re.compile(r"(?<!\w)(Phủ|Văn phòng) (?:Tổng thống|Thủ tướng|Chủ tịch(?: nước)?)(?!\w)")
@@ -1121,13 +1125,19 @@ def _visited_place(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _official_after_place(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """(end of the body, start of the name) where a body named for its place runs on into the
-    full Vietnamese name of its official (`UBND tỉnh Hà Tĩnh` + `Dương Tất Thắng`); None if not.
-    A two-word name is too often a body's own (`Trường THPT Chu` + `Văn An`)."""
+    """(end of the body, start of the name) where a body named for its place, or one never named
+    for a person (`Quốc hội`, a ministry), runs on into the full Vietnamese name of its official
+    (`UBND tỉnh Hà Tĩnh` + `Dương Tất Thắng`, `Quốc hội` + `Tòng Thị Phóng`), or into a foreign
+    name spelt the Vietnamese way that the original follows in brackets; None if not. A
+    two-word name is too often a body's own (`Trường THPT Chu` + `Văn An`)."""
     words = _word_spans(text, start, end)
     for first in range(max(1, len(words) - 4), len(words) - 2):  # three or four words, the longest first
-        if vietnamese_name(text[words[first][0]:end]) and trailing_place(text[start:words[first - 1][1]]):
+        body = text[start:words[first - 1][1]]
+        if vietnamese_name(text[words[first][0]:end]) and (trailing_place(body) or _NAMED_FOR_NO_ONE.fullmatch(body)):
             return words[first - 1][1], words[first][0]
+    transliterated = _TRANSLITERATED_NAME.search(text, start, end)
+    if transliterated and transliterated.start() > start + 1 and _BRACKETED_NAME.match(text, end):
+        return transliterated.start() - 1, transliterated.start()  # `Liên minh Nghị viện Thế giới` + `Xa-bơ Chau-hơ-ry (Saber Chowdhury)`
     return None
 
 
