@@ -18,7 +18,8 @@ COMPANY_TYPE = re.compile(rf"^(?i:{'|'.join(map(re.escape, COMPANY_TYPE_WORDS))}
 _VIETNAMESE_SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trương Lương Mai Trịnh Tô Hà "
     "Lâm Cao Đoàn Chu Tạ Kiều Quách Thái La Vương Từ Nông Lưu Triệu Tống Doãn Mạc Tăng Giang Khổng Âu Hứa Châu "
-    "Lại Thân Phùng Nghiêm Văn Lục Quan Tôn Diệp Hầu Đồng Bạch Khúc Uông Liêu Đới Tiết Lã Thạch Cù Ninh Bế".split())
+    "Lại Thân Phùng Nghiêm Văn Lục Quan Tôn Diệp Hầu Đồng Bạch Khúc Uông Liêu Đới Tiết Lã Thạch Cù Ninh Bế "
+    "Tòng Lò Vi Giáp Đàm Cầm Thào Sùng Giàng".split())  # the last, of the Tày, Thái and H'Mông
 
 
 def bracket_aliases(text: str, mentions: list[Entity]):
