@@ -326,6 +326,15 @@ def test_sector_words_that_name_no_field_or_no_code_are_dropped():
     assert (0, 8, "ORGANIZATION") in kept
 
 
+def test_socioeconomic_development_is_no_field_but_the_economy_is():
+    from vnpartner.tag.hybrid import _fields_only
+
+    text = "Thành tựu phát triển kinh tế - xã hội, kinh tế-xã hội của tỉnh; hợp tác kinh tế, xã hội học."
+    spans = [_span(text, "phát triển kinh tế", "SECTOR"), _span(text, "kinh tế-xã hội", "SECTOR"),
+             _span(text, "kinh tế", "SECTOR", text.index("hợp tác"))]
+    assert _fields_only(text, spans) == [spans[2]]
+
+
 def test_moi_truong_as_a_setting_is_no_field():
     from vnpartner.tag.hybrid import _fields_only
 

@@ -569,6 +569,7 @@ _NAMED_FOR_NO_ONE = re.compile(r"Quốc hội|Chính phủ|Bộ [A-ZĐ][^\W\d]*(
 # Two or three capitalised words spelt in hyphened syllables at a name's end (`Xa-bơ Chau-hơ-ry`)
 _TRANSLITERATED_NAME = re.compile(r"[A-ZĐ][^\W\d_]*-[^\W\d_-]+(?:-[^\W\d_-]+)*(?: [A-ZĐ][^\W\d_]*(?:-[^\W\d_-]+)+){1,2}$")
 _BRACKETED_NAME = re.compile(r" \([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+\)")
+_SOCIOECONOMIC = re.compile(r"kinh tế\s*[-–]\s*xã hội")
 _MINISTER = re.compile(r"(?:Phó |Nguyên |Quyền )?(?:Bộ|Thứ) trưởng\b")
 _SECOND_FIELD = re.compile(r"(?P<first>(?: [\w-]+){0,3}?) và (?P<words>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,3})")
 _LEADERS_OFFICE = re.compile(r"(?<!\w)(Phủ|Văn phòng) (?:Tổng thống|Thủ tướng|Chủ tịch(?: nước)?)(?!\w)")
@@ -797,8 +798,9 @@ def _after_rank(text: str, start: int, end: int, label: str, out: list[Span]) ->
 
 
 def _fields_only(text: str, spans: list[Span]) -> list[Span]:
-    """The spans less the sector words that name no field where they stand (`_NOT_FIELD_BEFORE`) and
-    those that no sector code covers (`phát triển`, `khủng bố`): the contract gives every SECTOR a code."""
+    """The spans less the sector words that name no field where they stand (`_NOT_FIELD_BEFORE`,
+    `kinh tế - xã hội`: the gold marks 17 of its 28 as no sector, the seeds none) and those that
+    no sector code covers (`phát triển`, `khủng bố`): the contract gives every SECTOR a code."""
     return [span for span in spans if span[2] != "SECTOR"
             or (sector_code(text[span[0]:span[1]]) and _names_a_field(text, span[0], span[1]))]
 
@@ -808,6 +810,9 @@ def _names_a_field(text: str, start: int, end: int) -> bool:
     if _NOT_FIELD_BEFORE.search(before):
         return False
     word = text[start:end].lower()
+    socioeconomic = _SOCIOECONOMIC.search(text, start, end + 12)
+    if socioeconomic and socioeconomic.start() < end:
+        return False  # `phát triển kinh tế - xã hội`: development at large, no field
     if word == "môi trường":
         return not _SETTING_AFTER.match(text, end) and not _SETTING_BEFORE.search(before)
     if word.startswith("xây dựng"):
