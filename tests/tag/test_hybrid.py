@@ -335,6 +335,22 @@ def test_socioeconomic_development_is_no_field_but_the_economy_is():
     assert _fields_only(text, spans) == [spans[2]]
 
 
+def test_workers_the_law_the_press_and_health_are_fields_only_where_fields_are_named():
+    from vnpartner.tag.hybrid import _fields_only
+
+    text = ("Việc làm cho 1.300 lao động. Họ vi phạm pháp luật. Báo chí Séc đưa tin. Ông chúc sức khỏe. "
+            "Hợp tác về lao động; các lĩnh vực y tế, báo chí và thực thi pháp luật.")
+    words = [("lao động", 0), ("pháp luật", 0), ("Báo chí", 0), ("sức khỏe", 0),
+             ("lao động", 1), ("y tế", 0), ("báo chí", 0), ("pháp luật", 1)]
+    spans = []
+    for word, nth in words:
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(word, at + 1)
+        spans.append((at, at + len(word), "SECTOR"))
+    assert _fields_only(text, sorted(spans)) == sorted(spans[4:])
+
+
 def test_moi_truong_as_a_setting_is_no_field():
     from vnpartner.tag.hybrid import _fields_only
 
