@@ -1028,6 +1028,9 @@ def test_the_united_nations_is_a_body_wherever_it_is_named():
         ("Tổng Thư ký", "TITLE"), ("Liên Hợp Quốc", "ORGANIZATION"), ("Antonio Guterres", "PERSON"),
         ("Tổng thư ký", "TITLE"), ("Liên hợp quốc", "ORGANIZATION"), ("Hội đồng Bảo An Liên Hợp Quốc", "ORGANIZATION"),
         ("Chương trình Phát triển Liên hợp quốc", "ORGANIZATION"), ("Ủy ban Nhân quyền Liên hiệp quốc", "ORGANIZATION")]
+    dashed = "Quan hệ Việt Nam-Liên Hợp Quốc."  # the second of a dashed pair
+    assert [dashed[s:e] for s, e, _ in _known_bodies(dashed, [_span(dashed, "Nam-Liên Hợp Quốc", "PERSON")])] == [
+        "Liên Hợp Quốc"]
 
 
 def test_a_body_cut_short_takes_the_whole_name_the_article_gives_it_elsewhere():

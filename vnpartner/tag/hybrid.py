@@ -614,7 +614,7 @@ _WORLD_BEFORE_ALIAS = re.compile(r"(?P<words>(?:[ \t]+\w+){0,8}?)[ \t]+thế gi�
 # and APEC, which the model cuts at a dash or a lowercase word (`Liên minh Kinh tế Á` + ` - Âu`,
 # `Diễn đàn` | `Hợp tác` | `Kinh tế châu Á - Thái Bình Dương`).
 _UNITED_NATIONS = re.compile(r"Liên [Hh](?:ợ|iệ)p [Qq]uốc")
-_KNOWN_BODIES = re.compile(r"(?<![\w-])(?:(?:Hãng thông tấn )?Tân Hoa [Xx]ã|G-?\d{1,2}"
+_KNOWN_BODIES = re.compile(r"(?<!\w)(?:(?:Hãng thông tấn )?Tân Hoa [Xx]ã|G-?\d{1,2}"
                            r"|(?:Bộ|Sở) Nông nghiệp (?:và|&) Phát triển [Nn]ông thôn"
                            r"|(?:Liên minh|Ủy ban|Uỷ ban) [Kk]inh tế Á ?[-–] ?Âu"
                            r"|(?:(?:Hội đồng [Bb]ảo [Aa]n|Đại hội đồng|Hội đồng [Nn]hân quyền) )?"
