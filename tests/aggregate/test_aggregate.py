@@ -909,6 +909,14 @@ def test_a_late_foreign_leader_recalled_acts_for_no_party():
     assert [p.name for p in records(doc)[0].people] == ["Tập Cận Bình"]
 
 
+def test_a_late_leader_is_known_however_the_article_spells_the_name():
+    text = "Việt Nam và Lào hợp tác, như Chủ tịch Cay xỏn Phôm-vi-hản mong muốn."
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Lào", "LOCATION"),
+                       ("Cay xỏn Phôm-vi-hản", "PERSON", {"title": "Chủ tịch", "affiliation": None, "country": "LA"})],
+                [(0, 1, "PARTNER")])
+    assert records(doc)[0].people == []
+
+
 def test_bodies_in_a_visits_story_meet():
     text = ("Đoàn Đảng Cộng sản Cuba thăm chính thức Việt Nam. Trong chuyến thăm, Đảng Cộng sản Cuba "
             "làm việc với Ban Đối ngoại Trung ương.")

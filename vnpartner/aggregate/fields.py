@@ -323,6 +323,7 @@ _LATE_LEADERS = frozenset({
     "Lenin", "Lê-nin", "V.I. Lenin", "Kaysone Phomvihane", "Cay-xỏn Phôm-vi-hản", "Souphanouvong", "Xu-pha-nu-vông", "Che Guevara",
     "Roosevelt", "Franklin Roosevelt", "Franklin D. Roosevelt", "Abraham Lincoln", "George Washington",
 })
+_LATE_LEADER_KEYS = frozenset(spelling_key(name) for name in _LATE_LEADERS)  # `Cay xỏn Phôm-vi-hản` too
 
 
 def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
@@ -342,7 +343,7 @@ def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
             continue
         if evidence and not _within(ent.start, evidence):
             continue
-        if _CREDIT_BEFORE.search(doc.text, max(0, ent.start - 40), ent.start) or ent.text in _LATE_LEADERS:
+        if _CREDIT_BEFORE.search(doc.text, max(0, ent.start - 40), ent.start) or spelling_key(ent.text) in _LATE_LEADER_KEYS:
             continue
         if _SPOKESPERSON.search(ent.normalized["title"]) or ent.text in recalled:
             continue
