@@ -1214,3 +1214,12 @@ def test_a_persons_name_sheds_a_glued_word_and_a_captions_verb_but_mccain_stays_
     spans.append(_span(text, "Nguyễn Xuân Phúc", "PERSON", text.index("Phúc nói") - 12))
     assert [text[s:e] for s, e, _ in _people_unglued(text, sorted(spans))] == [
         "Ngụy Phượng Hòa", "Nguyễn Văn Tám", "John McCain", "Nguyễn Xuân Phúc", "Nguyễn Xuân Phúc"]
+
+
+def test_a_body_or_a_city_read_as_a_title_on_its_own_is_no_title():
+    from vnpartner.tag.hybrid import _completed
+
+    text = "Ông Nguyễn Huy Cận, Chủ tịch LĐLĐ TP, và ông Dương Thanh Tân - Thường vụ Tỉnh ủy."
+    spans = [_span(text, "Nguyễn Huy Cận", "PERSON"), _span(text, "Chủ tịch", "TITLE"), _span(text, "LĐLĐ", "ORGANIZATION"),
+             _span(text, "TP", "TITLE"), _span(text, "Dương Thanh Tân", "PERSON"), _span(text, "Tỉnh ủy", "TITLE")]
+    assert [text[s:e] for s, e, label in _completed(text, spans) if label == "TITLE"] == ["Chủ tịch"]

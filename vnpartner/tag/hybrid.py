@@ -25,7 +25,7 @@ from ..normalize.places import (
     FACILITY_WORDS, STATE_PREFIX, is_common_word, leading_country, lookup_place, trailing_place, type_word_before,
 )
 from ..normalize.sectors import is_sector_term, sector_code, sector_terms
-from ..normalize.titles import ACADEMIC_DEGREE, MILITARY_RANKS
+from ..normalize.titles import ACADEMIC_DEGREE, MILITARY_RANKS, title_bodies
 from ..text import Sentence, word_ends
 from .rules import SURNAMES, THE_PRESIDENT, UPPER, RuleTagger
 
@@ -83,6 +83,7 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     spans = _bodies_with_their_place(text, spans)
     spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
     spans = _titles_before_nuoc(text, _states_read_as_bodies(text, _states(text, _facilities(text, spans))))
+    spans = [span for span in spans if span[2] != "TITLE" or text[span[0]:span[1]].lower() not in _NO_OFFICE]
     spans = _bodies_of_named_states(text, spans)
     spans = _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
     spans = _bodies_named_whole(text, _known_bodies(text, _listed_fields(text, spans)))
@@ -580,6 +581,9 @@ _LIST_GAP = re.compile(r"\s*(?:,|và|;|, và)\s*")
 _SOCIOECONOMIC = re.compile(r"kinh tế\s*[-–]\s*xã hội")
 _MINISTER = re.compile(r"(?:Phó |Nguyên |Quyền )?(?:Bộ|Thứ) trưởng\b")
 _SECOND_FIELD = re.compile(r"(?P<first>(?: [\w-]+){0,3}?) và (?P<words>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,3})")
+# A body or place the model read as a title on its own (`Chủ tịch LĐLĐ` + `TP`, `Thường vụ` + `Tỉnh ủy`):
+# an office names a post; the gold marks none of these alone.
+_NO_OFFICE = frozenset({term.lower() for term in title_bodies()} | {"tp", "tp.", "tphcm", "tp.hcm", "thường vụ"})
 _LEADERS_OFFICE = re.compile(r"(?<!\w)(Phủ|Văn phòng) (?:Tổng thống|Thủ tướng|Chủ tịch(?: nước)?)(?!\w)")
 _VENUE_BEFORE = re.compile(r"(?:tại|ở) $")
 _STATE_NAME = re.compile(r"CH[A-ZĐ]{0,5} |(?:Cộng|CỘNG) (?i:hòa|hoà) |(?i:Liên bang|Vương quốc) ")
