@@ -261,3 +261,10 @@ def test_a_title_opening_a_later_name_across_its_country_is_no_apposition():
     found = _titles_decided("Theo ông Peskov, Tổng thống Nga Vladimir Putin chưa quyết định.", spans,
                             [("T1", "T2"), ("T4", "T2")])
     assert found == [("T4", "T2")]
+
+
+def test_a_title_after_another_title_and_cua_is_not_the_persons_before_it():
+    spans = [("Frances Adamson", "PERSON"), ("Đặc phái viên", "TITLE"), ("Thủ tướng", "TITLE")]
+    found = _titles_decided("Bà Frances Adamson, Đặc phái viên của Thủ tướng Australia, nói.", spans,
+                            [("T1", "T2"), ("T1", "T3")])
+    assert found == [("T1", "T2")]

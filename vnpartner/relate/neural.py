@@ -49,6 +49,7 @@ HAS_TITLE = RELATION_LABELS.index("HAS_TITLE") + 1
 HEAD_SCHEMA = 2  # 2: context, peak and crowd features, optional party filter
 CROWD_BUCKETS = 8  # places and organisations between head and tail: 0..7+
 _OF_WHOM = re.compile(r"\s+của\s+(?:(?:ông|bà|ngài)\s+)?")
+_OF_BEFORE = re.compile(r"\s+của\s+$")
 _PLACE_GAPS = re.compile(r" (?:nước )?\| ")  # around the place between a title and a name
 PARTY_LABELS = ("LOCATION", "ORGANIZATION")
 
@@ -335,6 +336,13 @@ def _opens_name(text: str, end: int, name_start: int, places: list[tuple[int, in
     return len(inside) == 1 and _PLACE_GAPS.fullmatch(f"{text[end:inside[0][0]]}|{text[inside[0][1]:name_start]}") is not None
 
 
+def _of_another_title(text: str, start: int, title_ends: set[int]) -> bool:
+    """Whether the title at ``start`` follows another title and `của` (`Đặc phái viên của` +
+    `Thủ tướng Australia`): it names the one the other serves, not the person before."""
+    of = _OF_BEFORE.search(text, max(0, start - 12), start)
+    return of is not None and of.start() in title_ends
+
+
 def _without_foreign_places(doc: Document, keys: list[tuple[str, str]], probs):
     """``probs`` with no LOCATED_IN between two places the gazetteer puts in different
     countries (`Emilia-Romagna` is not in `tỉnh Bình Dương`)."""
@@ -350,11 +358,15 @@ def _without_foreign_places(doc: Document, keys: list[tuple[str, str]], probs):
 
 def _without_titles_of_whose(doc: Document, keys: list[tuple[str, str]], probs):
     """``probs`` with no HAS_TITLE from a person to a title that ends right before `của` and
-    their name (`H.R. McMaster, cố vấn an ninh quốc gia của Trump`: the adviser is McMaster)."""
+    their name (`H.R. McMaster, cố vấn an ninh quốc gia của Trump`: the adviser is McMaster), nor
+    from a person to a title after another title and `của` (`Frances Adamson, Đặc phái viên của
+    Thủ tướng Australia`: she is the envoy; no such title in the gold is a person's before it)."""
     by_id = {e.id: e for e in doc.entities}
+    title_ends = {e.end for e in doc.entities if e.label == "TITLE"}
     whose = [i for i, (head, tail) in enumerate(keys)
-             if by_id[head].label == "PERSON" and by_id[tail].label == "TITLE" and by_id[tail].end <= by_id[head].start
-             and _OF_WHOM.fullmatch(doc.text, by_id[tail].end, by_id[head].start)]
+             if by_id[head].label == "PERSON" and by_id[tail].label == "TITLE" and (
+                 by_id[tail].end <= by_id[head].start and _OF_WHOM.fullmatch(doc.text, by_id[tail].end, by_id[head].start)
+                 or by_id[head].end <= by_id[tail].start and _of_another_title(doc.text, by_id[tail].start, title_ends))]
     if not whose:
         return probs
     probs = probs.clone()
