@@ -58,10 +58,10 @@ def test_a_shorter_mention_takes_what_the_full_name_gives():
 
 
 def test_a_vietnamese_name_with_no_country_is_vietnamese_titled_or_not():
-    doc = titled("Thủ tướng Nguyễn Xuân Phúc gặp Tổng thống Moon Jae In. Ông Hùng đến cùng Trần Văn Nam.",
-                 ["Nguyễn Xuân Phúc", "Moon Jae In", "Hùng", "Trần Văn Nam"], ["Thủ tướng", "Tổng thống", "", ""])
+    doc = titled("Thủ tướng Nguyễn Xuân Phúc gặp Chủ tịch Kim Young Chul. Ông Hùng đến cùng Trần Văn Nam.",
+                 ["Nguyễn Xuân Phúc", "Kim Young Chul", "Hùng", "Trần Văn Nam"], ["Thủ tướng", "Chủ tịch", "", ""])
     countries = {e.text: e.normalized["country"] for e in normalize_people(doc).entities if e.label == "PERSON"}
-    assert countries == {"Nguyễn Xuân Phúc": "VN", "Moon Jae In": None, "Hùng": None, "Trần Văn Nam": "VN"}
+    assert countries == {"Nguyễn Xuân Phúc": "VN", "Kim Young Chul": None, "Hùng": None, "Trần Văn Nam": "VN"}
 
 
 def test_a_titled_foreign_name_with_no_country_takes_the_foreign_country_named_just_before_it():
@@ -89,11 +89,11 @@ def test_a_titled_foreign_name_with_no_country_takes_the_foreign_country_named_j
 
 
 def test_a_vietnamese_looking_name_is_chinese_where_the_article_names_china_and_nothing_vietnamese():
-    text = "Chủ tịch Hồ Cẩm Đào gửi thư tới Tổng thống Bush. Trung Quốc và Mỹ hợp tác."
+    text = "Chủ tịch Vương Gia Thụy gửi thư tới Tổng thống Bush. Trung Quốc và Mỹ hợp tác."
     china = {"name": "Trung Quốc", "country": "CN", "admin": "country"}
     vietnam = {"name": "Việt Nam", "country": "VN", "admin": "country"}
     for place, expected in ((china, "CN"), (vietnam, "VN"), (None, "VN")):
-        doc = titled(text, ["Hồ Cẩm Đào"], ["Chủ tịch"])
+        doc = titled(text, ["Vương Gia Thụy"], ["Chủ tịch"])
         if place:
             doc.add_entity(text.index("Trung Quốc"), text.index("Trung Quốc") + 10, "LOCATION", place)
         person = next(e for e in normalize_people(doc).entities if e.label == "PERSON")
@@ -208,3 +208,10 @@ def test_a_short_name_takes_the_country_of_its_full_name_over_its_own_link():
                      Relation(short.id, places["Nga"].id, "AFFILIATED_WITH")]
     people = [e for e in normalize_people(doc).entities if e.label == "PERSON"]
     assert [(p.normalized["affiliation"], p.normalized["country"]) for p in people] == [("Philippines", "PH")] * 2
+
+
+def test_a_leader_no_mention_gives_a_country_has_the_one_the_leaders_list_gives():
+    doc = titled("Tổng thống Donald Trump tiếp Thủ tướng Lý Hiển Long tại Nhà Trắng.",
+                 ["Donald Trump", "Lý Hiển Long"], ["Tổng thống", "Thủ tướng"])
+    countries = {e.text: e.normalized["country"] for e in normalize_people(doc).entities if e.label == "PERSON"}
+    assert countries == {"Donald Trump": "US", "Lý Hiển Long": "SG"}

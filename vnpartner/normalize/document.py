@@ -6,7 +6,7 @@ import re
 
 from ..schema import Document, Entity
 from .dates import document_anchor, find_dateline, normalize_date
-from .names import foreign_word, full_names, vietnamese_name
+from .names import foreign_word, full_names, leader_country, vietnamese_name
 from .places import FACILITY_KIND, Place, leading_country, lookup_place, strip_place_type, trailing_place
 from .sectors import sector_code
 from .titles import is_rank, normalize_title
@@ -108,8 +108,9 @@ def normalize_people(doc: Document) -> Document:
     body, country) holds for every mention of that name that lacks it, and for a shorter mention
     of it (`Trump` of `Donald Trump`), whose body and country are the full name's where it has
     them: the article introduces a person in full (`Tổng thống Philippines Rodrigo Duterte`).
-    A person with a Vietnamese name and no country from any mention is Vietnamese, titled or not
-    (the gold gives every person a country), or
+    A head of state or government no mention gives a country has that of the leaders' list
+    (:func:`leader_country`). A person with a Vietnamese name and no country from any mention is
+    Vietnamese, titled or not (the gold gives every person a country), or
     Chinese in an article that names China and nothing Vietnamese (``_home_of_vietnamese_names``).
     """
     by_id = {e.id: e for e in doc.entities}
@@ -141,15 +142,18 @@ def normalize_people(doc: Document) -> Document:
             if merged.get(key) is None:
                 merged[key] = value
     shortened = full_names(list(known))
-    home = _home_of_vietnamese_names(doc)
-    for merged in (known[name] for name in known if vietnamese_name(name)):
-        if merged["country"] is None:
-            merged["country"] = home
     for ent in {e.text: e for e in reversed(people)}.values():  # the first mention of each name
         merged = known[ent.text]
         if merged["country"] is None and merged["title"] is not None and ent.text not in shortened \
                 and any(foreign_word(word) for word in ent.text.split()):
             merged["country"] = _foreign_country_before(doc, ent)
+    for name, merged in known.items():  # `Tổng thống Donald Trump`, `Thủ tướng Lý Hiển Long`
+        if merged["country"] is None:
+            merged["country"] = leader_country(shortened.get(name, name))
+    home = _home_of_vietnamese_names(doc)
+    for merged in (known[name] for name in known if vietnamese_name(name)):
+        if merged["country"] is None:
+            merged["country"] = home
     for short, full in shortened.items():  # after the steps above, so `Hải` is Vietnamese as `Đỗ Thắng Hải` is
         for key, value in known[full].items():
             if known[short].get(key) is None or key != "title" and value is not None:

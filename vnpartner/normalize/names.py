@@ -4,6 +4,8 @@ full name a shorter mention of a person stands for, and whether a person's name 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from ..schema import Entity
 from .places import Place, lookup_place
@@ -20,6 +22,19 @@ _VIETNAMESE_SURNAMES = frozenset(
     "Lâm Cao Đoàn Chu Tạ Kiều Quách Thái La Vương Từ Nông Lưu Triệu Tống Doãn Mạc Tăng Giang Khổng Âu Hứa Châu "
     "Lại Thân Phùng Nghiêm Văn Lục Quan Tôn Diệp Hầu Đồng Bạch Khúc Uông Liêu Đới Tiết Lã Thạch Cù Ninh Bế "
     "Tòng Lò Vi Giáp Đàm Cầm Thào Sùng Giàng".split())  # the last, of the Tày, Thái and H'Mông
+
+
+def leader_country(name: str) -> str | None:
+    """The country of a head of state or government the press names without it (`Donald Trump`,
+    `Lý Hiển Long`), from ``resources/leaders.tsv``; None for anyone else."""
+    return _leaders().get(spelling_key(name))
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> dict[str, str]:
+    text = resources.files("vnpartner").joinpath("resources", "leaders.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {spelling_key(name): country for country, names in rows for name in names.split(";")}
 
 
 def bracket_aliases(text: str, mentions: list[Entity]):
