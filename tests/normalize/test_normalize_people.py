@@ -89,11 +89,11 @@ def test_a_titled_foreign_name_with_no_country_takes_the_foreign_country_named_j
 
 
 def test_a_vietnamese_looking_name_is_chinese_where_the_article_names_china_and_nothing_vietnamese():
-    text = "Chủ tịch Vương Gia Thụy gửi thư tới Tổng thống Bush. Trung Quốc và Mỹ hợp tác."
+    text = "Chủ tịch Chu Tiểu Xuyên gửi thư tới Tổng thống Bush. Trung Quốc và Mỹ hợp tác."
     china = {"name": "Trung Quốc", "country": "CN", "admin": "country"}
     vietnam = {"name": "Việt Nam", "country": "VN", "admin": "country"}
     for place, expected in ((china, "CN"), (vietnam, "VN"), (None, "VN")):
-        doc = titled(text, ["Vương Gia Thụy"], ["Chủ tịch"])
+        doc = titled(text, ["Chu Tiểu Xuyên"], ["Chủ tịch"])
         if place:
             doc.add_entity(text.index("Trung Quốc"), text.index("Trung Quốc") + 10, "LOCATION", place)
         person = next(e for e in normalize_people(doc).entities if e.label == "PERSON")
