@@ -164,3 +164,8 @@ def test_a_spokesperson_is_a_title_written_in_lowercase_too():
 def test_a_rotating_chair_and_a_chief_representative_are_titles():
     found = spans("Trung Quốc giữ chức Chủ tịch luân phiên SCO. Ông Chu Shiu Kee, trưởng đại diện UNESCO, nói.")
     assert [surface for surface, label in found if label == "TITLE"] == ["Chủ tịch luân phiên", "trưởng đại diện"]
+
+
+def test_a_type_word_after_a_number_is_the_groups_not_the_first_names():
+    found = spans("Lãnh đạo hai tỉnh Bình Dương và Artemisa gặp lãnh đạo tỉnh Bình Dương.")
+    assert [surface for surface, label in found if label == "LOCATION"] == ["Bình Dương", "Artemisa", "tỉnh Bình Dương"]

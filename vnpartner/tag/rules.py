@@ -183,6 +183,7 @@ _SUBJECT_COUNTRIES = frozenset({"Mỹ", "Nga", "Đức", "Pháp", "Nhật", "Là
 # A capitalised word, not an acronym, joined to the one before by a hyphen (`-Index` of `VN-Index`).
 _GLUED_WORD = re.compile(r"-([A-ZĐ][^\W\dA-ZĐ]+)(?!\w)")
 # `ông Đức`, `bà Nga`, `Thượng úy Đức` are people; `người đàn ông Hàn Quốc` is a Korean man.
+_MANY_BEFORE = re.compile(r"(?<!\w)(?:các|những|hai|ba|bốn|\d+) $", re.I)
 _HONORIFIC_BEFORE = re.compile(rf"(?<!\w)(?<!đàn )(?:ông|bà|Ông|Bà|ngài|Ngài|{MILITARY_RANKS}) $")
 
 
@@ -198,6 +199,8 @@ def _places(chunk: str, offset: int, places: list[tuple[int, int]],
             continue  # `VN-Index`: the first word of a name
         surface = re.sub(rf"^{PLACE_TYPES} ", "", chunk[start:end])
         typed = surface != chunk[start:end]
+        if typed and _MANY_BEFORE.search(chunk, max(0, start - 12), start):
+            start = end - len(surface)  # `hai tỉnh` + `Bình Dương`: the type word is the pair's, not the name's
         if is_ambiguous(surface) and not typed and not _country_context(chunk, start, end) \
                 and not _opening_subject(chunk, start, end, opening):
             continue
