@@ -83,8 +83,7 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     spans = _bodies_with_their_place(text, spans)
     spans = _armies(text, _companies_with_their_brand(text, _secretariats(text, spans)))
     spans = _titles_before_nuoc(text, _states_read_as_bodies(text, _states(text, _facilities(text, spans))))
-    spans = [span for span in spans if span[2] != "TITLE" or text[span[0]:span[1]].lower() not in _NO_OFFICE]
-    spans = _bodies_of_named_states(text, spans)
+    spans = _bodies_of_named_states(text, _offices_only(text, spans))
     spans = _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
     spans = _bodies_named_whole(text, _known_bodies(text, _listed_fields(text, spans)))
     return _ministers_of_two_fields(text, _bodies_before_people(text, spans))
@@ -343,11 +342,10 @@ def _ministers_of_two_fields(text: str, spans: list[Span]) -> list[Span]:
             words.pop()
         if not words:
             continue
-        end = field.start("words") + len(" ".join(words))
+        second, end = field.start("words"), field.start("words") + len(" ".join(words))
         after = [span for span in spans if title[1] < span[1] and span[0] < end]
-        if any(span[2] != ("SECTOR" if span[0] < field.start("words") else span[2]) or span[2] not in ("SECTOR", "ORGANIZATION")
-               for span in after):
-            continue
+        if any(span[2] != "SECTOR" if span[0] < second else span[2] not in ("SECTOR", "ORGANIZATION") for span in after):
+            continue  # a name or a place the model found in the words: no field of the title
         rest = [_rest_of(text, span, end) for span in after if span[1] > end]
         spans = sorted([span for span in spans if span != title and span not in after]
                        + [(title[0], end, "TITLE")] + [span for span in rest if span])
@@ -372,8 +370,8 @@ def _offices_of_leaders(text: str, spans: list[Span]) -> list[Span]:
     for office in _LEADERS_OFFICE.finditer(text):
         start, end = office.span()
         inside = [span for span in spans if span[0] < end and start < span[1]]
-        if not inside or any(span[0] < start or span[1] > end for span in inside) or inside == [(start, end, inside[0][2])] \
-                and inside[0][2] != "TITLE":
+        found_whole = inside == [(start, end, "ORGANIZATION")] or inside == [(start, end, "LOCATION")]
+        if not inside or found_whole or any(span[0] < start or span[1] > end for span in inside):
             continue
         venue = office.group(1) == "Phủ" and _VENUE_BEFORE.search(text, max(0, start - 4), start)
         spans = sorted([span for span in spans if span not in inside] + [(start, end, "LOCATION" if venue else "ORGANIZATION")])
@@ -393,6 +391,12 @@ def _bodies_of_named_states(text: str, spans: list[Span]) -> list[Span]:
     `Cộng hoà Nhân dân Trung Hoa`), as over a place right after it (:func:`_bodies_with_their_place`)."""
     return _run_on(spans, lambda body, span: span[2] == "LOCATION" and text[body[1]:span[0]] == " nước "
                    and _STATE_NAME.match(text, span[0]) is not None and _is_country(text[span[0]:span[1]]))
+
+
+def _offices_only(text: str, spans: list[Span]) -> list[Span]:
+    """The spans less a body or a city the model read as a title on its own (`Chủ tịch LĐLĐ` +
+    `TP`, `Thường vụ` + `Tỉnh ủy`): a title names a post; the gold marks none of these alone."""
+    return [span for span in spans if span[2] != "TITLE" or text[span[0]:span[1]].lower() not in _NO_OFFICE]
 
 
 def _titles_before_nuoc(text: str, spans: list[Span]) -> list[Span]:
@@ -577,12 +581,10 @@ _FIELDS_IN_CONTEXT_ONLY = frozenset({"lao động", "pháp luật", "báo chí",
 _FIELD_CUE_BEFORE = re.compile(
     r"(?:hợp tác|lĩnh vực|ngành|về|trong|thúc đẩy|tăng cường|mở rộng|thực thi|thông tấn,?)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE)
-_LIST_GAP = re.compile(r"\s*(?:,|và|;|, và)\s*")
+_LIST_MARK = re.compile(r"\s*(?:,|và|;|, và)\s*")
 _SOCIOECONOMIC = re.compile(r"kinh tế\s*[-–]\s*xã hội")
 _MINISTER = re.compile(r"(?:Phó |Nguyên |Quyền )?(?:Bộ|Thứ) trưởng\b")
 _SECOND_FIELD = re.compile(r"(?P<first>(?: [\w-]+){0,3}?) và (?P<words>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,3})")
-# A body or place the model read as a title on its own (`Chủ tịch LĐLĐ` + `TP`, `Thường vụ` + `Tỉnh ủy`):
-# an office names a post; the gold marks none of these alone.
 _NO_OFFICE = frozenset({term.lower() for term in title_bodies()} | {"tp", "tp.", "tphcm", "tp.hcm", "thường vụ"})
 _LEADERS_OFFICE = re.compile(r"(?<!\w)(Phủ|Văn phòng) (?:Tổng thống|Thủ tướng|Chủ tịch(?: nước)?)(?!\w)")
 _VENUE_BEFORE = re.compile(r"(?:tại|ở) $")
@@ -824,7 +826,7 @@ def _in_field_context(text: str, span: Span, fields: list[Span]) -> bool:
     `về` ... or in a list with another field (`y tế, giáo dục`)."""
     if _FIELD_CUE_BEFORE.search(text, max(0, span[0] - 40), span[0]):
         return True
-    return any(_LIST_GAP.fullmatch(text, min(span[1], other[1]), max(span[0], other[0]))
+    return any(_LIST_MARK.fullmatch(text, min(span[1], other[1]), max(span[0], other[0]))
                for other in fields if other != span)
 
 
@@ -1439,7 +1441,7 @@ def _people_unglued(text: str, spans: list[Span]) -> list[Span]:
                 start = glue[0]
             elif glue and len(text[start:glue[-1]].split()) >= 2 and " " not in text[glue[-1]:end]:
                 end = glue[-1]
-            name, _, last = text[start:end].rpartition(" ")
+            name = text[start:end].rpartition(" ")[0]
             if name in names and len(name.split()) >= 3 and vietnamese_name(name):
                 end = start + len(name)
         out.append((start, end, label))
