@@ -936,3 +936,14 @@ def test_a_name_with_a_middle_initial_is_listed_once_without_it():
                        "admin": "country"}), ("Nga", "LOCATION", {"name": "Nga", "country": "RU", "admin": "country"}, 1),
                        ("Donald Trump", "PERSON", trump)], [(1, 2, "PARTNER")])
     assert [p.name for p in records(doc)[0].people] == ["Donald Trump"]
+
+
+def test_the_police_at_home_found_no_record_but_across_a_border_they_cooperate():
+    text = ("Bộ Công an khởi tố Ngân hàng MHB và làm việc với Công ty Hoa Việt. "
+            "Bộ Công an Việt Nam và Bộ Nội vụ Belarus ký bản ghi nhớ.")
+    belarus = {"name": "Belarus", "country": "BY", "admin": "country"}
+    doc = build(text, [("Bộ Công an", "ORGANIZATION"), ("Ngân hàng MHB", "ORGANIZATION"),
+                       ("Công ty Hoa Việt", "ORGANIZATION"), ("Bộ Công an Việt Nam", "ORGANIZATION"),
+                       ("Bộ Nội vụ Belarus", "ORGANIZATION"), ("Belarus", "LOCATION", belarus)],
+                [(0, 1, "PARTNER"), (0, 2, "PARTNER"), (3, 4, "PARTNER")])
+    assert [[p.name for p in r.parties] for r in records(doc)] == [["Bộ Công an Việt Nam", "Bộ Nội vụ Belarus"]]

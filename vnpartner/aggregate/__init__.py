@@ -13,8 +13,8 @@ from .fields import (build_record, event_instrument, first_event_date, instrumen
                      officials, officials_abroad, sector_codes, stronger_signed)
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
-from .parties import (bracketed_countries, capital_for_state, for_state, inside, is_facility, is_region, is_venue,
-                      mention_parties, own_body, part_of, party_of, unnamed, written_names)
+from .parties import (bracketed_countries, capital_for_state, for_state, inside, investigation_at_home, is_facility,
+                      is_region, is_venue, mention_parties, own_body, part_of, party_of, unnamed, written_names)
 
 __all__ = ["aggregate", "instrument_of", "mention_parties", "party_of"]
 
@@ -45,7 +45,8 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         if is_venue(doc.text, by_id[rel.head], a, named) or is_venue(doc.text, by_id[rel.tail], b, named):
             continue
         if any(unnamed(p) or is_region(p) or is_facility(p) for p in (a, b)) or a.name == b.name or own_body(a, b) \
-                or own_body(b, a) or inside(a, b) or inside(b, a) or part_of(a, b) or part_of(b, a):
+                or own_body(b, a) or inside(a, b) or inside(b, a) or part_of(a, b) or part_of(b, a) \
+                or investigation_at_home(a, b):
             continue
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
@@ -58,7 +59,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
             pair_sentences[key].add(number)
             continue
         if frozenset((a.country, b.country)) in paired_countries or unnamed(b) or is_facility(b) or own_body(a, b) \
-                or own_body(b, a) or part_of(a, b) or part_of(b, a):
+                or own_body(b, a) or part_of(a, b) or part_of(b, a) or investigation_at_home(a, b):
             continue
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(number)

@@ -12,7 +12,8 @@ from ..normalize.places import FACILITY_KIND, country_place, lookup_place, trail
 from ..schema import Document, Entity, Party
 
 __all__ = ["at_venue", "bracketed_countries", "capital_for_state", "country_party", "for_state", "inside",
-           "is_facility", "is_venue", "mention_parties", "own_body", "party_of", "unnamed", "written_names"]
+           "investigation_at_home", "is_facility", "is_venue", "mention_parties", "own_body", "party_of", "unnamed",
+           "written_names"]
 
 # Government bodies act for their place: `UBND tỉnh Bình Dương` is the party `Bình Dương`.
 _PLACE_BODY = re.compile(
@@ -375,6 +376,21 @@ def is_facility(party: Party) -> bool:
     """An airport or a port (`sân bay John F. Kennedy`): where a delegation lands, no party.
     The gold has none as a party."""
     return party.kind != "organization" and FACILITY_KIND.match(party.name) is not None
+
+
+# Police, prosecutors, courts and inspectors: at home they investigate, they do not cooperate.
+_LAW_ENFORCEMENT = re.compile(r"(?i)công an|viện kiểm sát|vksnd|tòa án|toà án|cơ quan điều tra|cqđt|cảnh sát điều tra|"
+                              r"ủy ban kiểm tra|uỷ ban kiểm tra|thanh tra")
+
+
+def investigation_at_home(a: Party, b: Party) -> bool:
+    """Whether a pair is a law-enforcement body and someone at home (`Bộ Công an` – `Ngân hàng
+    MHB`, `CQĐT` – `Bộ GTVT`): crime news, no cooperation. Across a border such bodies do
+    cooperate (`Bộ Công an Việt Nam` – `Bộ Nội vụ Belarus`). No gold record pairs one at home;
+    on fourteen 300-article corpus samples, 19 of 20 such records came from crime news."""
+    if not (_LAW_ENFORCEMENT.search(a.name) or _LAW_ENFORCEMENT.search(b.name)):
+        return False
+    return {a.country, b.country} <= {None, "VN"}
 
 
 def own_body(country: Party, other: Party) -> bool:
