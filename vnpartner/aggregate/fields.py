@@ -320,7 +320,7 @@ def _of_the_parties(people: list[Person], parties: list[Party]) -> list[Person]:
 # `Chủ tịch Mao Trạch Đông`): no record's people; the gold lists none of them.
 _LATE_LEADERS = frozenset({
     "Hồ Chí Minh", "Tôn Đức Thắng", "Lê Duẩn", "Mao Trạch Đông", "Chu Ân Lai", "Đặng Tiểu Bình",
-    "Lenin", "Lê-nin", "V.I. Lenin", "Kaysone Phomvihane", "Cay-xỏn Phôm-vi-hản", "Souphanouvong", "Xu-pha-nu-vông", "Che Guevara",
+    "Lenin", "Lê-nin", "V.I. Lenin", "Kaysone Phomvihane", "Cay-xỏn Phôm-vi-hản", "Souphanouvong", "Suphanuvong", "Xu-pha-nu-vông", "Che Guevara",
     "Roosevelt", "Franklin Roosevelt", "Franklin D. Roosevelt", "Abraham Lincoln", "George Washington",
 })
 _LATE_LEADER_KEYS = frozenset(spelling_key(name) for name in _LATE_LEADERS)  # `Cay xỏn Phôm-vi-hản` too
