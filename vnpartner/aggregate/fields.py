@@ -320,7 +320,8 @@ def _of_the_parties(people: list[Person], parties: list[Party]) -> list[Person]:
 # `Chủ tịch Mao Trạch Đông`): no record's people; the gold lists none of them.
 _LATE_LEADERS = frozenset({
     "Hồ Chí Minh", "Tôn Đức Thắng", "Lê Duẩn", "Mao Trạch Đông", "Chu Ân Lai", "Đặng Tiểu Bình",
-    "Lenin", "Lê-nin", "V.I. Lenin", "Kaysone Phomvihane", "Cay-xỏn Phôm-vi-hản", "Souphanouvong", "Suphanuvong", "Xu-pha-nu-vông", "Che Guevara",
+    "Lenin", "Lê-nin", "V.I. Lenin", "Kaysone Phomvihane", "Cay-xỏn Phôm-vi-hản", "Souphanouvong", "Suphanuvong",
+    "Xu-pha-nu-vông", "Che Guevara",
     "Roosevelt", "Franklin Roosevelt", "Franklin D. Roosevelt", "Abraham Lincoln", "George Washington",
 })
 _LATE_LEADER_KEYS = frozenset(spelling_key(name) for name in _LATE_LEADERS)  # `Cay xỏn Phôm-vi-hản` too
@@ -343,7 +344,8 @@ def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
             continue
         if evidence and not _within(ent.start, evidence):
             continue
-        if _CREDIT_BEFORE.search(doc.text, max(0, ent.start - 40), ent.start) or spelling_key(ent.text) in _LATE_LEADER_KEYS:
+        if _CREDIT_BEFORE.search(doc.text, max(0, ent.start - 40), ent.start) \
+                or spelling_key(ent.text) in _LATE_LEADER_KEYS:
             continue
         if _SPOKESPERSON.search(ent.normalized["title"]) or ent.text in recalled:
             continue

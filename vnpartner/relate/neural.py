@@ -333,7 +333,9 @@ def _opens_name(text: str, end: int, name_start: int, places: list[tuple[int, in
     if not text[end:name_start].strip():
         return True
     inside = [(start, stop) for start, stop in places if end <= start and stop <= name_start]
-    return len(inside) == 1 and _PLACE_GAPS.fullmatch(f"{text[end:inside[0][0]]}|{text[inside[0][1]:name_start]}") is not None
+    if len(inside) != 1:
+        return False
+    return _PLACE_GAPS.fullmatch(f"{text[end:inside[0][0]]}|{text[inside[0][1]:name_start]}") is not None
 
 
 def _of_another_title(text: str, start: int, title_ends: set[int]) -> bool:
@@ -363,10 +365,14 @@ def _without_titles_of_whose(doc: Document, keys: list[tuple[str, str]], probs):
     Thủ tướng Australia`: she is the envoy; no such title in the gold is a person's before it)."""
     by_id = {e.id: e for e in doc.entities}
     title_ends = {e.end for e in doc.entities if e.label == "TITLE"}
-    whose = [i for i, (head, tail) in enumerate(keys)
-             if by_id[head].label == "PERSON" and by_id[tail].label == "TITLE" and (
-                 by_id[tail].end <= by_id[head].start and _OF_WHOM.fullmatch(doc.text, by_id[tail].end, by_id[head].start)
-                 or by_id[head].end <= by_id[tail].start and _of_another_title(doc.text, by_id[tail].start, title_ends))]
+    whose = []
+    for i, (head, tail) in enumerate(keys):
+        person, title = by_id[head], by_id[tail]
+        if person.label != "PERSON" or title.label != "TITLE":
+            continue
+        if title.end <= person.start and _OF_WHOM.fullmatch(doc.text, title.end, person.start) \
+                or person.end <= title.start and _of_another_title(doc.text, title.start, title_ends):
+            whose.append(i)
     if not whose:
         return probs
     probs = probs.clone()

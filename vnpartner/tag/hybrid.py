@@ -344,7 +344,8 @@ def _ministers_of_two_fields(text: str, spans: list[Span]) -> list[Span]:
             continue
         second, end = field.start("words"), field.start("words") + len(" ".join(words))
         after = [span for span in spans if title[1] < span[1] and span[0] < end]
-        if any(span[2] != "SECTOR" if span[0] < second else span[2] not in ("SECTOR", "ORGANIZATION") for span in after):
+        if any(span[2] != "SECTOR" if span[0] < second else span[2] not in ("SECTOR", "ORGANIZATION")
+               for span in after):
             continue  # a name or a place the model found in the words: no field of the title
         rest = [_rest_of(text, span, end) for span in after if span[1] > end]
         spans = sorted([span for span in spans if span != title and span not in after]
@@ -374,7 +375,8 @@ def _offices_of_leaders(text: str, spans: list[Span]) -> list[Span]:
         if not inside or found_whole or any(span[0] < start or span[1] > end for span in inside):
             continue
         venue = office.group(1) == "Phủ" and _VENUE_BEFORE.search(text, max(0, start - 4), start)
-        spans = sorted([span for span in spans if span not in inside] + [(start, end, "LOCATION" if venue else "ORGANIZATION")])
+        office = (start, end, "LOCATION" if venue else "ORGANIZATION")
+        spans = sorted([span for span in spans if span not in inside] + [office])
     return spans
 
 
@@ -572,7 +574,8 @@ _BODY_HEADS = _BODY_TYPE_WORDS | frozenset({
 _STATE_PREFIX = re.compile(r"CH[A-ZĐ]{0,4}|(?i:cộng hòa|cộng hoà|liên bang|hoàng gia|vương quốc|nhà nước)")
 _NAMED_FOR_NO_ONE = re.compile(r"Quốc hội|Chính phủ|Bộ [A-ZĐ][^\W\d]*(?: [^\W\d]+)*")
 # Two or three capitalised words spelt in hyphened syllables at a name's end (`Xa-bơ Chau-hơ-ry`)
-_TRANSLITERATED_NAME = re.compile(r"[A-ZĐ][^\W\d_]*-[^\W\d_-]+(?:-[^\W\d_-]+)*(?: [A-ZĐ][^\W\d_]*(?:-[^\W\d_-]+)+){1,2}$")
+_TRANSLITERATED_NAME = re.compile(
+    r"[A-ZĐ][^\W\d_]*-[^\W\d_-]+(?:-[^\W\d_-]+)*(?: [A-ZĐ][^\W\d_]*(?:-[^\W\d_-]+)+){1,2}$")
 _BRACKETED_NAME = re.compile(r" \([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+\)")
 # Words the model marks as fields where they name workers, the law, the press or health at large
 # (`1.300 lao động`, `vi phạm pháp luật`, `báo chí Séc`, `chúc sức khỏe`): in the gold sets (all
@@ -818,7 +821,8 @@ def _fields_only(text: str, spans: list[Span]) -> list[Span]:
     fields = [span for span in spans if span[2] == "SECTOR"]
     return [span for span in spans if span[2] != "SECTOR"
             or (sector_code(text[span[0]:span[1]]) and _names_a_field(text, span[0], span[1])
-                and (text[span[0]:span[1]].lower() not in _FIELDS_IN_CONTEXT_ONLY or _in_field_context(text, span, fields)))]
+                and (text[span[0]:span[1]].lower() not in _FIELDS_IN_CONTEXT_ONLY
+                     or _in_field_context(text, span, fields)))]
 
 
 def _in_field_context(text: str, span: Span, fields: list[Span]) -> bool:
@@ -1167,7 +1171,8 @@ def _official_after_place(text: str, start: int, end: int) -> tuple[int, int] | 
             return words[first - 1][1], words[first][0]
     transliterated = _TRANSLITERATED_NAME.search(text, start, end)
     if transliterated and transliterated.start() > start + 1 and _BRACKETED_NAME.match(text, end):
-        return transliterated.start() - 1, transliterated.start()  # `Liên minh Nghị viện Thế giới` + `Xa-bơ Chau-hơ-ry (Saber Chowdhury)`
+        # `Liên minh Nghị viện Thế giới` + `Xa-bơ Chau-hơ-ry (Saber Chowdhury)`
+        return transliterated.start() - 1, transliterated.start()
     return None
 
 
@@ -1492,7 +1497,8 @@ def _first_names_joined(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         first = out[-1] if out else None
         if first is not None and first[2] == "LOCATION" and span[2] == "PERSON" and text[first[1]:span[0]] == " " \
-                and _foreign_unknown(text[first[0]:first[1]]) and not _HONORIFIC_ONLY.fullmatch(text, first[0], first[1]) \
+                and _foreign_unknown(text[first[0]:first[1]]) \
+                and not _HONORIFIC_ONLY.fullmatch(text, first[0], first[1]) \
                 and all(foreign_word(w) for w in text[span[0]:span[1]].split()):
             out[-1] = (first[0], span[1], "PERSON")
             continue
