@@ -947,3 +947,12 @@ def test_the_police_at_home_found_no_record_but_across_a_border_they_cooperate()
                        ("Bộ Nội vụ Belarus", "ORGANIZATION"), ("Belarus", "LOCATION", belarus)],
                 [(0, 1, "PARTNER"), (0, 2, "PARTNER"), (3, 4, "PARTNER")])
     assert [[p.name for p in r.parties] for r in records(doc)] == [["Bộ Công an Việt Nam", "Bộ Nội vụ Belarus"]]
+
+
+def test_pure_conflict_founds_no_record_but_talks_about_it_do():
+    countries = [("Hoa Kỳ", "LOCATION", {"name": "Hoa Kỳ", "country": "US", "admin": "country"}),
+                 ("Nga", "LOCATION", {"name": "Nga", "country": "RU", "admin": "country"})]
+    sanctions = build("Hoa Kỳ công bố trừng phạt mới đối với Nga.", countries, [(0, 1, "PARTNER")])
+    assert records(sanctions) == []
+    talks = build("Hoa Kỳ và Nga đối thoại về căng thẳng ở Syria.", countries, [(0, 1, "PARTNER")])
+    assert [[p.name for p in r.parties] for r in records(talks)] == [["Hoa Kỳ", "Nga"]]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..schema import Document, Partnership, Party
 from ..text import Sentence, sentence_finder
-from .fields import (build_record, event_instrument, first_event_date, instrument_of, lead_people, member_people,
-                     officials, officials_abroad, sector_codes, stronger_signed)
+from .fields import (build_record, conflict_only, event_instrument, first_event_date, instrument_of, lead_people,
+                     member_people, officials, officials_abroad, sector_codes, stronger_signed)
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
 from .parties import (bracketed_countries, capital_for_state, for_state, inside, investigation_at_home, is_facility,
@@ -78,6 +78,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         named = officials(doc)
         records[0].people += member_people(doc, by_id, party_names, records[0], named)
         officials_abroad(records, named)
+    records = [record for record in records if not conflict_only(doc, record)]
     for record in records:  # a pledge with no event yet has no date (GUIDELINES: planned visits)
         if record.instrument is None:
             record.date = None

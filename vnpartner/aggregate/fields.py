@@ -13,8 +13,8 @@ from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 from ..text import Sentence, sentence_finder
 
 __all__ = [
-    "build_record", "event_instrument", "first_event_date", "instrument_of", "lead_people", "member_people",
-    "officials", "officials_abroad", "sector_codes", "stronger_signed",
+    "build_record", "conflict_only", "event_instrument", "first_event_date", "instrument_of", "lead_people",
+    "member_people", "officials", "officials_abroad", "sector_codes", "stronger_signed",
 ]
 
 _INSTRUMENT_WORDS = (
@@ -36,6 +36,12 @@ _PLANNED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:sẽ|dự kiến|chuẩn bị)(?
 # Signed, not to be signed: `đã ký`, `đã cùng ký`, `đã 3 lần ký`, `lễ ký kết` (not `mong muốn ký kết`, `đăng ký`).
 _SIGNED_PAST = re.compile(r"\b(?:đã|vừa)\s+(?:[^\s.;]+\s+){0,3}?(?:ký|kí)\b|\blễ (?:ký|kí)\b", re.I)
 _EVENTS = (None, "visit", "meeting")
+_CONFLICT = re.compile(r"(?i)trừng phạt|cáo buộc|chỉ trích|tấn công|đe dọa|đe doạ|phản đối|lên án|căng thẳng|xung đột|"
+                       r"chiến tranh|\btố\b|cảnh báo|bất đồng|tranh chấp|khiêu khích|leo thang|cấm vận|trục xuất|"
+                       r"giận dữ|thù địch")
+_COOPERATION = re.compile(r"(?i)hợp tác|\b(?:ký|kí)\b|thỏa thuận|thoả thuận|hội đàm|\bgặp\b|\bthăm\b|điện đàm|hội kiến|"
+                          r"\btiếp\b|làm việc|đối tác|ủng hộ|hỗ trợ|viện trợ|giúp|đồng ý|nhất trí|thống nhất|cam kết|"
+                          r"nhân đạo|đối thoại|đàm phán")
 _STATE_OFFICE = re.compile(r"(?i)thủ tướng|tổng thống|bộ trưởng|ngoại trưởng|thứ trưởng|quốc vương|vua|hoàng|"
                            r"đại sứ|nghị sĩ|chủ tịch nước|chủ tịch quốc hội")
 _CREDIT_BEFORE = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip)\s*:\s*(?:[^\s/]+\s*/\s*)?$")
@@ -141,6 +147,17 @@ def event_instrument(doc: Document, evidence: list[tuple[int, int]]) -> str | No
     if _MEETING.search(text):  # the gold keeps a planned meeting a meeting
         return "meeting"
     return None
+
+
+def conflict_only(doc: Document, record: Partnership) -> bool:
+    """Whether a record with no event or instrument is told only as conflict or criticism
+    (`Mỹ công bố trừng phạt mới đối với Nga`, `Hàn Quốc lên án vụ phóng tên lửa của Triều Tiên`):
+    its sentences hold a word of conflict and none of cooperation, meeting or agreement. The
+    guidelines give pure conflict or criticism no record."""
+    if record.instrument is not None:
+        return False
+    text = " ".join(doc.text[start:end] for start, end in record.evidence)
+    return _CONFLICT.search(text) is not None and _COOPERATION.search(text) is None
 
 
 def stronger_signed(doc: Document, sentences: list[Sentence], instrument: str | None) -> str | None:
