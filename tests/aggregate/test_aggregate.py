@@ -1,5 +1,7 @@
 """Partnership records from hand-written entities and relations (no tagger involved)."""
 
+import pytest
+
 from vnpartner.aggregate import aggregate
 from vnpartner.schema import Document, Relation
 from vnpartner.text import iter_sentences
@@ -793,10 +795,11 @@ def test_a_person_of_a_third_country_is_not_among_the_record_s_people():
     assert [p.name for p in record.people] == ["Trần B"]
 
 
-def test_a_person_whose_only_title_is_a_degree_is_not_among_the_record_s_people():
-    text = "Thủ tướng Shinzo Abe và TS. Lê Văn A dự lễ; Việt Nam và Nhật Bản hợp tác."
+@pytest.mark.parametrize("degree", ["TS.", "Phó Giáo sư", "Tiến sĩ"])
+def test_a_person_whose_only_title_is_a_degree_is_not_among_the_record_s_people(degree):
+    text = f"Thủ tướng Shinzo Abe và {degree} Lê Văn A dự lễ; Việt Nam và Nhật Bản hợp tác."
     doc = build(text, [("Shinzo Abe", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": "JP"}),
-                       ("Lê Văn A", "PERSON", {"title": "TS.", "affiliation": None, "country": "VN"}),
+                       ("Lê Văn A", "PERSON", {"title": degree, "affiliation": None, "country": "VN"}),
                        ("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION")], [(2, 3, "PARTNER")])
     [record] = records(doc)
     assert [p.name for p in record.people] == ["Shinzo Abe"]

@@ -21,6 +21,8 @@ __all__ = ["ACADEMIC_DEGREE", "MILITARY_RANKS", "is_degree", "is_rank", "normali
 # in the guidelines' gold (`PGS.TS. Nguyễn Cảnh Lương`). `KS` is left out: it is also a hotel.
 ACADEMIC_DEGREE = re.compile(r"(?<![\w.-])(?:P?GS|TSKH|TS|ThS|BS|NCS)(?:\.? ?[.-]?(?:TSKH|TS|BS|CKII|CKI)(?!\w))*(?:\.|(?!\w))")
 
+_SPELLED_DEGREE = re.compile(r"(?i)(?:phó )?giáo sư(?:,? tiến s[ĩỹ])?|tiến s[ĩỹ](?: khoa học)?|thạc s[ĩỹ]")
+
 # Military ranks (`Đại tướng`, `Chuẩn Đô đốc`): TITLEs, but held beside an office.
 _RANKS = ("Nguyên soái", "Thống tướng", "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đô đốc",
           "Phó Đô đốc", "Chuẩn Đô đốc", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", "Thượng úy",
@@ -82,12 +84,12 @@ def normalize_title(text: str) -> str:
 
 
 def is_degree(text: str) -> bool:
-    """Whether ``text`` is an academic or medical degree (`PGS.TS`, `ThS.`), not an office.
+    """Whether ``text`` is an academic or medical degree (`PGS.TS`, `ThS.`, `Phó Giáo sư`), not an office.
 
-    >>> is_degree("PGS.TS."), is_degree("Phó hiệu trưởng")
-    (True, False)
+    >>> is_degree("PGS.TS."), is_degree("Phó Giáo sư"), is_degree("Phó hiệu trưởng")
+    (True, True, False)
     """
-    return ACADEMIC_DEGREE.fullmatch(text) is not None
+    return ACADEMIC_DEGREE.fullmatch(text) is not None or _SPELLED_DEGREE.fullmatch(text) is not None
 
 
 def is_rank(text: str) -> bool:
