@@ -66,6 +66,7 @@ def test_a_short_name_of_one_full_name_written_two_ways_is_that_name():
     assert spelling_key("Donald J. Trump") == spelling_key("Donald Trump") != spelling_key("Donald Trump Jr")
     assert spelling_key("Seko Hiroshige") == spelling_key("Hiroshige Seko")  # a Japanese name in either order
     assert spelling_key("Moon Jae-in") == spelling_key("Moon Jae In")
+    assert full_names(["Park Won-soon", "Park Won"]) == {"Park Won": "Park Won-soon"}  # cut at its hyphen
     assert full_names(["Trump", "Donald J. Trump", "Donald Trump"]) == {"Trump": "Donald Trump"}
 
 

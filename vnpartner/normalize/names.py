@@ -113,13 +113,17 @@ def has_middle_initial(name: str) -> bool:
 
 def _shortens(short: str, full: str) -> bool:
     """Whether ``short`` is a short form of the name ``full``: its last or first words, less
-    Arabic articles (`Assad` of `Bashar al-Assad`), or its family name after its first word's
+    Arabic articles (`Assad` of `Bashar al-Assad`), the name cut at its last word's hyphen
+    (`Park Won` of `Park Won-soon`), or its family name after its first word's
     initial (`G.Poltavchenko` of `Georgy Poltavchenko`); not the name less a generation (`Jr`)."""
     if full == short or _GENERATION.fullmatch(full.split()[-1]):
         return False
     words, full_words = _name_words(short), _name_words(full)
     if len(full_words) > len(words) and words in (full_words[-len(words):], full_words[:len(words)]):
         return True
+    if len(words) == len(full_words) > 1 and words[:-1] == full_words[:-1] \
+            and full_words[-1].startswith(words[-1] + "-"):
+        return True  # `Park Won` of `Park Won-soon`: a name cut at its hyphen
     initialled = _INITIALLED.fullmatch(short)
     return initialled is not None and len(full_words) > 1 and not _INITIALLED.fullmatch(full) \
         and full_words[-1] == initialled.group("family") and full_words[0][0] == initialled.group("initial")
