@@ -1223,3 +1223,15 @@ def test_a_body_or_a_city_read_as_a_title_on_its_own_is_no_title():
     spans = [_span(text, "Nguyễn Huy Cận", "PERSON"), _span(text, "Chủ tịch", "TITLE"), _span(text, "LĐLĐ", "ORGANIZATION"),
              _span(text, "TP", "TITLE"), _span(text, "Dương Thanh Tân", "PERSON"), _span(text, "Tỉnh ủy", "TITLE")]
     assert [text[s:e] for s, e, label in _completed(text, spans) if label == "TITLE"] == ["Chủ tịch"]
+
+
+def test_a_body_spelt_by_its_bracketed_acronym_is_one_body_but_a_country_stays_a_place():
+    from vnpartner.tag.hybrid import _bodies_spelt_by_their_acronym
+
+    text = "General Electric (GE) ký hợp đồng; Asian Development Bank (ADB) họp; Trung Quốc (TQ) nói."
+    spans = [_span(text, "General", "PERSON"), _span(text, "Electric", "ORGANIZATION"), _span(text, "GE", "ORGANIZATION"),
+             _span(text, "Asian Development Bank", "PERSON"), _span(text, "ADB", "ORGANIZATION"),
+             _span(text, "Trung Quốc", "LOCATION"), _span(text, "TQ", "LOCATION")]
+    assert [(text[s:e], label) for s, e, label in _bodies_spelt_by_their_acronym(text, sorted(spans))] == [
+        ("General Electric", "ORGANIZATION"), ("GE", "ORGANIZATION"), ("Asian Development Bank", "ORGANIZATION"),
+        ("ADB", "ORGANIZATION"), ("Trung Quốc", "LOCATION"), ("TQ", "LOCATION")]

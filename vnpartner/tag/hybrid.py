@@ -85,6 +85,7 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     spans = _titles_before_nuoc(text, _states_read_as_bodies(text, _states(text, _facilities(text, spans))))
     spans = _bodies_of_named_states(text, _offices_only(text, spans))
     spans = _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
+    spans = _bodies_spelt_by_their_acronym(text, spans)
     spans = _bodies_named_whole(text, _known_bodies(text, _listed_fields(text, spans)))
     return _ministers_of_two_fields(text, _bodies_before_people(text, spans))
 
@@ -572,6 +573,7 @@ _BODY_HEADS = _BODY_TYPE_WORDS | frozenset({
 })
 # The first words of a state's name (`CHLB` of `CHLB Đức`), which the model takes for a body.
 _STATE_PREFIX = re.compile(r"CH[A-ZĐ]{0,4}|(?i:cộng hòa|cộng hoà|liên bang|hoàng gia|vương quốc|nhà nước)")
+_ACRONYM_AFTER_WORDS = re.compile(r"(?P<words>(?:[A-Z][\w&.-]* ){1,5}?[A-Z][\w&.-]*) \((?P<acronym>[A-Z]{2,5})\)")
 _NAMED_FOR_NO_ONE = re.compile(r"Quốc hội|Chính phủ|Bộ [A-ZĐ][^\W\d]*(?: [^\W\d]+)*")
 # Two or three capitalised words spelt in hyphened syllables at a name's end (`Xa-bơ Chau-hơ-ry`)
 _TRANSLITERATED_NAME = re.compile(
@@ -866,6 +868,26 @@ def _defined_acronyms(text: str, spans: list[Span]) -> list[Span]:
         r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w-])", text)]
     kept = [s for s in spans if not any(s[0] < e and b < s[1] for b, e, _ in mentions)]
     return sorted(kept + mentions)
+
+
+def _bodies_spelt_by_their_acronym(text: str, spans: list[Span]) -> list[Span]:
+    """A body whose bracketed acronym spells the initials of the words before it, which the model
+    cut, or read as a person (`General` + `Electric` + `(GE)`, `Asian Development Bank (ADB)`):
+    those words are one body."""
+    for m in _ACRONYM_AFTER_WORDS.finditer(text):
+        acronym, words = m.group("acronym"), list(re.finditer(r"\S+", m.group("words")))
+        if len(words) < len(acronym):
+            continue
+        named = words[-len(acronym):]
+        if "".join(w.group()[0] for w in named) != acronym or not all(w.group()[0].isupper() for w in named):
+            continue
+        start, end = m.start("words") + named[0].start(), m.start("words") + named[-1].end()
+        inside = [span for span in spans if span[0] < end and start < span[1]]
+        if not inside or inside == [(start, end, "ORGANIZATION")] or lookup_place(text[start:end]) \
+                or any(span[0] < start or span[1] > end or span[2] not in _NAME_LABELS for span in inside):
+            continue  # `Trung Quốc (TQ)` is a place
+        spans = sorted([span for span in spans if span not in inside] + [(start, end, "ORGANIZATION")])
+    return spans
 
 
 def _whole_body(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple[int, int]:
