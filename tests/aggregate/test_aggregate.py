@@ -959,3 +959,12 @@ def test_pure_conflict_founds_no_record_but_talks_about_it_do():
     assert records(sanctions) == []
     talks = build("Hoa Kỳ và Nga đối thoại về căng thẳng ở Syria.", countries, [(0, 1, "PARTNER")])
     assert [[p.name for p in r.parties] for r in records(talks)] == [["Hoa Kỳ", "Nga"]]
+
+
+def test_a_political_organ_with_a_vietnamese_body_is_the_states_own_business_but_abroad_a_partner():
+    text = ("Ủy ban Thường vụ Quốc hội họp với Ủy ban Trung ương MTTQ Việt Nam. "
+            "Mặt trận Tổ quốc Việt Nam và Chính hiệp Trung Quốc ký kế hoạch hợp tác.")
+    doc = build(text, [("Ủy ban Thường vụ Quốc hội", "ORGANIZATION"), ("Ủy ban Trung ương MTTQ Việt Nam", "ORGANIZATION"),
+                       ("Mặt trận Tổ quốc Việt Nam", "ORGANIZATION"), ("Chính hiệp Trung Quốc", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [[p.name for p in r.parties] for r in records(doc)] == [["Mặt trận Tổ quốc Việt Nam", "Chính hiệp Trung Quốc"]]

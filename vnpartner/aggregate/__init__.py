@@ -13,7 +13,7 @@ from .fields import (build_record, conflict_only, event_instrument, first_event_
                      member_people, officials, officials_abroad, sector_codes, stronger_signed)
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
-from .parties import (bracketed_countries, capital_for_state, for_state, inside, investigation_at_home, is_facility,
+from .parties import (bracketed_countries, capital_for_state, domestic_affairs, for_state, inside, is_facility,
                       is_region, is_venue, mention_parties, own_body, part_of, party_of, unnamed, written_names)
 
 __all__ = ["aggregate", "instrument_of", "mention_parties", "party_of"]
@@ -46,7 +46,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
             continue
         if any(unnamed(p) or is_region(p) or is_facility(p) for p in (a, b)) or a.name == b.name or own_body(a, b) \
                 or own_body(b, a) or inside(a, b) or inside(b, a) or part_of(a, b) or part_of(b, a) \
-                or investigation_at_home(a, b):
+                or domestic_affairs(a, b):
             continue
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
@@ -59,7 +59,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
             pair_sentences[key].add(number)
             continue
         if frozenset((a.country, b.country)) in paired_countries or unnamed(b) or is_facility(b) or own_body(a, b) \
-                or own_body(b, a) or part_of(a, b) or part_of(b, a) or investigation_at_home(a, b):
+                or own_body(b, a) or part_of(a, b) or part_of(b, a) or domestic_affairs(a, b):
             continue
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(number)
