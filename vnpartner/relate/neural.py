@@ -298,8 +298,7 @@ def _without_titles_of_later_people(doc: Document, keys: list[tuple[str, str]], 
     by_id = {e.id: e for e in doc.entities}
     people = sorted((e.start, e.end) for e in doc.entities if e.label == "PERSON")
     starts = [start for start, _ in people]
-    titles = sorted((e.start, e.end) for e in doc.entities if e.label == "TITLE")
-    title_ends = [end for _, end in titles]
+    title_ends = sorted(e.end for e in doc.entities if e.label == "TITLE")
     places = sorted((e.start, e.end) for e in doc.entities if e.label == "LOCATION")
     later = []
     for i, (head, tail) in enumerate(keys):
@@ -317,10 +316,15 @@ def _without_titles_of_later_people(doc: Document, keys: list[tuple[str, str]], 
             continue  # `ông Michael Rogers, Chủ tịch Tiểu ban ...`: an apposition, whatever follows
         if opens_later or doc.text[person.end:title.start].strip() == "và":
             later.append(i)
-    if not later:
+    return _ruled_out(probs, later, HAS_TITLE)
+
+
+def _ruled_out(probs, rows: list[int], label: int):
+    """``probs`` with ``label`` at 0 in ``rows`` (a copy; ``probs`` itself where no row is ruled out)."""
+    if not rows:
         return probs
     probs = probs.clone()
-    probs[later, HAS_TITLE] = 0.0
+    probs[rows, label] = 0.0
     return probs
 
 
@@ -351,11 +355,7 @@ def _without_foreign_places(doc: Document, keys: list[tuple[str, str]], probs):
     country = {e.id: (e.normalized or {}).get("country") for e in doc.entities if e.label == "LOCATION"}
     foreign = [i for i, (head, tail) in enumerate(keys)
                if country.get(head) and country.get(tail) and country[head] != country[tail]]
-    if not foreign:
-        return probs
-    probs = probs.clone()
-    probs[foreign, LOCATED_IN] = 0.0
-    return probs
+    return _ruled_out(probs, foreign, LOCATED_IN)
 
 
 def _without_titles_of_whose(doc: Document, keys: list[tuple[str, str]], probs):
@@ -373,8 +373,4 @@ def _without_titles_of_whose(doc: Document, keys: list[tuple[str, str]], probs):
         if title.end <= person.start and _OF_WHOM.fullmatch(doc.text, title.end, person.start) \
                 or person.end <= title.start and _of_another_title(doc.text, title.start, title_ends):
             whose.append(i)
-    if not whose:
-        return probs
-    probs = probs.clone()
-    probs[whose, HAS_TITLE] = 0.0
-    return probs
+    return _ruled_out(probs, whose, HAS_TITLE)
