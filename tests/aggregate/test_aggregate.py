@@ -183,6 +183,15 @@ def test_a_country_does_not_partner_its_own_bodies():
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Nhật Bản"}]
 
 
+def test_a_country_does_not_partner_a_state_agency_named_with_no_state():
+    text = ("Hàn Quốc bổ nhiệm quan chức của Văn phòng An ninh Quốc gia. "
+            "Việt Nam hợp tác với Ngân hàng Phát triển châu Á.")
+    doc = build(text, [("Hàn Quốc", "LOCATION"), ("Văn phòng An ninh Quốc gia", "ORGANIZATION"),
+                       ("Việt Nam", "LOCATION"), ("Ngân hàng Phát triển châu Á", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Ngân hàng Phát triển châu Á"}]
+
+
 def test_a_body_does_not_partner_its_own_office_but_a_joint_body_partners_its_members():
     text = ("Ban Thư ký ASEAN và ASEAN ra mắt báo cáo. Liên minh Doanh nghiệp châu Âu - ASEAN và ASEAN "
             "ký kết thỏa thuận.")

@@ -215,3 +215,7 @@ def test_a_leader_no_mention_gives_a_country_has_the_one_the_leaders_list_gives(
                  ["Donald Trump", "Lý Hiển Long"], ["Tổng thống", "Thủ tướng"])
     countries = {e.text: e.normalized["country"] for e in normalize_people(doc).entities if e.label == "PERSON"}
     assert countries == {"Donald Trump": "US", "Lý Hiển Long": "SG"}
+    doc = titled("Thủ tướng Thatcher gặp cựu Thủ tướng Gerhard Schroeder.",
+                 ["Thatcher", "Gerhard Schroeder"], ["Thủ tướng", "Thủ tướng"])
+    countries = {e.text: e.normalized["country"] for e in normalize_people(doc).entities if e.label == "PERSON"}
+    assert countries == {"Thatcher": "GB", "Gerhard Schroeder": "DE"}

@@ -195,6 +195,21 @@ def test_tidy_drops_abbreviations_that_name_no_organisation():
     text = "DN Việt Nam vay 5 triệu USD từ Vietcombank."
     spans = [(text.index(word), text.index(word) + len(word), "ORGANIZATION") for word in ("DN", "USD", "Vietcombank")]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Vietcombank"]
+    text = "Máy ATM của HTX và PC của CBCNV PV GAS."
+    spans = [(text.index(word), text.index(word) + len(word), "ORGANIZATION") for word in ("ATM", "HTX", "PC", "CBCNV", "GAS")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["GAS"]
+
+
+def test_an_acronym_no_span_holds_opens_the_body_after_it():
+    from vnpartner.tag.hybrid import _acronyms_opening_bodies
+
+    text = "Tổng giám đốc PV GAS gặp ông Hùng; PV Oil, VN Samsung và CBCNV Viettel. Ảnh: TT Cảnh sát biển"
+    found = [("Tổng giám đốc", "TITLE"), ("GAS", "ORGANIZATION"), ("Hùng", "PERSON"), ("Oil", "ORGANIZATION"),
+             ("VN", "LOCATION"), ("Samsung", "ORGANIZATION"), ("Viettel", "ORGANIZATION"),
+             ("Cảnh sát biển", "ORGANIZATION")]
+    spans = [(text.index(name), text.index(name) + len(name), label) for name, label in found]
+    assert [text[s:e] for s, e, label in _acronyms_opening_bodies(text, spans) if label == "ORGANIZATION"] == [
+        "PV GAS", "PV Oil", "Samsung", "Viettel", "Cảnh sát biển"]
 
 
 def test_tidy_drops_viruses_and_document_numbers_and_splits_two_places_taken_for_a_body():
@@ -483,11 +498,14 @@ def test_a_ministry_named_for_several_fields_takes_back_the_fields_the_model_cut
     assert [text[s:e] for s, e, _ in _ministries_whole(text, spans)] == [
         "Bộ Ngoại giao và Hợp tác Quốc tế Campuchia"] + names[2:]
     # other offices named for several fields, but not a body that follows one (`Ban thư ký`)
-    text = "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch; Học viện Báo chí và Tuyên truyền; Cục Đối ngoại và Ban thư ký."
-    names = ["Trung tâm Xúc tiến Đầu tư", "Học viện Báo chí", "Cục Đối ngoại"]
+    # nor a delegation, a party or a front (`Ủy ban Trung ương MTTQ Việt Nam` + `và Đoàn đại biểu`)
+    text = ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch; Học viện Báo chí và Tuyên truyền; Cục Đối ngoại và Ban thư ký; "
+            "Ủy ban Trung ương MTTQ Việt Nam và Đoàn đại biểu Lào.")
+    names = ["Trung tâm Xúc tiến Đầu tư", "Học viện Báo chí", "Cục Đối ngoại", "Ủy ban Trung ương MTTQ Việt Nam"]
     spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION") for name in names]
     assert [text[s:e] for s, e, _ in _ministries_whole(text, spans)] == [
-        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch", "Học viện Báo chí và Tuyên truyền", "Cục Đối ngoại"]
+        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch", "Học viện Báo chí và Tuyên truyền", "Cục Đối ngoại",
+        "Ủy ban Trung ương MTTQ Việt Nam"]
 
 
 def test_tidy_keeps_both_countries_of_a_joint_body():

@@ -386,6 +386,9 @@ _POLITICAL_ORGANS = re.compile(r"(?i)quốc hội|bộ chính trị|ban bí thư
                                r"ban (?:tổ chức|dân vận|tuyên giáo|kinh tế|đối ngoại|nội chính) trung ương|"
                                r"mặt trận tổ quốc|mttq")
 
+# Offices, departments and directorates of a state, which work inside it.
+_STATE_AGENCY = re.compile(r"(?:Văn phòng|Tổng cục|Cục|Vụ|Sở) [A-ZĐ]")
+
 
 def domestic_affairs(a: Party, b: Party) -> bool:
     """Whether a pair is the state's own business at home, no cooperation: a law-enforcement body
@@ -403,6 +406,11 @@ def domestic_affairs(a: Party, b: Party) -> bool:
 
 
 def own_body(country: Party, other: Party) -> bool:
-    """A country does not partner a body of its own (`Hoa Kỳ` – `Bộ Ngoại giao Hoa Kỳ`)."""
-    return country.kind == "country" and other.kind != "country" and other.country == country.country
+    """A country does not partner a body of its own (`Hoa Kỳ` – `Bộ Ngoại giao Hoa Kỳ`), nor a
+    state agency the article names with no state (`Hàn Quốc` – `Văn phòng An ninh Quốc gia`,
+    `Việt Nam` – `Tổng cục Thuế`): a foreign one would carry its country's name. No gold record
+    pairs a country with a body of its own country."""
+    if country.kind != "country" or other.kind == "country":
+        return False
+    return other.country == country.country or (other.country is None and _STATE_AGENCY.match(other.name) is not None)
 

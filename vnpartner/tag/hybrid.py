@@ -87,7 +87,22 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     spans = _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
     spans = _bodies_spelt_by_their_acronym(text, spans)
     spans = _bodies_named_whole(text, _known_bodies(text, _listed_fields(text, spans)))
+    spans = _acronyms_opening_bodies(text, spans)
     return _ministers_of_two_fields(text, _bodies_before_people(text, spans))
+
+
+def _acronyms_opening_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """An acronym no span holds, right before a body's capitalised name, opens that name: the
+    model tags the second word of a group's company alone (`PV` + `GAS`, `PV` + `Oil`)."""
+    out = []
+    for start, end, label in spans:
+        before = _ACRONYM_BEFORE.search(text, 0, start)
+        if label == "ORGANIZATION" and before and text[start].isupper() \
+                and before.group("acronym") not in _NOT_ORGANIZATIONS \
+                and not any(s < start and before.start("acronym") < e for s, e, _ in spans):
+            start = before.start("acronym")
+        out.append((start, end, label))
+    return out
 
 
 def _bodies_named_whole(text: str, spans: list[Span]) -> list[Span]:
@@ -531,9 +546,12 @@ _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trư�
 _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH",
     "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "OEM", "PNTR", "HĐQT", "SGK", "ATTP", "SDG", "SDGs", "BHYT",
-    "LPG", "LNG", "CNG", "PP", "PVC",
+    "LPG", "LNG", "CNG", "PP", "PVC", "ATM", "SMS", "CBCNV", "CBCNVC", "CBCC", "DA", "HTX", "PC", "TOP",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
+# An all-capital word of two to five letters and one space, right before a span
+# (not opening a caption: `Ảnh: TT` + `Cảnh sát biển`).
+_ACRONYM_BEFORE = re.compile(r"(?<![\w&.-])(?<!: )(?P<acronym>[A-ZĐ]{2,5}) $")
 # Fields written as acronyms, which the model sometimes takes for bodies (`CNTT`, `KH&CN`, `ODA`).
 _FIELD_ACRONYMS = frozenset(term for term in sector_terms() if term.isupper())
 # Instruments the model sometimes takes for organisations.
@@ -604,7 +622,8 @@ _MINISTRY_HEAD = re.compile(r"(?:Bộ|Ủy ban|Uỷ ban|Sở|Trung tâm|Tổng c
 _FIELD_WORD = rf"[{UPPER}][\w-]*(?: (?!và\b)(?![{UPPER}])[^\W\d_][\w-]*)?"  # `Công nghiệp`, `Xã hội`
 # What opens a body of its own after a ministry's `và` (`Bộ Ngoại giao và Diễn đàn Kinh tế Thế giới`).
 _OTHER_BODY_HEADS = _BODY_HEADS | frozenset({"Diễn đàn", "Liên minh", "Chương trình", "Cơ quan", "Nhóm", "Hãng",
-                                             "Báo", "Đài", "Thông tấn", "Câu lạc bộ", "Ban"})
+                                             "Báo", "Đài", "Thông tấn", "Câu lạc bộ", "Ban", "Đoàn", "Đảng",
+                                             "Mặt trận"})
 _FIELDS_NAME = re.compile(rf"{_FIELD_WORD}(?: {_FIELD_WORD})+")  # at least two
 # `, Thương mại và Công nghiệp` or ` và Hợp tác Quốc tế`: capitalised words joined by commas and `và`.
 _FIELDS_RUN = re.compile(rf"(?:,| và) (?P<first>{_FIELD_WORD})(?:(?:,| và)? {_FIELD_WORD})*")
