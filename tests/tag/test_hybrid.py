@@ -1253,3 +1253,13 @@ def test_a_body_spelt_by_its_bracketed_acronym_is_one_body_but_a_country_stays_a
     assert [(text[s:e], label) for s, e, label in _bodies_spelt_by_their_acronym(text, sorted(spans))] == [
         ("General Electric", "ORGANIZATION"), ("GE", "ORGANIZATION"), ("Asian Development Bank", "ORGANIZATION"),
         ("ADB", "ORGANIZATION"), ("Trung Quốc", "LOCATION"), ("TQ", "LOCATION")]
+
+
+def test_a_company_type_word_and_a_country_is_the_country():
+    from vnpartner.tag.hybrid import _countries_of_unnamed_companies
+
+    text = "Tập đoàn Hà Lan muốn đầu tư; Tập đoàn Puma Energy và Công ty Nhật Bản Mitsui."
+    spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION")
+             for name in ("Tập đoàn Hà Lan", "Tập đoàn Puma Energy", "Công ty Nhật Bản Mitsui")]
+    assert [(text[s:e], label) for s, e, label in _countries_of_unnamed_companies(text, spans)] == [
+        ("Hà Lan", "LOCATION"), ("Tập đoàn Puma Energy", "ORGANIZATION"), ("Công ty Nhật Bản Mitsui", "ORGANIZATION")]

@@ -87,8 +87,20 @@ def _completed(text: str, spans: list[Span]) -> list[Span]:
     spans = _paired_parties(text, _defined_acronyms(text, _fields_only(text, _hyphened_fields(text, spans))))
     spans = _bodies_spelt_by_their_acronym(text, spans)
     spans = _bodies_named_whole(text, _known_bodies(text, _listed_fields(text, spans)))
-    spans = _acronyms_opening_bodies(text, spans)
+    spans = _countries_of_unnamed_companies(text, _acronyms_opening_bodies(text, spans))
     return _ministers_of_two_fields(text, _bodies_before_people(text, spans))
+
+
+def _countries_of_unnamed_companies(text: str, spans: list[Span]) -> list[Span]:
+    """A company type word and a country is no company's name but the country it comes from
+    (`Tập đoàn Hà Lan muốn ...`): the guidelines mark only the country, as the gold does."""
+    out = []
+    for start, end, label in spans:
+        kind = COMPANY_TYPE.match(text[start:end]) if label == "ORGANIZATION" else None
+        if kind and _is_country(text[start + kind.end():end]):
+            start, label = start + kind.end(), "LOCATION"
+        out.append((start, end, label))
+    return out
 
 
 def _acronyms_opening_bodies(text: str, spans: list[Span]) -> list[Span]:
