@@ -183,6 +183,16 @@ def test_a_country_does_not_partner_its_own_bodies():
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Nhật Bản"}]
 
 
+def test_a_body_named_by_its_acronym_and_in_words_is_one_party():
+    text = ("ASEAN và EU họp tại Bangkok. Hiệp hội các quốc gia Đông Nam Á và Liên minh châu Âu "
+            "nhất trí hợp tác. ASEAN và EU ra tuyên bố.")
+    doc = build(text, [("ASEAN", "ORGANIZATION"), ("EU", "ORGANIZATION"),
+                       ("Hiệp hội các quốc gia Đông Nam Á", "ORGANIZATION"), ("Liên minh châu Âu", "ORGANIZATION"),
+                       ("ASEAN", "ORGANIZATION", None, 2), ("EU", "ORGANIZATION", None, 2)],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER"), (4, 5, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["ASEAN", "EU"]]
+
+
 def test_a_country_does_not_partner_a_state_agency_named_with_no_state():
     text = ("Hàn Quốc bổ nhiệm quan chức của Văn phòng An ninh Quốc gia. "
             "Việt Nam hợp tác với Ngân hàng Phát triển châu Á.")

@@ -86,3 +86,12 @@ def test_a_vietnamese_name_is_a_family_name_and_capitalised_words(name, expected
     from vnpartner.normalize.names import vietnamese_name
 
     assert vietnamese_name(name) is expected
+
+
+@pytest.mark.parametrize("name, key", [
+    ("ASEAN", "ASEAN"), ("Hiệp hội các Quốc gia Đông Nam Á", "ASEAN"), ("Liên minh Kinh tế Á - Âu", "EAEU"),
+    ("Uỷ ban châu Âu", "EC"), ("Liên hợp quốc", "LHQ"), ("Hiệp hội Du lịch Việt Nam", None)])
+def test_a_body_the_press_names_both_ways_has_one_key(name, key):
+    from vnpartner.normalize.names import body_key
+
+    assert body_key(name) == key

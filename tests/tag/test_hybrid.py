@@ -203,13 +203,14 @@ def test_tidy_drops_abbreviations_that_name_no_organisation():
 def test_an_acronym_no_span_holds_opens_the_body_after_it():
     from vnpartner.tag.hybrid import _acronyms_opening_bodies
 
-    text = "Tổng giám đốc PV GAS gặp ông Hùng; PV Oil, VN Samsung và CBCNV Viettel. Ảnh: TT Cảnh sát biển"
+    text = ("Tổng giám đốc PV GAS gặp ông Hùng; PV Oil, VN Samsung và CBCNV Viettel. Ảnh: TT Cảnh sát biển; "
+            "trả lời PV Báo Tin tức")
     found = [("Tổng giám đốc", "TITLE"), ("GAS", "ORGANIZATION"), ("Hùng", "PERSON"), ("Oil", "ORGANIZATION"),
              ("VN", "LOCATION"), ("Samsung", "ORGANIZATION"), ("Viettel", "ORGANIZATION"),
-             ("Cảnh sát biển", "ORGANIZATION")]
+             ("Cảnh sát biển", "ORGANIZATION"), ("Báo Tin tức", "ORGANIZATION")]
     spans = [(text.index(name), text.index(name) + len(name), label) for name, label in found]
     assert [text[s:e] for s, e, label in _acronyms_opening_bodies(text, spans) if label == "ORGANIZATION"] == [
-        "PV GAS", "PV Oil", "Samsung", "Viettel", "Cảnh sát biển"]
+        "PV GAS", "PV Oil", "Samsung", "Viettel", "Cảnh sát biển", "Báo Tin tức"]
 
 
 def test_tidy_drops_viruses_and_document_numbers_and_splits_two_places_taken_for_a_body():
@@ -1263,3 +1264,26 @@ def test_a_company_type_word_and_a_country_is_the_country():
              for name in ("Tập đoàn Hà Lan", "Tập đoàn Puma Energy", "Công ty Nhật Bản Mitsui")]
     assert [(text[s:e], label) for s, e, label in _countries_of_unnamed_companies(text, spans)] == [
         ("Hà Lan", "LOCATION"), ("Tập đoàn Puma Energy", "ORGANIZATION"), ("Công ty Nhật Bản Mitsui", "ORGANIZATION")]
+
+
+def test_tidy_ends_a_name_before_the_full_stop_and_reads_an_initialled_transliteration_as_a_person():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Ông hội kiến Thủ tướng A. Cô-bi-a-cốp. Bà Hoàng Thị N. và A. Cô-bi-a-cốp gặp nhau."
+    first = text.index("A. Cô-bi-a-cốp.")
+    second = text.index("A. Cô-bi-a-cốp gặp")
+    spans = [(first, first + len("A. Cô-bi-a-cốp."), "PERSON"),
+             (text.index("Hoàng Thị N."), text.index("Hoàng Thị N.") + len("Hoàng Thị N."), "PERSON"),
+             (second, second + len("A. Cô-bi-a-cốp"), "LOCATION")]
+    assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
+        ("A. Cô-bi-a-cốp", "PERSON"), ("Hoàng Thị N.", "PERSON"), ("A. Cô-bi-a-cốp", "PERSON")]
+
+
+def test_tidy_drops_a_dash_after_a_name_and_splits_two_bodies_joined_by_one():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Hội Nông dân - Hội Phụ nữ; SOM Hiệp hội các quốc gia Đông Nam Á-Liên minh châu Âu; Trường Đại học Việt-Đức."
+    names = ["Hội Nông dân -", "Hiệp hội các quốc gia Đông Nam Á-Liên minh châu Âu", "Trường Đại học Việt-Đức"]
+    spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION") for name in names]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
+        "Hội Nông dân", "Hiệp hội các quốc gia Đông Nam Á", "Liên minh châu Âu", "Trường Đại học Việt-Đức"]

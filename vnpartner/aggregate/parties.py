@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from itertools import permutations
 
-from ..normalize.names import COMPANY_TYPE, bracket_aliases, canonical_country
+from ..normalize.names import COMPANY_TYPE, body_key, bracket_aliases, canonical_country
 from ..normalize.places import FACILITY_KIND, country_place, lookup_place, trailing_place
 from ..schema import Document, Entity, Party
 
@@ -273,14 +273,16 @@ def _departments(text: str, mentions: list[Entity], party: dict[str, Party]):
 def _variant_pairs(organizations: list[Party]) -> list[tuple[str, str]]:
     """Names of one organisation, countries agreeing: the same words in another case or
     without a company type word (`Công ty cổ phần VNG`, `VNG`), one name's words all within
-    another's, or an abbreviation (`LLBVBB Nhật Bản`, `Lực lượng Bảo vệ bờ biển Nhật Bản`)."""
+    another's, an abbreviation (`LLBVBB Nhật Bản`, `Lực lượng Bảo vệ bờ biển Nhật Bản`), or
+    two names the bodies list gives one body (`ASEAN`, `Hiệp hội các quốc gia Đông Nam Á`)."""
     names: dict[str, str | None] = {}
     for p in organizations:
         names.setdefault(p.name, p.country)
     words = {n: _name_words(n) for n in names}
+    known = {n: body_key(n) for n in names}
     pairs = []
     for name, other in permutations(names, 2):
-        same = words[name] == words[other] or _abbreviates(name, other)
+        same = words[name] == words[other] or _abbreviates(name, other) or (known[name] and known[name] == known[other])
         if not same and (len(set(words[name])) < 2 or not set(words[name]) < set(words[other])):
             continue
         if names[name] and names[other] and names[name] != names[other]:

@@ -9,6 +9,7 @@ from importlib import resources
 
 from ..schema import Entity
 from .places import Place, lookup_place
+from .text import norm_key
 
 # Longest first where one starts another (`công ty cổ phần` before `công ty`).
 COMPANY_TYPE_WORDS = ("tổng công ty", "công ty cổ phần", "công ty tnhh", "công ty cp", "công ty", "tập đoàn")
@@ -28,6 +29,19 @@ def leader_country(name: str) -> str | None:
     """The country of a head of state or government the press names without it (`Donald Trump`,
     `Lý Hiển Long`), from ``resources/leaders.tsv``; None for anyone else."""
     return _leaders().get(spelling_key(name))
+
+
+def body_key(name: str) -> str | None:
+    """The acronym of a body the press names both ways (`ASEAN` for `Hiệp hội các quốc gia Đông
+    Nam Á`), from ``resources/bodies.tsv``; None for a body not listed."""
+    return _bodies().get(norm_key(name))
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> dict[str, str]:
+    text = resources.files("vnpartner").joinpath("resources", "bodies.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {norm_key(name): acronym for acronym, names in rows for name in [acronym, *names.split(";")]}
 
 
 @lru_cache(maxsize=1)

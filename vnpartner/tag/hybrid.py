@@ -105,12 +105,14 @@ def _countries_of_unnamed_companies(text: str, spans: list[Span]) -> list[Span]:
 
 def _acronyms_opening_bodies(text: str, spans: list[Span]) -> list[Span]:
     """An acronym no span holds, right before a body's capitalised name, opens that name: the
-    model tags the second word of a group's company alone (`PV` + `GAS`, `PV` + `Oil`)."""
+    model tags the second word of a group's company alone (`PV` + `GAS`, `PV` + `Oil`). Not an
+    acronym of a kind of body or person (`PV` for phóng viên + `Báo Tin tức`)."""
     out = []
     for start, end, label in spans:
         before = _ACRONYM_BEFORE.search(text, 0, start)
-        if label == "ORGANIZATION" and before and text[start].isupper() \
-                and before.group("acronym") not in _NOT_ORGANIZATIONS \
+        acronym = before.group("acronym") if before else ""
+        if label == "ORGANIZATION" and before and text[start].isupper() and acronym not in _NOT_ORGANIZATIONS \
+                and (acronym not in _BODY_ACRONYMS or _PETROVIETNAM_UNIT.match(text, before.start("acronym"))) \
                 and not any(s < start and before.start("acronym") < e for s, e, _ in spans):
             start = before.start("acronym")
         out.append((start, end, label))
@@ -561,6 +563,13 @@ _NOT_ORGANIZATIONS = frozenset({
     "LPG", "LNG", "CNG", "PP", "PVC", "ATM", "SMS", "CBCNV", "CBCNVC", "CBCC", "DA", "HTX", "PC", "TOP",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
+# The PetroVietnam group's companies, `PV` and an English word (`PV` for phóng viên otherwise).
+_PETROVIETNAM_UNIT = re.compile(r"PV (?i:gas|oil|power|drilling|trans|coating|shipyard)\b")
+# An initial and a name spelt in hyphened Vietnamese syllables (`A. Cô-bi-a-cốp`): a person,
+# though the model may call it a place.
+_INITIALLED_TRANSLITERATION = re.compile(r"[A-ZĐ]\. ?[A-ZĐ][^\W\d_]*(?:-[^\W\d_]+)+")
+# A word of two letters or more right before a span's last character.
+_WORD_BEFORE_DOT = re.compile(r"[^\W\d_]{2}\.$")
 # An all-capital word of two to five letters and one space, right before a span
 # (not opening a caption: `Ảnh: TT` + `Cảnh sát biển`).
 _ACRONYM_BEFORE = re.compile(r"(?<![\w&.-])(?<!: )(?P<acronym>[A-ZĐ]{2,5}) $")
@@ -737,6 +746,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
         if start == end:
             continue
         if label in _NAME_LABELS:
+            end = _without_trailing_dash(text, start, end)  # `Hội Nông dân -` + `Hội Phụ nữ`
             if label == "PERSON" and _HONORIFIC_ONLY.fullmatch(text, start, end):
                 continue
             start, end = _without_honorific(text, start, end, label)
@@ -783,9 +793,12 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
         if royal and not _is_country(royal.group("name")):  # `Hoàng hậu` + `Sofia`, not + `Hà Lan`
             out.append((start, royal.start("name") - 1, "TITLE"))
             start, label = royal.start("name"), "PERSON"
-        if label == "LOCATION" and _is_the_president(text, start, end):
+        if label == "LOCATION" and (_is_the_president(text, start, end)
+                                    or _INITIALLED_TRANSLITERATION.fullmatch(text, start, end)):
             label = "PERSON"
         if label == "PERSON":
+            if text[end - 1] == "." and _WORD_BEFORE_DOT.search(text, start, end):
+                end -= 1  # the sentence's full stop, not an initial's (`Hoàng Thị N.`)
             start, end = _capitalised_core(text, start, end)
             start, end, label = _person_name(text, start, end, spans, places)
             lead = _PERSON_HONORIFIC_LEAD.match(text, start, end)
@@ -1271,13 +1284,16 @@ def _agreement_end(text: str, start: int, end: int) -> int | None:
 
 def _hyphen_parties(text: str, start: int, end: int) -> list[Span] | None:
     """The two parties of a name made of two joined by a dash (`VN-Campuchia`, `EU-Ai Cập`,
-    `ASEAN-EU`), each a place the gazetteer knows or an acronym the text also writes alone;
+    `ASEAN-EU`), each a place the gazetteer knows or an acronym the text also writes alone, or
+    two bodies' names (`Hiệp hội ...-Liên minh châu Âu`);
     None for any other name (`GD-ĐT`, `BFM-TV`, the `QĐ-UB` of a document's number)."""
     m = _HYPHEN_PAIR.match(text[start:end])
     if not m or _in_document_number(text, start):
         return None
     sides = [(start + m.start(side), start + m.end(side)) for side in "ab"]
     labels = [_party_label(text, s, e) for s, e in sides]
+    if all(_opens_with_body(text[s:e], _OTHER_BODY_HEADS) for s, e in sides):
+        labels = ["ORGANIZATION", "ORGANIZATION"]  # `Hiệp hội các quốc gia Đông Nam Á-Liên minh châu Âu`
     if None in labels:
         return None
     return [(s, e, label) for (s, e), label in zip(sides, labels)]
