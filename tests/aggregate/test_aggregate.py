@@ -960,6 +960,18 @@ def test_a_name_with_a_middle_initial_is_listed_once_without_it():
     assert [p.name for p in records(doc)[0].people] == ["Donald Trump"]
 
 
+def test_a_foreign_name_misspelt_by_one_letter_is_listed_once_but_a_vietnamese_one_is_another_person():
+    text = ("Thủ tướng Shinzo Abe tiếp ông Nguyễn Văn Hùng. Nhật Bản và Việt Nam hợp tác, Thủ tướng Sinzo Abe "
+            "và ông Nguyễn Văn Hưng nói.")
+    abe = {"title": "Thủ tướng", "affiliation": None, "country": "JP"}
+    envoy = {"title": "Đại sứ", "affiliation": None, "country": "VN"}
+    doc = build(text, [("Shinzo Abe", "PERSON", abe), ("Nguyễn Văn Hùng", "PERSON", envoy),
+                       ("Nhật Bản", "LOCATION"), ("Việt Nam", "LOCATION"), ("Sinzo Abe", "PERSON", abe),
+                       ("Nguyễn Văn Hưng", "PERSON", envoy)], [(2, 3, "PARTNER")])
+    names = [p.name for p in records(doc)[0].people]
+    assert len(names) == 3 and {"Nguyễn Văn Hùng", "Nguyễn Văn Hưng"} < set(names)  # and one Abe
+
+
 def test_the_police_at_home_found_no_record_but_across_a_border_they_cooperate():
     text = ("Bộ Công an khởi tố Ngân hàng MHB và làm việc với Công ty Hoa Việt. "
             "Bộ Công an Việt Nam và Bộ Nội vụ Belarus ký bản ghi nhớ.")

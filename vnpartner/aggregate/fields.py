@@ -264,8 +264,8 @@ def officials(doc: Document) -> list[Person]:
 
 def _newcomers(people: list[Person], record: Partnership) -> list[Person]:
     """``people`` less those the record already lists, however their names are spelt."""
-    listed = {spelling_key(p.name) for p in record.people}
-    return [p for p in people if spelling_key(p.name) not in listed]
+    listed = {spelling_key(p.name): p for p in record.people}
+    return [p for p in people if _person_key(p.name, listed) not in listed]
 
 
 def member_people(doc: Document, by_id: dict[str, Entity], party_names: dict[str, str], record: Partnership,
@@ -367,10 +367,31 @@ def _people(doc: Document, evidence: list[tuple[int, int]]) -> list[Person]:
         if _SPOKESPERSON.search(ent.normalized["title"]) or ent.text in recalled:
             continue
         value, name = ent.normalized, full.get(ent.text, ent.text)
-        known = people.get(spelling_key(name))
+        key = _person_key(name, people)
+        known = people.get(key)
         if known is None:
-            people[spelling_key(name)] = Person(name, value.get("title"), value.get("country"))
+            people[key] = Person(name, value.get("title"), value.get("country"))
         elif has_middle_initial(known.name) and not has_middle_initial(name):  # `Donald Trump`, not `Donald J. Trump`
-            people[spelling_key(name)] = Person(name, known.title, known.country)
+            people[key] = Person(name, known.title, known.country)
     return list(people.values())
+
+
+def _person_key(name: str, people: dict[str, Person]) -> str:
+    """The spelling key of ``name``, or that of a listed foreign name it misspells by one letter
+    (`Sinzo Abe` for `Shinzo Abe`). Vietnamese names one letter apart are other people (`Hùng`, `Hưng`)."""
+    key = spelling_key(name)
+    if len(key) < 8 or key in people or vietnamese_name(name):
+        return key
+    return next((known for known in people if not vietnamese_name(people[known].name)
+                 and _one_edit_apart(key, known)), key)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, deleted or replaced character."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[at + (len(a) == len(b)):] == b[at + 1:]
 
