@@ -310,6 +310,10 @@ def test_parliament_and_a_union_give_up_the_names_of_their_officials_after_them(
         ("Liên minh Nghị viện Thế giới", "ORGANIZATION"), ("Xa-bơ Chau-hơ-ry", "PERSON"),
         ("Saber Chowdhury", "PERSON"), ("Quốc hội", "ORGANIZATION"), ("Tòng Thị Phóng", "PERSON"),
         ("Học viện Chính trị Quốc gia Hồ Chí Minh", "ORGANIZATION")]
+    # a place and a country after a ministry's name are no one's name
+    text = "Bộ Tư lệnh Thái Bình Dương Mỹ cho biết."
+    assert [text[s:e] for s, e, _ in tidy(text, [_span(text, "Bộ Tư lệnh Thái Bình Dương Mỹ", "ORGANIZATION")])] == [
+        "Bộ Tư lệnh Thái Bình Dương Mỹ"]
 
 
 def test_tidy_cuts_the_vietnamese_verb_run_on_after_a_foreign_word_but_not_the_name_s_own_words():

@@ -1070,6 +1070,12 @@ def _in_document_number(text: str, start: int) -> bool:
     return text[start - 1:start] == "/" and text[start - 2:start - 1].isdigit()
 
 
+def _names_country(name: str) -> bool:
+    """Whether ``name`` ends in a country's name (`Thái Bình Dương Mỹ` is the Pacific of the US, no one)."""
+    place = trailing_place(name)
+    return place is not None and place.admin == "country"
+
+
 def _is_country(name: str) -> bool:
     place = lookup_place(name)
     return place is not None and place.admin == "country"
@@ -1229,11 +1235,13 @@ def _official_after_place(text: str, start: int, end: int) -> tuple[int, int] | 
     for a person (`Quốc hội`, a ministry), runs on into the full Vietnamese name of its official
     (`UBND tỉnh Hà Tĩnh` + `Dương Tất Thắng`, `Quốc hội` + `Tòng Thị Phóng`), or into a foreign
     name spelt the Vietnamese way that the original follows in brackets; None if not. A
-    two-word name is too often a body's own (`Trường THPT Chu` + `Văn An`)."""
+    two-word name is too often a body's own (`Trường THPT Chu` + `Văn An`), and one ending in a
+    country is a place (`Bộ Tư lệnh` + `Thái Bình Dương Mỹ`)."""
     words = _word_spans(text, start, end)
     for first in range(max(1, len(words) - 4), len(words) - 2):  # three or four words, the longest first
-        body = text[start:words[first - 1][1]]
-        if vietnamese_name(text[words[first][0]:end]) and (trailing_place(body) or _NAMED_FOR_NO_ONE.fullmatch(body)):
+        body, name = text[start:words[first - 1][1]], text[words[first][0]:end]
+        if vietnamese_name(name) and not _names_country(name) \
+                and (trailing_place(body) or _NAMED_FOR_NO_ONE.fullmatch(body)):
             return words[first - 1][1], words[first][0]
     transliterated = _TRANSLITERATED_NAME.search(text, start, end)
     if transliterated and transliterated.start() > start + 1 and _BRACKETED_NAME.match(text, end):
