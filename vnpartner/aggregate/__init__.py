@@ -84,6 +84,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
             record.date = None
     if records:  # the main event's group: the strongest instrument the article reports signed
         records[0].instrument = stronger_signed(doc, sentences, records[0].instrument)
+        _share_main_event(records)
     for record in records:  # bodies in a visit's story meet (the gold: 6 meetings to 1 visit)
         if record.instrument == "visit" and all(p.kind == "organization" for p in record.parties):
             record.instrument = "meeting"
@@ -96,3 +97,15 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         record.parties = [Party(written.get(p.name, p.name), p.country or bracketed.get(p.name), p.kind)
                           for p in record.parties]
     return records
+
+
+def _share_main_event(records: list[Partnership]) -> None:
+    """A record the same sentences pair with one of the main record's parties, with no event of
+    its own, is one more partner at the main event (`Tập đoàn Đất Xanh` + each of the twenty
+    partners listed after the lead's signing): it takes the main record's instrument and date."""
+    main = records[0]
+    names = {p.name for p in main.parties}
+    for record in records[1:]:
+        if record.instrument is None and record.evidence == main.evidence and names & {p.name for p in record.parties}:
+            record.instrument, record.date = main.instrument, main.date
+
