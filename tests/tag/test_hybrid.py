@@ -1291,3 +1291,14 @@ def test_tidy_drops_a_dash_after_a_name_and_splits_two_bodies_joined_by_one():
     spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION") for name in names]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
         "Hội Nông dân", "Hiệp hội các quốc gia Đông Nam Á", "Liên minh châu Âu", "Trường Đại học Việt-Đức"]
+
+
+def test_tidy_takes_a_company_s_spelt_out_type_and_its_name():
+    from vnpartner.tag.hybrid import tidy
+
+    text = "Công ty Trách nhiệm hữu hạn Nhã Khắc Lâm và Công ty Trách nhiệm hữu hạn MTV Gano Excel Việt Nam."
+    spans = [(0, len("Công ty Trách nhiệm"), "ORGANIZATION"),
+             (text.index("Công ty Trách nhiệm hữu hạn MTV"), text.index("Công ty Trách nhiệm hữu hạn MTV") + 27,
+              "ORGANIZATION")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
+        "Công ty Trách nhiệm hữu hạn Nhã Khắc Lâm", "Công ty Trách nhiệm hữu hạn MTV Gano Excel Việt Nam"]

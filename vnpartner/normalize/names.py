@@ -12,7 +12,8 @@ from .places import Place, lookup_place
 from .text import norm_key
 
 # Longest first where one starts another (`công ty cổ phần` before `công ty`).
-COMPANY_TYPE_WORDS = ("tổng công ty", "công ty cổ phần", "công ty tnhh", "công ty cp", "công ty", "tập đoàn")
+COMPANY_TYPE_WORDS = ("tổng công ty", "công ty cổ phần", "công ty trách nhiệm hữu hạn", "công ty tnhh", "công ty cp",
+                      "công ty", "tập đoàn")
 # A company type word opening a name (`Tập đoàn Đất Xanh`), in any case.
 COMPANY_TYPE = re.compile(rf"^(?i:{'|'.join(map(re.escape, COMPANY_TYPE_WORDS))})\s+")
 
