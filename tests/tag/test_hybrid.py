@@ -1237,6 +1237,12 @@ def test_a_persons_name_sheds_a_glued_word_and_a_captions_verb_but_mccain_stays_
     spans.append(_span(text, "Nguyễn Xuân Phúc", "PERSON", text.index("Phúc nói") - 12))
     assert [text[s:e] for s, e, _ in _people_unglued(text, sorted(spans))] == [
         "Ngụy Phượng Hòa", "Nguyễn Văn Tám", "John McCain", "Nguyễn Xuân Phúc", "Nguyễn Xuân Phúc"]
+    # a caption with no full stop, run on into the next sentence's first word; a name's own last word stays
+    text = "Chủ tịch Tập Cận Bình Thông tin trên được đưa ra. Ông Tập Cận Bình nói; ông Tập Cận Bình Minh đến."
+    spans = [_span(text, "Tập Cận Bình Thông", "PERSON"), _span(text, "Tập Cận Bình", "PERSON", text.index("Ông T")),
+             _span(text, "Tập Cận Bình Minh", "PERSON")]
+    assert [text[s:e] for s, e, _ in _people_unglued(text, sorted(spans))] == [
+        "Tập Cận Bình", "Tập Cận Bình", "Tập Cận Bình Minh"]
 
 
 def test_a_body_or_a_city_read_as_a_title_on_its_own_is_no_title():

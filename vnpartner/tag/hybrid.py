@@ -1519,7 +1519,8 @@ def _names_joined(text: str, spans: list[Span]) -> list[Span]:
 def _people_unglued(text: str, spans: list[Span]) -> list[Span]:
     """A person's name without the word the source glued to its first or last word (`Trung
     QuốcNgụy Phượng Hòa`, `Nguyễn Văn TámPhó`), and without a verb a title-case caption wrote
-    after the name the article gives elsewhere (`Thủ tướng Nguyễn Xuân Phúc Tiếp Phó Chủ tịch`)."""
+    after the name the article gives elsewhere (`Thủ tướng Nguyễn Xuân Phúc Tiếp Phó Chủ tịch`) or
+    the first word of the sentence after a caption (`Tập Cận Bình Thông tin trên ...`)."""
     names = {text[start:end] for start, end, label in spans if label == "PERSON"}
     out = []
     for start, end, label in spans:
@@ -1529,11 +1530,18 @@ def _people_unglued(text: str, spans: list[Span]) -> list[Span]:
                 start = glue[0]
             elif glue and len(text[start:glue[-1]].split()) >= 2 and " " not in text[glue[-1]:end]:
                 end = glue[-1]
-            name = text[start:end].rpartition(" ")[0]
-            if name in names and len(name.split()) >= 3 and vietnamese_name(name):
+            name, _, last = text[start:end].rpartition(" ")
+            if name in names and len(name.split()) >= 3 and (vietnamese_name(name) or _opens_a_word(text, end, last)):
                 end = start + len(name)
         out.append((start, end, label))
     return out
+
+
+def _opens_a_word(text: str, end: int, last: str) -> bool:
+    """Whether a name's ``last`` word and the lowercase word after it make a common word: the next
+    sentence's first word, after a caption with no full stop (`Tập Cận Bình` + `Thông tin trên ...`)."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1).islower() and is_common_word(f"{last} {after.group(1)}")
 
 
 def _glue_points(text: str, start: int, end: int) -> list[int]:
