@@ -1289,14 +1289,17 @@ def test_tidy_ends_a_name_before_the_full_stop_and_reads_an_initialled_translite
         ("A. Cô-bi-a-cốp", "PERSON"), ("Hoàng Thị N.", "PERSON"), ("A. Cô-bi-a-cốp", "PERSON")]
 
 
-def test_tidy_drops_a_dash_after_a_name_and_splits_two_bodies_joined_by_one():
+def test_tidy_drops_a_dash_or_comma_after_a_name_joins_at_an_ampersand_and_splits_two_bodies_at_a_dash():
     from vnpartner.tag.hybrid import tidy
 
-    text = "Hội Nông dân - Hội Phụ nữ; SOM Hiệp hội các quốc gia Đông Nam Á-Liên minh châu Âu; Trường Đại học Việt-Đức."
-    names = ["Hội Nông dân -", "Hiệp hội các quốc gia Đông Nam Á-Liên minh châu Âu", "Trường Đại học Việt-Đức"]
+    text = ("Hội Nông dân - Hội Phụ nữ; SOM Hiệp hội các quốc gia Đông Nam Á-Liên minh châu Âu; Trường Đại học Việt-Đức; "
+            "Bộ Công an, Y tế, VH-TT&DL.")
+    names = ["Hội Nông dân -", "Hiệp hội các quốc gia Đông Nam Á-Liên minh châu Âu", "Trường Đại học Việt-Đức",
+             "Bộ Công an,", "VH-TT", "DL"]
     spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION") for name in names]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
-        "Hội Nông dân", "Hiệp hội các quốc gia Đông Nam Á", "Liên minh châu Âu", "Trường Đại học Việt-Đức"]
+        "Hội Nông dân", "Hiệp hội các quốc gia Đông Nam Á", "Liên minh châu Âu", "Trường Đại học Việt-Đức",
+        "Bộ Công an", "VH-TT&DL"]
 
 
 def test_tidy_takes_a_company_s_spelt_out_type_and_its_name():

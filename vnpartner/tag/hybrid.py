@@ -548,6 +548,7 @@ _SINO_VIETNAMESE_NAMED = frozenset({"CN", "TW"})  # whose people Vietnamese news
 _MIDDLE_INITIAL = re.compile(rf" [A-Z]\. (?P<rest>[{UPPER}][\w'-]+(?: [{UPPER}][\w'-]+)?)(?![\w'-])")
 _RANK = re.compile(rf"(?:{MILITARY_RANKS})(?!\w)")
 _TRAILING_DASH = re.compile(r"\s*[-–]\s*$")
+_TRAILING_MARK = re.compile(r"[\s,;:–-]*[,;:–-]\s*$")  # a dash or a comma a name's span ends on
 # The first word of a photo credit (`Ảnh: TTXVN`) or of a sentence run on without its break
 # (`Đây là`, `Sáng 14-5`), with what follows it there; times of day are given names too (`Văn Sáng`).
 _TIMES_OF_DAY = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm"})
@@ -560,7 +561,7 @@ _DATE_WORD = re.compile(r"\d|\b(?i:ngày|tháng|năm|qua|nay|tới|ngoái|trư�
 _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH",
     "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "OEM", "PNTR", "HĐQT", "SGK", "ATTP", "SDG", "SDGs", "BHYT",
-    "LPG", "LNG", "CNG", "PP", "PVC", "ATM", "SMS", "CBCNV", "CBCNVC", "CBCC", "DA", "HTX", "PC", "TOP", "KCN", "KCX", "SN",
+    "LPG", "LNG", "CNG", "PP", "PVC", "ATM", "SMS", "CBCNV", "CBCNVC", "CBCC", "DA", "HTX", "PC", "TOP", "KCN", "KCX", "SN", "USS", "M&A",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
 # A limited company's type spelt out (`Công ty Trách nhiệm hữu hạn MTV`), rare beside `Công ty TNHH`.
@@ -748,7 +749,8 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
         if start == end:
             continue
         if label in _NAME_LABELS:
-            end = _without_trailing_dash(text, start, end)  # `Hội Nông dân -` + `Hội Phụ nữ`
+            mark = _TRAILING_MARK.search(text, start, end)  # `Hội Nông dân -` + `Hội Phụ nữ`, `Bộ Công an,`
+            end = mark.start() if mark and mark.start() > start else end
             if label == "PERSON" and _HONORIFIC_ONLY.fullmatch(text, start, end):
                 continue
             start, end = _without_honorific(text, start, end, label)
@@ -994,7 +996,8 @@ def _opens_with_body(name: str, heads: frozenset[str] = _BODY_HEADS) -> bool:
 
 def _joined_bodies(text: str, spans: list[Span]) -> list[Span]:
     """One body the model cut in two: at its `và` (`Liên đoàn Công nghiệp` + `Giao thông Vận tải
-    Séc`: a body's name, `và`, then a name that opens with a field, not with a body of its own),
+    Séc`: a body's name, `và`, then a name that opens with a field, not with a body of its own)
+    or at an `&` with no space around it (`VH-TT` + `DL`),
     or before the last words of its name, taken for a place the gazetteer does not know
     (`Diễn đàn Hợp tác Kinh tế Châu Á` + `Horasis`, `Trung ương` + `Đảng`)."""
     return _run_on(spans, lambda body, span: _continues_body(text, body, span))
@@ -1014,6 +1017,8 @@ def _run_on(spans: list[Span], continues, label: str = "ORGANIZATION") -> list[S
 
 def _continues_body(text: str, body: Span, span: Span) -> bool:
     gap, name = text[body[1]:span[0]], text[span[0]:span[1]]
+    if span[2] == "ORGANIZATION" and gap == "&":
+        return True  # `VH-TT` + `&` + `DL`: one ministry's abbreviated fields
     if span[2] == "ORGANIZATION":
         return gap == " và " and _opens_with_field(name) and _opens_with_body(text[body[0]:body[1]])
     return span[2] == "LOCATION" and gap == " " and _unknown_place(name)
