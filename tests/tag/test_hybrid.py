@@ -310,10 +310,12 @@ def test_parliament_and_a_union_give_up_the_names_of_their_officials_after_them(
         ("Liên minh Nghị viện Thế giới", "ORGANIZATION"), ("Xa-bơ Chau-hơ-ry", "PERSON"),
         ("Saber Chowdhury", "PERSON"), ("Quốc hội", "ORGANIZATION"), ("Tòng Thị Phóng", "PERSON"),
         ("Học viện Chính trị Quốc gia Hồ Chí Minh", "ORGANIZATION")]
-    # a place and a country after a ministry's name are no one's name
-    text = "Bộ Tư lệnh Thái Bình Dương Mỹ cho biết."
-    assert [text[s:e] for s, e, _ in tidy(text, [_span(text, "Bộ Tư lệnh Thái Bình Dương Mỹ", "ORGANIZATION")])] == [
-        "Bộ Tư lệnh Thái Bình Dương Mỹ"]
+    # a place and a country after a ministry's name are no one's name, a name ending like a country is
+    text = "Bộ Tư lệnh Thái Bình Dương Mỹ cho biết; UBND tỉnh Hà Tĩnh Nguyễn Văn Đức nói."
+    spans = [_span(text, "Bộ Tư lệnh Thái Bình Dương Mỹ", "ORGANIZATION"),
+             _span(text, "UBND tỉnh Hà Tĩnh Nguyễn Văn Đức", "ORGANIZATION")]
+    assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
+        "Bộ Tư lệnh Thái Bình Dương Mỹ", "UBND tỉnh Hà Tĩnh", "Nguyễn Văn Đức"]
 
 
 def test_tidy_cuts_the_vietnamese_verb_run_on_after_a_foreign_word_but_not_the_name_s_own_words():
@@ -1279,14 +1281,14 @@ def test_a_company_type_word_and_a_country_is_the_country():
 def test_tidy_ends_a_name_before_the_full_stop_and_reads_an_initialled_transliteration_as_a_person():
     from vnpartner.tag.hybrid import tidy
 
-    text = "Ông hội kiến Thủ tướng A. Cô-bi-a-cốp. Bà Hoàng Thị N. và A. Cô-bi-a-cốp gặp nhau."
+    text = "Ông hội kiến Thủ tướng A. Cô-bi-a-cốp. Bà Hoàng Thị N. và A. Cô-bi-a-cốp gặp chị Tr."
     first = text.index("A. Cô-bi-a-cốp.")
     second = text.index("A. Cô-bi-a-cốp gặp")
     spans = [(first, first + len("A. Cô-bi-a-cốp."), "PERSON"),
              (text.index("Hoàng Thị N."), text.index("Hoàng Thị N.") + len("Hoàng Thị N."), "PERSON"),
-             (second, second + len("A. Cô-bi-a-cốp"), "LOCATION")]
+             (second, second + len("A. Cô-bi-a-cốp"), "LOCATION"), (len(text) - 3, len(text), "PERSON")]
     assert [(text[s:e], label) for s, e, label in tidy(text, spans)] == [
-        ("A. Cô-bi-a-cốp", "PERSON"), ("Hoàng Thị N.", "PERSON"), ("A. Cô-bi-a-cốp", "PERSON")]
+        ("A. Cô-bi-a-cốp", "PERSON"), ("Hoàng Thị N.", "PERSON"), ("A. Cô-bi-a-cốp", "PERSON"), ("Tr.", "PERSON")]
 
 
 def test_tidy_drops_a_dash_or_comma_after_a_name_joins_at_an_ampersand_and_splits_two_bodies_at_a_dash():

@@ -571,8 +571,8 @@ _PETROVIETNAM_UNIT = re.compile(r"PV (?i:gas|oil|power|drilling|trans|coating|sh
 # An initial and a name spelt in hyphened Vietnamese syllables (`A. Cô-bi-a-cốp`): a person,
 # though the model may call it a place.
 _INITIALLED_TRANSLITERATION = re.compile(r"[A-ZĐ]\. ?[A-ZĐ][^\W\d_]*(?:-[^\W\d_]+)+")
-# A word of two letters or more right before a span's last character.
-_WORD_BEFORE_DOT = re.compile(r"[^\W\d_]{2}\.$")
+# A word of three letters or more right before a span's last character: not an initial (`Th.`, `N.`).
+_WORD_BEFORE_DOT = re.compile(r"[^\W\d_]{3}\.$")
 # An all-capital word of two to five letters and one space, right before a span
 # (not opening a caption: `Ảnh: TT` + `Cảnh sát biển`).
 _ACRONYM_BEFORE = re.compile(r"(?<![\w&.-])(?<!: )(?P<acronym>[A-ZĐ]{2,5}) $")
@@ -805,7 +805,7 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
             label = "PERSON"
         if label == "PERSON":
             if text[end - 1] == "." and _WORD_BEFORE_DOT.search(text, start, end):
-                end -= 1  # the sentence's full stop, not an initial's (`Hoàng Thị N.`)
+                end -= 1  # the sentence's full stop, not an initial's (`Hoàng Thị N.`, `chị Tr.`)
             start, end = _capitalised_core(text, start, end)
             start, end, label = _person_name(text, start, end, spans, places)
             lead = _PERSON_HONORIFIC_LEAD.match(text, start, end)
@@ -1080,10 +1080,15 @@ def _in_document_number(text: str, start: int) -> bool:
     return text[start - 1:start] == "/" and text[start - 2:start - 1].isdigit()
 
 
-def _names_country(name: str) -> bool:
-    """Whether ``name`` ends in a country's name (`Thái Bình Dương Mỹ` is the Pacific of the US, no one)."""
-    place = trailing_place(name)
-    return place is not None and place.admin == "country"
+def _place_and_country(name: str) -> bool:
+    """Whether ``name`` is a place and a country (`Thái Bình Dương Mỹ`, the Pacific of the US, is no
+    one; `Nguyễn Văn Đức` is someone, though `Đức` is Germany)."""
+    words = name.split()
+    for cut in range(1, len(words)):
+        country = lookup_place(" ".join(words[cut:]))
+        if country is not None and country.admin == "country" and lookup_place(" ".join(words[:cut])) is not None:
+            return True
+    return False
 
 
 def _is_country(name: str) -> bool:
@@ -1245,12 +1250,12 @@ def _official_after_place(text: str, start: int, end: int) -> tuple[int, int] | 
     for a person (`Quốc hội`, a ministry), runs on into the full Vietnamese name of its official
     (`UBND tỉnh Hà Tĩnh` + `Dương Tất Thắng`, `Quốc hội` + `Tòng Thị Phóng`), or into a foreign
     name spelt the Vietnamese way that the original follows in brackets; None if not. A
-    two-word name is too often a body's own (`Trường THPT Chu` + `Văn An`), and one ending in a
-    country is a place (`Bộ Tư lệnh` + `Thái Bình Dương Mỹ`)."""
+    two-word name is too often a body's own (`Trường THPT Chu` + `Văn An`), and a place and a
+    country are no one's (`Bộ Tư lệnh` + `Thái Bình Dương Mỹ`)."""
     words = _word_spans(text, start, end)
     for first in range(max(1, len(words) - 4), len(words) - 2):  # three or four words, the longest first
         body, name = text[start:words[first - 1][1]], text[words[first][0]:end]
-        if vietnamese_name(name) and not _names_country(name) \
+        if vietnamese_name(name) and not _place_and_country(name) \
                 and (trailing_place(body) or _NAMED_FOR_NO_ONE.fullmatch(body)):
             return words[first - 1][1], words[first][0]
     transliterated = _TRANSLITERATED_NAME.search(text, start, end)
