@@ -116,6 +116,13 @@ def pair_inputs(doc: Document, pairs: list[Pair], vectors) -> dict:
     def row(index: int):
         return matrix[index] if 0 <= index < rows else zero
 
+    gaps: dict[tuple[int, int], tuple[torch.Tensor, torch.Tensor]] = {}
+
+    def gap(lo: int, hi: int):  # the mean and the peak of the vectors between two spans, once per gap
+        if (lo, hi) not in gaps:
+            gaps[lo, hi] = (matrix[lo:hi].mean(0), matrix[lo:hi].max(0).values) if hi > lo else (zero, zero)
+        return gaps[lo, hi]
+
     parties = sorted(e.start for e in doc.entities if e.label in PARTY_LABELS)
     heads, tails, between, context, peak, types, distance, crowd, mask = [], [], [], [], [], [], [], [], []
     for pair in pairs:
@@ -124,8 +131,9 @@ def pair_inputs(doc: Document, pairs: list[Pair], vectors) -> dict:
         left, right = sorted((pair.head, pair.tail), key=lambda e: e.start)
         heads.append(h)
         tails.append(t)
-        between.append(matrix[lo:hi].mean(0) if hi > lo else zero)
-        peak.append(matrix[lo:hi].max(0).values if hi > lo else zero)
+        mean, most = gap(lo, hi)
+        between.append(mean)
+        peak.append(most)
         context.append(torch.cat([row(h_first - 1), row(h_last + 1), row(t_first - 1), row(t_last + 1)]))
         types.append([ENTITY_LABELS.index(pair.head.label), ENTITY_LABELS.index(pair.tail.label)])
         distance.append(_bucket(t_first - h_first))
