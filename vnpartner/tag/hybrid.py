@@ -109,7 +109,7 @@ def _acronyms_opening_bodies(text: str, spans: list[Span]) -> list[Span]:
     acronym of a kind of body or person (`PV` for phóng viên + `Báo Tin tức`)."""
     out = []
     for start, end, label in spans:
-        before = _ACRONYM_BEFORE.search(text, 0, start)
+        before = _ACRONYM_BEFORE.search(text, max(0, start - 6), start)  # a short word and a space
         acronym = before.group("acronym") if before else ""
         if label == "ORGANIZATION" and before and text[start].isupper() and acronym not in _NOT_ORGANIZATIONS \
                 and (acronym not in _BODY_ACRONYMS or _PETROVIETNAM_UNIT.match(text, before.start("acronym"))) \
