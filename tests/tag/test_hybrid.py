@@ -196,7 +196,8 @@ def test_tidy_drops_abbreviations_that_name_no_organisation():
     spans = [(text.index(word), text.index(word) + len(word), "ORGANIZATION") for word in ("DN", "USD", "Vietcombank")]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["Vietcombank"]
     text = "Máy ATM của HTX và PC của CBCNV PV GAS."
-    spans = [(text.index(word), text.index(word) + len(word), "ORGANIZATION") for word in ("ATM", "HTX", "PC", "CBCNV", "GAS")]
+    spans = [(text.index(word), text.index(word) + len(word), "ORGANIZATION")
+             for word in ("ATM", "HTX", "PC", "CBCNV", "GAS")]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == ["GAS"]
 
 
@@ -506,8 +507,8 @@ def test_a_ministry_named_for_several_fields_takes_back_the_fields_the_model_cut
         "Bộ Ngoại giao và Hợp tác Quốc tế Campuchia"] + names[2:]
     # other offices named for several fields, but not a body that follows one (`Ban thư ký`)
     # nor a delegation, a party or a front (`Ủy ban Trung ương MTTQ Việt Nam` + `và Đoàn đại biểu`)
-    text = ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch; Học viện Báo chí và Tuyên truyền; Cục Đối ngoại và Ban thư ký; "
-            "Ủy ban Trung ương MTTQ Việt Nam và Đoàn đại biểu Lào.")
+    text = ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch; Học viện Báo chí và Tuyên truyền; "
+            "Cục Đối ngoại và Ban thư ký; Ủy ban Trung ương MTTQ Việt Nam và Đoàn đại biểu Lào.")
     names = ["Trung tâm Xúc tiến Đầu tư", "Học viện Báo chí", "Cục Đối ngoại", "Ủy ban Trung ương MTTQ Việt Nam"]
     spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION") for name in names]
     assert [text[s:e] for s, e, _ in _ministries_whole(text, spans)] == [
@@ -1294,8 +1295,8 @@ def test_tidy_ends_a_name_before_the_full_stop_and_reads_an_initialled_translite
 def test_tidy_drops_a_dash_or_comma_after_a_name_joins_at_an_ampersand_and_splits_two_bodies_at_a_dash():
     from vnpartner.tag.hybrid import tidy
 
-    text = ("Hội Nông dân - Hội Phụ nữ; SOM Hiệp hội các quốc gia Đông Nam Á-Liên minh châu Âu; Trường Đại học Việt-Đức; "
-            "Bộ Công an, Y tế, VH-TT&DL.")
+    text = ("Hội Nông dân - Hội Phụ nữ; SOM Hiệp hội các quốc gia Đông Nam Á-Liên minh châu Âu; "
+            "Trường Đại học Việt-Đức; Bộ Công an, Y tế, VH-TT&DL.")
     names = ["Hội Nông dân -", "Hiệp hội các quốc gia Đông Nam Á-Liên minh châu Âu", "Trường Đại học Việt-Đức",
              "Bộ Công an,", "VH-TT", "DL"]
     spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION") for name in names]
