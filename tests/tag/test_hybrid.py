@@ -1314,3 +1314,20 @@ def test_tidy_takes_a_company_s_spelt_out_type_and_its_name():
               "ORGANIZATION")]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
         "Công ty Trách nhiệm hữu hạn Nhã Khắc Lâm", "Công ty Trách nhiệm hữu hạn MTV Gano Excel Việt Nam"]
+
+
+def test_the_pattern_layer_s_place_and_official_after_a_title_replace_the_model_s_other_bounds():
+    from vnpartner.tag.hybrid import _officials_after_their_place
+
+    text = "Tỉnh trưởng Phúc Kiến Vu Vỹ Quốc và Bí thư Tỉnh ủy Quảng Tây Bành Thanh Hoa; Ngân hàng Việt Nam Thịnh Vượng."
+    found = [_span(text, "Tỉnh trưởng", "TITLE"), _span(text, "Phúc Kiến Vu Vỹ Quốc", "PERSON"),
+             _span(text, "Bí thư", "TITLE"), _span(text, "Tỉnh ủy Quảng Tây Bành", "ORGANIZATION"),
+             _span(text, "Thanh Hoa", "LOCATION"), _span(text, "Ngân hàng Việt Nam Thịnh Vượng", "ORGANIZATION")]
+    ruled = [_span(text, "Tỉnh trưởng", "TITLE"), _span(text, "Phúc Kiến", "LOCATION"),
+             _span(text, "Vu Vỹ Quốc", "PERSON"), _span(text, "Bí thư", "TITLE"),
+             _span(text, "Tỉnh ủy Quảng Tây", "ORGANIZATION"), _span(text, "Bành Thanh Hoa", "PERSON"),
+             _span(text, "Ngân hàng Việt Nam", "ORGANIZATION"), _span(text, "Thịnh Vượng", "PERSON")]
+    assert [(text[s:e], label) for s, e, label in _officials_after_their_place(text, found, ruled)] == [
+        ("Tỉnh trưởng", "TITLE"), ("Phúc Kiến", "LOCATION"), ("Vu Vỹ Quốc", "PERSON"), ("Bí thư", "TITLE"),
+        ("Tỉnh ủy Quảng Tây", "ORGANIZATION"), ("Bành Thanh Hoa", "PERSON"),
+        ("Ngân hàng Việt Nam Thịnh Vượng", "ORGANIZATION")]  # no title before the bank

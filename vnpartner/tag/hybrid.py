@@ -66,6 +66,7 @@ class HybridTagger:
             addressed = _addressed_people(text)
             fillers = _vietnamese_people(text, ruled) + addressed + _sure_fields(text)
             found = _days_missed(text, _dates_cut(text, tidy(text, found, ends), ruled), ruled)
+            found = _officials_after_their_place(text, found, ruled)
             spans = _completed(text, merge(found, ruled, self.neural_labels, fillers))
             spans = _addressed_as_people(text, _people_after_countries(text, spans), addressed)
             spans = _people_unglued(text, _names_joined(text, _titled_people(text, spans, ends)))
@@ -73,6 +74,23 @@ class HybridTagger:
             spans = _places_over_dots(text, _bodies_over_dashed_places(text, _titles_through_and(text, spans)))
             out.append(_countries_between_titles_and_people(text, spans))
         return out
+
+
+def _officials_after_their_place(text: str, found: list[Span], ruled: Sequence[Span]) -> list[Span]:
+    """The pattern layer's body or place and person after a title where the model's spans cover
+    the two with other bounds (`Tỉnh trưởng` + `Phúc Kiến Vu Vỹ Quốc` read as one person,
+    `Bí thư` + `Tỉnh ủy Quảng Tây Bành` + `Thanh Hoa` as a body and a place): the pattern layer
+    reads a title, its body or place and the holder's name in that order."""
+    titles = {end for _, end, label in list(found) + list(ruled) if label == "TITLE"}
+    for place, person in zip(ruled, ruled[1:]):
+        if place[2] not in ("ORGANIZATION", "LOCATION") or person[2] != "PERSON" or text[place[1]:person[0]] != " " \
+                or place[0] - 1 not in titles or len(text[person[0]:person[1]].split()) < 2:
+            continue
+        covering = [span for span in found if span[0] < person[1] and place[0] < span[1]]
+        if covering and covering[0][0] == place[0] and covering[-1][1] == person[1] \
+                and [span[2] for span in covering] != [place[2], "PERSON"]:
+            found = sorted([span for span in found if span not in covering] + [place, person])
+    return found
 
 
 def _completed(text: str, spans: list[Span]) -> list[Span]:
@@ -562,7 +580,7 @@ _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH",
     "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "OEM", "PNTR", "HĐQT", "SGK", "ATTP", "SDG", "SDGs", "BHYT",
     "LPG", "LNG", "CNG", "PP", "PVC", "ATM", "SMS", "CBCNV", "CBCNVC", "CBCC", "DA", "HTX", "PC", "TOP", "KCN", "KCX",
-    "SN", "USS", "M&A",
+    "SN", "USS", "M&A", "VIDEO", "XEM",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
 # A limited company's type spelt out (`Công ty Trách nhiệm hữu hạn MTV`), rare beside `Công ty TNHH`.
