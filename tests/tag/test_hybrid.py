@@ -1331,3 +1331,12 @@ def test_the_pattern_layer_s_place_and_official_after_a_title_replace_the_model_
         ("Tỉnh trưởng", "TITLE"), ("Phúc Kiến", "LOCATION"), ("Vu Vỹ Quốc", "PERSON"), ("Bí thư", "TITLE"),
         ("Tỉnh ủy Quảng Tây", "ORGANIZATION"), ("Bành Thanh Hoa", "PERSON"),
         ("Ngân hàng Việt Nam Thịnh Vượng", "ORGANIZATION")]  # no title before the bank
+
+    text = "Ông Annan gặp Tổng thống Síp; bà Nga nói; Hoàng hậu Sofia đến."
+    found = [_span(text, "Annan", "PERSON"), _span(text, "Tổng thống", "TITLE"), _span(text, "Síp", "PERSON"),
+             _span(text, "Nga", "PERSON"), _span(text, "Hoàng hậu", "TITLE"), _span(text, "Sofia", "PERSON")]
+    ruled = [_span(text, "Tổng thống", "TITLE"), _span(text, "Síp", "LOCATION"), _span(text, "Nga", "LOCATION"),
+             _span(text, "Hoàng hậu", "TITLE"), _span(text, "Sofia", "LOCATION")]
+    assert [(text[s:e], label) for s, e, label in _officials_after_their_place(text, found, ruled)] == [
+        ("Annan", "PERSON"), ("Tổng thống", "TITLE"), ("Síp", "LOCATION"), ("Nga", "PERSON"),
+        ("Hoàng hậu", "TITLE"), ("Sofia", "PERSON")]

@@ -80,8 +80,14 @@ def _officials_after_their_place(text: str, found: list[Span], ruled: Sequence[S
     """The pattern layer's body or place and person after a title where the model's spans cover
     the two with other bounds (`Tỉnh trưởng` + `Phúc Kiến Vu Vỹ Quốc` read as one person,
     `Bí thư` + `Tỉnh ủy Quảng Tây Bành` + `Thanh Hoa` as a body and a place): the pattern layer
-    reads a title, its body or place and the holder's name in that order."""
+    reads a title, its body or place and the holder's name in that order. A person the model
+    reads where the pattern layer reads a country right after a title is that country (`Tổng thống
+    Síp`; a city may be a name, `Hoàng hậu Sofia`)."""
     titles = {end for _, end, label in list(found) + list(ruled) if label == "TITLE"}
+    places = {(start, end) for start, end, label in ruled
+              if label == "LOCATION" and start - 1 in titles and _is_country(text[start:end])}
+    found = [(start, end, "LOCATION") if label == "PERSON" and (start, end) in places else (start, end, label)
+             for start, end, label in found]  # `Tổng thống` + `Síp`: the country, not a person
     for place, person in zip(ruled, ruled[1:]):
         if place[2] not in ("ORGANIZATION", "LOCATION") or person[2] != "PERSON" or text[place[1]:person[0]] != " " \
                 or place[0] - 1 not in titles or len(text[person[0]:person[1]].split()) < 2:
