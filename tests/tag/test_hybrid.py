@@ -1340,3 +1340,16 @@ def test_the_pattern_layer_s_place_and_official_after_a_title_replace_the_model_
     assert [(text[s:e], label) for s, e, label in _officials_after_their_place(text, found, ruled)] == [
         ("Annan", "PERSON"), ("Tổng thống", "TITLE"), ("Síp", "LOCATION"), ("Nga", "PERSON"),
         ("Hoàng hậu", "TITLE"), ("Sofia", "PERSON")]
+
+
+def test_a_country_the_model_tags_as_a_body_is_a_place_and_one_after_a_state_organ_is_that_organ():
+    from vnpartner.tag.hybrid import _state_organs_of_countries, tidy
+
+    text = "Chủ tịch Hạ viện Nhật Bản gặp quân chính phủ Syria; hai chính phủ Việt - Thái; Chính phủ Mỹ."
+    spans = [_span(text, "Chủ tịch", "TITLE"), _span(text, "Nhật Bản", "ORGANIZATION"),
+             _span(text, "Syria", "LOCATION"), _span(text, "Việt", "LOCATION"), _span(text, "Thái", "LOCATION"),
+             _span(text, "Mỹ", "LOCATION")]
+    spans = _state_organs_of_countries(text, tidy(text, spans))
+    assert [(text[s:e], label) for s, e, label in spans] == [
+        ("Chủ tịch", "TITLE"), ("Hạ viện Nhật Bản", "ORGANIZATION"), ("Syria", "LOCATION"), ("Việt", "LOCATION"),
+        ("Thái", "LOCATION"), ("Chính phủ Mỹ", "ORGANIZATION")]
