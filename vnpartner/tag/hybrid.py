@@ -122,12 +122,20 @@ def _state_organs_of_countries(text: str, spans: list[Span]) -> list[Span]:
     of 126 such names one ORGANIZATION."""
     out = []
     for start, end, label in spans:
-        organ = _STATE_ORGAN_BEFORE.search(text, max(0, start - 12), start) if label == "LOCATION" else None
-        if organ and _is_country(text[start:end]) and not _DASH_AFTER.match(text, end) \
-                and not any(s < start and organ.start() < e for s, e, _ in spans):  # not `chính phủ Việt - Thái`
-            start, label = organ.start(), "ORGANIZATION"
+        organ = _free_words_before(text, spans, start, _STATE_ORGAN_BEFORE, 12) if label == "LOCATION" else None
+        if organ is not None and _is_country(text[start:end]) and not _DASH_AFTER.match(text, end):
+            start, label = organ, "ORGANIZATION"  # not `chính phủ Việt - Thái`: two countries
         out.append((start, end, label))
     return out
+
+
+def _free_words_before(text: str, spans: list[Span], start: int, pattern: re.Pattern, window: int) -> int | None:
+    """Where ``pattern`` matches the words right before ``start`` (within ``window`` characters)
+    that no span holds; None where it does not match or a span holds them."""
+    found = pattern.search(text, max(0, start - window), start)
+    if found is None or any(s < start and found.start() < e for s, e, _ in spans):
+        return None
+    return found.start()
 
 
 def _countries_of_unnamed_companies(text: str, spans: list[Span]) -> list[Span]:
@@ -148,12 +156,11 @@ def _acronyms_opening_bodies(text: str, spans: list[Span]) -> list[Span]:
     acronym of a kind of body or person (`PV` for phóng viên + `Báo Tin tức`)."""
     out = []
     for start, end, label in spans:
-        before = _ACRONYM_BEFORE.search(text, max(0, start - 6), start)  # a short word and a space
-        acronym = before.group("acronym") if before else ""
-        if label == "ORGANIZATION" and before and text[start].isupper() and acronym not in _NOT_ORGANIZATIONS \
-                and (acronym not in _BODY_ACRONYMS or _PETROVIETNAM_UNIT.match(text, before.start("acronym"))) \
-                and not any(s < start and before.start("acronym") < e for s, e, _ in spans):
-            start = before.start("acronym")
+        opens = _free_words_before(text, spans, start, _ACRONYM_BEFORE, 6) if label == "ORGANIZATION" else None
+        acronym = text[opens:start - 1] if opens is not None else ""
+        if acronym and text[start].isupper() and acronym not in _NOT_ORGANIZATIONS \
+                and (acronym not in _BODY_ACRONYMS or _PETROVIETNAM_UNIT.match(text, opens)):
+            start = opens
         out.append((start, end, label))
     return out
 
@@ -618,7 +625,7 @@ _INITIALLED_TRANSLITERATION = re.compile(r"[A-ZĐ]\. ?[A-ZĐ][^\W\d_]*(?:-[^\W\d
 _WORD_BEFORE_DOT = re.compile(r"[^\W\d_]{3}\.$")
 # An all-capital word of two to five letters and one space, right before a span
 # (not opening a caption: `Ảnh: TT` + `Cảnh sát biển`).
-_ACRONYM_BEFORE = re.compile(r"(?<![\w&.-])(?<!: )(?P<acronym>[A-ZĐ]{2,5}) $")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w&.-])(?<!: )[A-ZĐ]{2,5} $")
 # Fields written as acronyms, which the model sometimes takes for bodies (`CNTT`, `KH&CN`, `ODA`).
 _FIELD_ACRONYMS = frozenset(term for term in sector_terms() if term.isupper())
 # Instruments the model sometimes takes for organisations.
