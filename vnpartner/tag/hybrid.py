@@ -123,7 +123,7 @@ def _state_organs_of_countries(text: str, spans: list[Span]) -> list[Span]:
     out = []
     for start, end, label in spans:
         organ = _free_words_before(text, spans, start, _STATE_ORGAN_BEFORE, 12) if label == "LOCATION" else None
-        if organ is not None and _is_country(text[start:end]) and not _DASH_AFTER.match(text, end):
+        if organ is not None and _is_country(text[start:end]) and not _DASH_GAP.match(text, end):
             start, label = organ, "ORGANIZATION"  # not `chính phủ Việt - Thái`: two countries
         out.append((start, end, label))
     return out
@@ -613,7 +613,6 @@ _NOT_ORGANIZATIONS = frozenset({
 })
 # A limited company's type spelt out (`Công ty Trách nhiệm hữu hạn MTV`), rare beside `Công ty TNHH`.
 _SPELT_COMPANY_TYPE = re.compile(r"(?i:công ty trách nhiệm hữu hạn)(?: (?:MTV|(?i:một thành viên)))?")
-_DASH_AFTER = re.compile(r"\s*[-–]")
 # The government or a house of parliament, right before a span (not `quân chính phủ`, its troops).
 _STATE_ORGAN_BEFORE = re.compile(r"(?<![\w-])(?<!quân )(?i:chính phủ|hạ viện|thượng viện|quốc hội|nghị viện) $")
 # The PetroVietnam group's companies, `PV` and an English word (`PV` for phóng viên otherwise).
