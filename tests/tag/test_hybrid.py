@@ -1305,7 +1305,7 @@ def test_tidy_drops_a_dash_or_comma_after_a_name_joins_at_an_ampersand_and_split
         "Bộ Công an", "VH-TT&DL"]
 
 
-def test_tidy_takes_a_company_s_spelt_out_type_and_its_name():
+def test_tidy_takes_a_company_s_spelt_out_type_and_its_name_and_drops_the_type_alone():
     from vnpartner.tag.hybrid import tidy
 
     text = "Công ty Trách nhiệm hữu hạn Nhã Khắc Lâm và Công ty Trách nhiệm hữu hạn MTV Gano Excel Việt Nam."
@@ -1314,6 +1314,9 @@ def test_tidy_takes_a_company_s_spelt_out_type_and_its_name():
               "ORGANIZATION")]
     assert [text[s:e] for s, e, _ in tidy(text, spans)] == [
         "Công ty Trách nhiệm hữu hạn Nhã Khắc Lâm", "Công ty Trách nhiệm hữu hạn MTV Gano Excel Việt Nam"]
+    text = "Đó là Công ty Trách nhiệm hữu hạn của ông."
+    start = text.index("Công ty")
+    assert tidy(text, [(start, start + len("Công ty Trách nhiệm"), "ORGANIZATION")]) == []
 
 
 def test_the_pattern_layer_s_place_and_official_after_a_title_replace_the_model_s_other_bounds():

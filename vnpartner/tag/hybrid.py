@@ -830,7 +830,9 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
                 continue
             spelt = _SPELT_COMPANY_TYPE.match(text, start)
             if spelt and end <= spelt.end():  # the model stops inside the type words it seldom saw
-                end = _name_end(text, spelt.end(), most=5) or spelt.end()
+                end = _name_end(text, spelt.end(), most=5)
+                if end is None:
+                    continue  # a company's kind with no name is no organisation, as `Công ty` alone
             if text[start:end] in _BODY_TYPE_WORDS:
                 after = _NEXT_WORD.match(text, end)
                 if text[start:end] in _CLUBS and after is not None and after.start(1) in people:
