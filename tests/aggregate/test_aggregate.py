@@ -87,22 +87,6 @@ def test_partners_listed_with_the_main_record_share_its_event():
     assert [r.instrument for r in found] == ["agreement"] * 3
 
 
-def test_a_signing_with_no_date_of_its_own_takes_the_day_the_lead_gives_but_a_visit_does_not():
-    text = ("Chiều 20/6, Tập đoàn Đất Xanh tổ chức lễ ký kết hợp tác với 20 đối tác. "
-            "Đất Xanh và CPG ký thỏa thuận hợp tác.")
-    doc = build(text, [("20/6", "DATE", {"value": "--06-20", "granularity": "day"}),
-                       ("Tập đoàn Đất Xanh", "ORGANIZATION"), ("Đất Xanh", "ORGANIZATION", None, 2),
-                       ("CPG", "ORGANIZATION"), ("thỏa thuận hợp tác", "AGREEMENT")],
-                [(2, 3, "PARTNER"), (2, 4, "SIGNED"), (3, 4, "SIGNED")])
-    assert [(r.instrument, r.date) for r in records(doc)] == [("agreement", "--06-20")]
-    text = "Ngày 24/11, đoàn đến thăm. Thành phố Hồ Chí Minh và La Habana hợp tác trong chuyến thăm."
-    doc = build(text, [("24/11", "DATE", {"value": "--11-24", "granularity": "day"}),
-                       ("Hồ Chí Minh", "LOCATION", {"name": "Hồ Chí Minh", "country": "VN", "admin": "city"}),
-                       ("La Habana", "LOCATION", {"name": "La Habana", "country": "CU", "admin": "city"})],
-                [(1, 2, "PARTNER")])
-    assert [(r.instrument, r.date) for r in records(doc)] == [("visit", None)]
-
-
 def test_a_country_pair_restating_a_local_pair_is_background():
     text = "Bình Dương và Artemisa góp phần vun đắp quan hệ Việt Nam - Cuba."
     doc = build(text, [("Bình Dương", "LOCATION"), ("Artemisa", "LOCATION"), ("Việt Nam", "LOCATION"),

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..schema import Document, Partnership, Party
 from ..text import Sentence, sentence_finder
-from .fields import (build_record, conflict_only, event_instrument, first_day, first_event_date, instrument_of,
-                     lead_people, member_people, officials, officials_abroad, sector_codes, stronger_signed)
+from .fields import (build_record, conflict_only, event_instrument, first_event_date, instrument_of, lead_people,
+                     member_people, officials, officials_abroad, sector_codes, stronger_signed)
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
 from .parties import (bracketed_countries, capital_for_state, domestic_affairs, for_state, inside, is_facility,
@@ -84,10 +84,6 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
             record.date = None
     if records:  # the main event's group: the strongest instrument the article reports signed
         records[0].instrument = stronger_signed(doc, sentences, records[0].instrument)
-        if records[0].date is None and records[0].instrument not in ("visit", "meeting", None):
-            # signed at the event the lead dates (`Chiều 20/6, ... lễ ký kết ...`): train records
-            # from gold relations, date accuracy 76.3 -> 79.3; a visit's own day is told beside it
-            records[0].date = first_day(doc, [(s.start, s.end) for s in sentences[:2]])
         _share_main_event(records)
     for record in records:  # bodies in a visit's story meet (the gold: 6 meetings to 1 visit)
         if record.instrument == "visit" and all(p.kind == "organization" for p in record.parties):

@@ -13,7 +13,7 @@ from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 from ..text import Sentence, sentence_finder
 
 __all__ = [
-    "build_record", "conflict_only", "event_instrument", "first_day", "first_event_date", "instrument_of", "lead_people",
+    "build_record", "conflict_only", "event_instrument", "first_event_date", "instrument_of", "lead_people",
     "member_people", "officials", "officials_abroad", "sector_codes", "stronger_signed",
 ]
 
@@ -209,7 +209,7 @@ def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity
     strongest_ids = {a.id for a in strongest}
     weaker = {r.tail for r in doc.relations if r.label == "DATE_OF" and by_id[r.head].label == "AGREEMENT"
               and r.head not in strongest_ids}
-    return first_day(doc, evidence, skip=weaker) or (first_event_date(doc, by_id, skip=weaker) if weaker else None)
+    return _first_day(doc, evidence, skip=weaker) or (first_event_date(doc, by_id, skip=weaker) if weaker else None)
 
 
 def _coarseness(value: str | None) -> int:
@@ -222,7 +222,7 @@ def _coarseness(value: str | None) -> int:
     return 1 if _MONTH.fullmatch(value) else 2
 
 
-def first_day(doc: Document, spans: list[tuple[int, int]], skip: set[str] = frozenset()) -> str | None:
+def _first_day(doc: Document, spans: list[tuple[int, int]], skip: set[str] = frozenset()) -> str | None:
     """The first date of day precision (or a range of days) within ``spans``, but for the dates
     of ``skip``: the event's, most often. `cùng ngày` (the same day) is the day named before it."""
     days = sorted((ent.start, value) for ent, value in _days(doc) if ent.id not in skip)
