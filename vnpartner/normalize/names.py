@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..schema import Entity
-from .places import Place, lookup_place
+from .places import Place, lookup_place, resource_rows
 from .text import norm_key
 
 # Longest first where one starts another (`công ty cổ phần` before `công ty`).
@@ -40,16 +39,13 @@ def body_key(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _bodies() -> dict[str, str]:
-    text = resources.files("vnpartner").joinpath("resources", "bodies.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {norm_key(name): acronym for acronym, names in rows for name in [acronym, *names.split(";")]}
+    return {norm_key(name): acronym for acronym, names in resource_rows("bodies.tsv")
+            for name in [acronym, *names.split(";")]}
 
 
 @lru_cache(maxsize=1)
 def _leaders() -> dict[str, str]:
-    text = resources.files("vnpartner").joinpath("resources", "leaders.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {spelling_key(name): country for country, names in rows for name in names.split(";")}
+    return {spelling_key(name): country for country, names in resource_rows("leaders.tsv") for name in names.split(";")}
 
 
 def bracket_aliases(text: str, mentions: list[Entity]):

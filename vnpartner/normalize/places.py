@@ -180,7 +180,7 @@ def _surface_variants(surface: str) -> list[str]:
 # ---------------------------------------------------------------- data files
 
 
-def _resource_rows(name: str) -> list[list[str]]:
+def resource_rows(name: str) -> list[list[str]]:
     """Rows of a TSV file of ``vnpartner/resources`` (``#`` comments and blank lines skipped)."""
     text = resources.files("vnpartner").joinpath("resources", name).read_text(encoding="utf-8")
     rows = []
@@ -222,7 +222,7 @@ def is_common_word(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _manual_ambiguous() -> frozenset[str]:
-    return frozenset(norm_key(row[0]) for row in _resource_rows("places_ambiguous.tsv"))
+    return frozenset(norm_key(row[0]) for row in resource_rows("places_ambiguous.tsv"))
 
 
 def _looks_ambiguous(surface: str, key: str | None = None) -> bool:
@@ -276,8 +276,8 @@ def _add_countries(index: _Index) -> dict[str, str]:
     import pycountry
 
     vi = _translation("iso3166-1")
-    dropped = {norm_key(row[0]) for row in _resource_rows("places_dropped.tsv")}
-    rows = {row[0]: row for row in _resource_rows("countries_vi.tsv")}
+    dropped = {norm_key(row[0]) for row in resource_rows("places_dropped.tsv")}
+    rows = {row[0]: row for row in resource_rows("countries_vi.tsv")}
     names: dict[str, str] = {}
     for country in pycountry.countries:
         code = country.alpha_2
@@ -302,14 +302,14 @@ def _clean_vi_country(name: str) -> str:
 
 def _add_vn_aliases(index: _Index, vn_provinces: dict[str, Place]) -> None:
     cities = _vn_district_places(urban=True)
-    for alias, canonical in ((row[0], row[1]) for row in _resource_rows("vn_aliases.tsv")):
+    for alias, canonical in ((row[0], row[1]) for row in resource_rows("vn_aliases.tsv")):
         place = vn_provinces.get(canonical) or next((p for p in cities if p.name == canonical), None)
         if place is not None:
             index.add(place, [alias])
 
 
 def _add_extra_places(index: _Index) -> None:
-    for row in _resource_rows("places_extra.tsv"):
+    for row in resource_rows("places_extra.tsv"):
         name, country, admin, parent = (row + ["", "", "", ""])[:4]
         variants = row[4].split(";") if len(row) > 4 else []
         capital = admin == "capital"

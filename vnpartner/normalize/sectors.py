@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..errors import VnPartnerError
 from ..schema import SECTOR_CODES
+from .places import resource_rows
 from .text import collapse, old_tone, tone_variants
 
 __all__ = ["is_sector_term", "sector_code", "sector_key", "sector_terms"]
@@ -29,12 +29,8 @@ def sector_key(text: str) -> str:
 @lru_cache(maxsize=1)
 def _rows() -> tuple[tuple[str, str, bool], ...]:
     """``(term, code, offered to taggers)`` for every line of sectors.tsv."""
-    text = resources.files("vnpartner").joinpath("resources", "sectors.tsv").read_text(encoding="utf-8")
     rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
+    for cells in resource_rows("sectors.tsv"):
         if cells[1] not in SECTOR_CODES:
             raise VnPartnerError(
                 "E204", f"sectors.tsv: {cells[1]!r} is not one of vnpartner.schema.SECTOR_CODES; fix the file")
