@@ -3,8 +3,9 @@
     python benchmarks/throughput.py                    # full grid (about 15 minutes on 2 cores)
     python benchmarks/throughput.py --quick            # a smoke run
 
-For each variant (fp32; int8 dynamic quantisation; ONNX Runtime when ``onnxruntime`` is
-installed; ``fast``: the 2-layer ``models/vnpartner-ner-fast`` in fp32) and each torch
+For each variant (fp32; bf16, on CPUs that multiply bfloat16 in hardware; int8 dynamic
+quantisation; ONNX Runtime when ``onnxruntime`` is installed; ``fast``: the 2-layer
+``models/vnpartner-ner-fast`` in the precision ``load()`` picks) and each torch
 thread count, a fresh process loads the model once, then runs the documents through
 the pipeline at each batch size, timing the three stages: ``text`` (decoding, sentences,
 word segmentation), ``tag`` (the model) and ``rest`` (normalisation, relations, records).
@@ -39,12 +40,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from vnpartner.tag.neural import cpu_has_fast_bfloat16  # noqa: E402
 from common import (  # noqa: E402
     DEFAULT_MODEL, ROOT, Timer, crf_spans, machine, markdown_table, shown, shared_data, syllables, write_json,
 )
 
-VARIANTS = ("fp32", "int8", "onnx", "fast")
-FAST_MODEL = ROOT / "models" / "vnpartner-ner-fast"  # the 2-layer student, the ``fast`` variant (fp32)
+VARIANTS = ("fp32", "bf16", "int8", "onnx", "fast")
+FAST_MODEL = ROOT / "models" / "vnpartner-ner-fast"  # the 2-layer student, the ``fast`` variant
+# The precision each variant's model runs in; "auto" is what load() picks on this machine.
+DTYPES = {"fp32": "float32", "bf16": "bfloat16", "int8": "float32", "onnx": "float32", "fast": "auto"}
 
 
 # --------------------------------------------------------------------------- documents
@@ -121,7 +125,7 @@ def load_variant(model_dir: str, variant: str, threads: int):
 
     if variant == "fast":
         model_dir = str(FAST_MODEL)
-    tagger = _model_tagger(model_dir, quantize=variant == "int8")
+    tagger = _model_tagger(model_dir, quantize=variant == "int8", dtype=DTYPES[variant])
     neural = getattr(tagger, "neural", tagger)  # the model inside a HybridTagger
     if variant == "onnx":
         path = export_onnx(neural.model, ROOT / "runs" / "onnx" / Path(model_dir).name / "model.onnx")
@@ -180,8 +184,9 @@ def accuracy(pipeline, data: Path | None, limit: int | None) -> dict:
     return out
 
 
-def flops_ceiling(model_dir: str, threads: int) -> dict:
-    """FLOPs per subword of the encoder and the CPU's measured fp32 matmul rate."""
+def flops_ceiling(model_dir: str, threads: int, dtypes: tuple[str, ...]) -> dict:
+    """FLOPs per subword of the encoder, and per precision the CPU's measured matmul rate
+    and the subwords per second it would allow."""
     import torch
     from transformers import AutoConfig
 
@@ -190,16 +195,18 @@ def flops_ceiling(model_dir: str, threads: int) -> dict:
     h, layers, ffn = config.hidden_size, config.num_hidden_layers, config.intermediate_size
     length = 128  # a typical window: attention adds 4·L·n·h per token
     per_token = 2 * layers * (4 * h * h + 2 * h * ffn) + 4 * layers * length * h
-    a = torch.randn(1024, 1024)
-    b = torch.randn(1024, 1024)
-    torch.mm(a, b)
-    runs = 20
-    started = time.perf_counter()
-    for _ in range(runs):
+    out = {"flops_per_subword": per_token}
+    for dtype in dtypes:
+        a = torch.randn(1024, 1024, dtype=getattr(torch, dtype))
+        b = torch.randn(1024, 1024, dtype=getattr(torch, dtype))
         torch.mm(a, b)
-    gflops = runs * 2 * 1024 ** 3 / (time.perf_counter() - started) / 1e9
-    return {"flops_per_subword": per_token, "matmul_gflops": round(gflops, 1),
-            "ceiling_subwords_per_s": round(gflops * 1e9 / per_token)}
+        runs = 20
+        started = time.perf_counter()
+        for _ in range(runs):
+            torch.mm(a, b)
+        gflops = runs * 2 * 1024 ** 3 / (time.perf_counter() - started) / 1e9
+        out[dtype] = {"matmul_gflops": round(gflops, 1), "ceiling_subwords_per_s": round(gflops * 1e9 / per_token)}
+    return out
 
 
 def child(args) -> int:
@@ -212,7 +219,9 @@ def child(args) -> int:
         pipeline = load_variant(args.model, args.variant, args.threads)
     pipeline(texts[0])  # warm-up: lazy loads (segmenter, gazetteers)
     runs = [measure(pipeline, texts, b) for b in args.batch_sizes]
-    result = {"variant": args.variant, "threads": args.threads, "load_s": round(load_time.seconds, 2),
+    neural = getattr(pipeline.tagger, "neural", pipeline.tagger)
+    result = {"variant": args.variant, "dtype": getattr(neural, "dtype", "float32"), "threads": args.threads,
+              "load_s": round(load_time.seconds, 2),
               "runs": runs, "documents": len(texts), "words": syllables(texts)}
     if not args.no_accuracy:
         result["accuracy"] = accuracy(pipeline, data, args.limit)
@@ -328,6 +337,9 @@ def main(argv=None) -> int:
         if variant == "fast" and not FAST_MODEL.is_dir():
             print(f"{shown(FAST_MODEL)} is missing: skipping the fast variant", file=sys.stderr)
             continue
+        if variant == "bf16" and not cpu_has_fast_bfloat16():
+            print("this CPU has no bfloat16 matrix units: skipping the bf16 variant", file=sys.stderr)
+            continue
         for threads in args.threads:
             print(f"{variant}, {threads} thread(s) ...", file=sys.stderr)
             extra = ["--child", variant, "--threads", str(threads), "--batch-sizes", *map(str, args.batch_sizes)]
@@ -346,7 +358,8 @@ def main(argv=None) -> int:
         crf = spawn(args, "--child", "crf", "--workers", str(workers), *docs)
         if job:
             results["batch_jobs"].append({**job, "crf_words_per_s": crf and crf["words_per_s"]})
-    results["ceiling"] = flops_ceiling(args.model, max(args.threads))
+    dtypes = ("float32", "bfloat16") if cpu_has_fast_bfloat16() else ("float32",)
+    results["ceiling"] = flops_ceiling(args.model, max(args.threads), dtypes)
     write_json("throughput.json", results)
     report = format_results(results)
     (ROOT / "benchmarks" / "RESULTS.md").write_text(report + "\n", encoding="utf-8")
@@ -372,7 +385,7 @@ def format_results(results: dict) -> str:
         for r in run["runs"]:
             ratio = _ratio(r["words_per_s"], crf.get("words_per_s"))
             stages = r["stages_s"]
-            rows.append([run["variant"], run["threads"], r["batch_size"], r["docs_per_s"], r["words_per_s"],
+            rows.append([_name(run), run["threads"], r["batch_size"], r["docs_per_s"], r["words_per_s"],
                          r["tag_words_per_s"], r["p50_ms"], r["p95_ms"],
                          f"{stages['text']:.1f} / {stages['tag']:.1f} / {stages['rest']:.1f}",
                          run["peak_rss_mb"], ratio])
@@ -398,7 +411,7 @@ def format_results(results: dict) -> str:
                                    j["crf_words_per_s"], _ratio(j["words_per_s"], j["crf_words_per_s"]),
                                    _ratio(j["words_per_s"], alone), j["peak_rss_mb_per_process"]]
                                   for j in jobs])]
-    accuracy_rows = [[r["variant"], r["accuracy"].get("vlsp2016_f1"), r["accuracy"]["seeds_f1"]]
+    accuracy_rows = [[_name(r), r["accuracy"].get("vlsp2016_f1"), r["accuracy"]["seeds_f1"]]
                      for r in results["runs"] if "accuracy" in r]
     if accuracy_rows:
         scope = f"first {results['vlsp_limit']} sentences" if results.get("vlsp_limit") else "all sentences"
@@ -406,14 +419,26 @@ def format_results(results: dict) -> str:
                   markdown_table(["variant", "VLSP 2016 test (raw text)", "seeds (7 labels)"], accuracy_rows)]
     ceiling = results.get("ceiling")
     if ceiling:
-        best_tag = max((r["tag_words_per_s"] or 0 for run in results["runs"] for r in run["runs"]
-                        if run["variant"] == "fp32"), default=0)
-        lines += ["", f"FLOP ceiling: the encoder needs {ceiling['flops_per_subword'] / 1e6:.1f} MFLOP per "
-                  f"subword; this CPU multiplies fp32 matrices at {ceiling['matmul_gflops']} GFLOP/s, so the model "
-                  f"alone could reach about {ceiling['ceiling_subwords_per_s']:,} subwords/s. The best fp32 "
-                  f"tag stage (model plus pattern layer) measured {best_tag:,.0f} words/s (about 1.1 subwords "
-                  f"per word): {100 * best_tag * 1.1 / ceiling['ceiling_subwords_per_s']:.0f}% of the ceiling."]
+        lines += ["", f"FLOP ceiling: the encoder needs {ceiling['flops_per_subword'] / 1e6:.1f} MFLOP per subword."]
+        for variant, dtype in (("fp32", "float32"), ("bf16", "bfloat16")):
+            if dtype not in ceiling:
+                continue
+            rate = ceiling[dtype]
+            best_tag = max((r["tag_words_per_s"] or 0 for run in results["runs"] for r in run["runs"]
+                            if run["variant"] == variant), default=0)
+            lines.append(f"This CPU multiplies {variant} matrices at {rate['matmul_gflops']} GFLOP/s, so the model "
+                         f"alone could reach about {rate['ceiling_subwords_per_s']:,} subwords/s in {variant}. The "
+                         f"best {variant} tag stage (model plus pattern layer) measured {best_tag:,.0f} words/s "
+                         f"(about 1.1 subwords per word): "
+                         f"{100 * best_tag * 1.1 / rate['ceiling_subwords_per_s']:.0f}% of that ceiling.")
     return "\n".join(lines)
+
+
+def _name(run: dict) -> str:
+    """A run's variant, with the precision ``load()`` picked for the fast model."""
+    if run["variant"] != "fast":
+        return run["variant"]
+    return "fast (bf16)" if run.get("dtype") == "bfloat16" else "fast (fp32)"
 
 
 def plot(results: dict, path: Path) -> None:
@@ -429,10 +454,10 @@ def plot(results: dict, path: Path) -> None:
     for run in results["runs"]:
         sizes = [r["batch_size"] for r in run["runs"]]
         left.plot(sizes, [r["words_per_s"] for r in run["runs"]], marker="o",
-                  label=f"{run['variant']}, {run['threads']} thr")
+                  label=f"{_name(run)}, {run['threads']} thr")
         if "accuracy" in run and "vlsp2016_f1" in run["accuracy"]:
             best = max(r["words_per_s"] for r in run["runs"])
-            right.scatter([best], [run["accuracy"]["vlsp2016_f1"]], label=run["variant"])
+            right.scatter([best], [run["accuracy"]["vlsp2016_f1"]], label=_name(run))
     crf = results.get("crf")
     if crf:
         left.axhline(crf["words_per_s"], color="grey", linestyle="--", label="underthesea CRF")

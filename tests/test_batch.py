@@ -103,3 +103,14 @@ def test_cli_batch_job_with_two_workers(tmp_path, capsys):
     assert "4 documents written" in capsys.readouterr().err
     assert main(["extract", "--workers", "2", "x.txt"]) == 2
     assert main(["extract", "--input", str(source)]) == 2
+
+
+def test_a_bad_precision_fails_before_any_output(tmp_path, capsys):
+    source = _write_input(tmp_path / "in.jsonl")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(VnPartnerError, match="E412"):
+        run(source, out, model="rules", dtype="half", progress=False)
+    assert not out.exists()
+    assert main(["extract", "--input", str(source), "--output", str(out), "--model", "rules",
+                 "--dtype", "float32"]) == 0
+    assert _ids(out) == [f"doc-{i}" for i in range(len(TEXTS))]

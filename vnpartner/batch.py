@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import VnPartnerError
 from .pipeline import Failure, chunked, load
+from .tag.neural import DTYPES
 
 CHUNK = 32  # documents per task handed to a worker
 
@@ -83,13 +84,13 @@ def written_ids(path: str | os.PathLike) -> set[str]:
 _WORKER_PIPELINE = None
 
 
-def _start_worker(model: str | None, threads: int | None) -> None:
+def _start_worker(model: str | None, threads: int | None, dtype: str = "auto") -> None:
     global _WORKER_PIPELINE
     if threads:
         import torch
 
         torch.set_num_threads(threads)
-    _WORKER_PIPELINE = load(model)
+    _WORKER_PIPELINE = load(model, dtype=dtype)
 
 
 def _extract_chunk(chunk: list[Item], batch_size: int = 16) -> list[tuple[str, bool]]:
@@ -118,24 +119,27 @@ def _extract_chunk(chunk: list[Item], batch_size: int = 16) -> list[tuple[str, b
 
 
 def run(input_path: str | os.PathLike, output_path: str | os.PathLike, *, model: str | None = None,
-        workers: int = 1, batch_size: int = 16, progress: bool = True) -> dict:
+        workers: int = 1, batch_size: int = 16, progress: bool = True, dtype: str = "auto") -> dict:
     """Extract every document of ``input_path`` into ``output_path``; returns counts.
 
     Resumes where an earlier run stopped (ids already in the output are skipped).
     ``workers > 1`` runs that many processes, each with its own model and
-    ``cpu_count // workers`` torch threads.
+    ``cpu_count // workers`` torch threads. ``dtype`` is the model's precision, as for
+    :func:`vnpartner.load`.
     """
     if not Path(input_path).is_file():
         raise VnPartnerError("E101", f"no input file at {input_path}")
     if workers < 1:
         raise VnPartnerError("E007", f"workers must be >= 1, not {workers}")
+    if dtype not in DTYPES:
+        raise VnPartnerError("E412", f"dtype must be one of {', '.join(DTYPES)}; got {dtype!r}")
     done = written_ids(output_path)
     ids = [item.id for item in read_items(input_path)]
     counts = {"input": len(ids), "skipped": sum(1 for i in ids if i in done), "written": 0, "errors": 0}
     chunks = chunked((item for item in read_items(input_path) if item.id not in done), CHUNK)
     bar = _bar(counts["input"], counts["skipped"], progress)
     with open(output_path, "a", encoding="utf-8") as out:
-        for lines in _results(chunks, model, workers, batch_size):
+        for lines in _results(chunks, model, workers, batch_size, dtype):
             for line, failed in lines:
                 out.write(line)
                 counts["written"] += 1
@@ -146,11 +150,11 @@ def run(input_path: str | os.PathLike, output_path: str | os.PathLike, *, model:
     return counts
 
 
-def _results(chunks, model, workers: int, batch_size: int) -> Iterator[list[tuple[str, bool]]]:
+def _results(chunks, model, workers: int, batch_size: int, dtype: str) -> Iterator[list[tuple[str, bool]]]:
     from functools import partial
 
     if workers == 1:
-        _start_worker(model, None)
+        _start_worker(model, None, dtype)
         for chunk in chunks:
             yield _extract_chunk(chunk, batch_size)
         return
@@ -158,7 +162,7 @@ def _results(chunks, model, workers: int, batch_size: int) -> Iterator[list[tupl
 
     threads = threads_per_worker(workers)
     context = multiprocessing.get_context("spawn")  # torch and fork do not mix
-    with context.Pool(workers, initializer=_start_worker, initargs=(model, threads)) as pool:
+    with context.Pool(workers, initializer=_start_worker, initargs=(model, threads, dtype)) as pool:
         yield from pool.imap(partial(_extract_chunk, batch_size=batch_size), chunks)
 
 

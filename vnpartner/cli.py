@@ -17,11 +17,11 @@ from .schema import Document
 
 
 def extract_files(paths: Sequence[str], *, published: str | None = None, model: str | None = None,
-                  encoding: str | None = None) -> tuple[list[Document], list[dict]]:
+                  encoding: str | None = None, dtype: str = "auto") -> tuple[list[Document], list[dict]]:
     """Extract each file (``-`` is standard input); return the documents and per-file errors."""
     from .pipeline import load
 
-    pipeline = load(model)
+    pipeline = load(model, dtype=dtype)
     docs, errors = [], []
     for path in paths:
         try:
@@ -52,7 +52,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if args.workers != 1:
         raise VnPartnerError("E007", "--workers needs --input and --output (a JSONL batch job)")
     docs, errors = extract_files(args.files or ["-"], published=args.published, model=args.model,
-                                 encoding=args.encoding)
+                                 encoding=args.encoding, dtype=args.dtype)
     if docs:
         print(format_documents(docs, args.format))
     for error in errors:
@@ -65,7 +65,8 @@ def _extract_jsonl(args: argparse.Namespace) -> int:
 
     if not (args.input and args.output) or args.files:
         raise VnPartnerError("E007", "a batch job takes --input DOCS.jsonl and --output OUT.jsonl, and no FILES")
-    counts = run(args.input, args.output, model=args.model, workers=args.workers, batch_size=args.batch_size)
+    counts = run(args.input, args.output, model=args.model, workers=args.workers, batch_size=args.batch_size,
+                 dtype=args.dtype)
     print(f"vnpartner: {counts['written']} documents written to {args.output} ({counts['errors']} errors, "
           f"{counts['skipped']} already there)", file=sys.stderr)
     return 1 if counts["errors"] else 0
@@ -227,6 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--output", help="batch job: JSONL written in input order; rerun to resume")
     extract.add_argument("--workers", type=int, default=1, help="batch job: processes (default 1)")
     extract.add_argument("--batch-size", type=int, default=16, help="documents that share model batches")
+    extract.add_argument("--dtype", choices=("auto", "float32", "bfloat16"), default="auto",
+                         help="precision of the model: auto (bfloat16 on CPUs with AMX, else float32)")
     extract.set_defaults(func=_cmd_extract)
 
     partners = commands.add_parser("partners", help="one line per partnership record: parties · sectors · "

@@ -140,7 +140,7 @@ def _check_published(published: str | None) -> str | None:
     return parsed.isoformat()
 
 
-_LOADED: dict[str, Pipeline] = {}
+_LOADED: dict[tuple[str, str], Pipeline] = {}
 
 SHIPPED_MODEL = "vnpartner-ner"
 # the default, and its 2-layer student: about 1.5x faster, a few points less accurate
@@ -172,27 +172,33 @@ def default_model() -> str:
     return "rules"
 
 
-def load(model: str | os.PathLike | None = None) -> Pipeline:
+def load(model: str | os.PathLike | None = None, *, dtype: str = "auto") -> Pipeline:
     """Load a pipeline once per process: a model folder, a shipped model's name or ``"rules"``.
 
     ``None`` is the default model (see :func:`default_model`); ``"vnpartner-ner"`` names the
     shipped model, ``"vnpartner-ner-fast"`` its faster 2-layer student, and ``"rules"`` the
-    pattern layer alone (no neural model).
+    pattern layer alone (no neural model). ``dtype`` is the precision the model runs in:
+    ``"auto"`` (bfloat16 on CPUs that multiply it in hardware, else float32),
+    ``"float32"`` or ``"bfloat16"``.
     """
+    from .tag.neural import DTYPES
+
+    if dtype not in DTYPES:
+        raise VnPartnerError("E412", f"dtype must be one of {', '.join(DTYPES)}; got {dtype!r}")
     key = default_model() if model is None else str(model)
     if key in SHIPPED_MODELS:
         key = str(shipped_model_dir(key))
-    if key not in _LOADED:
-        _LOADED[key] = _build(key)
-    return _LOADED[key]
+    if (key, dtype) not in _LOADED:
+        _LOADED[key, dtype] = _build(key, dtype)
+    return _LOADED[key, dtype]
 
 
-def _build(key: str) -> Pipeline:
+def _build(key: str, dtype: str = "auto") -> Pipeline:
     if key == "rules":
         return Pipeline(name="rules")
     folder = Path(key)
     if folder.is_dir() and any((folder / name).is_file() for name in ("vnpartner.json", "config.json")):
-        return Pipeline(tagger=_model_tagger(key), relater=load_relater(key), name=key)
+        return Pipeline(tagger=_model_tagger(key, dtype=dtype), relater=load_relater(key), name=key)
     if folder.exists():
         raise VnPartnerError("E005", f"{key} is not a model folder (no vnpartner.json or config.json); "
                              "train one with `vnpartner train`")
@@ -203,7 +209,7 @@ def _build(key: str) -> Pipeline:
 def _model_tagger(folder: str, **options):
     """The tagger of a model folder: its model, merged with the pattern layer when its
     ``vnpartner.json`` names the labels the model owns (``neural_labels``). ``options``
-    go to ``NeuralTagger`` (``quantize=True``, ``batch_size``, ...)."""
+    go to ``NeuralTagger`` (``quantize=True``, ``dtype``, ``batch_size``, ...)."""
     from .tag.hybrid import HybridTagger
     from .tag.neural import NeuralTagger
 

@@ -36,4 +36,4 @@ def model_dir(tmp_path_factory):
 def tagger(model_dir):
     from vnpartner.tag.neural import NeuralTagger
 
-    return NeuralTagger(model_dir)
+    return NeuralTagger(model_dir, dtype="float32")

@@ -87,11 +87,12 @@ def test_batch_size_and_windows_do_not_change_the_words_predicted(model_dir, tag
     words = [w.text for s in sentences for w in s.words]
     one_window = tagger.tag_words(words)
     assert len(one_window) == len(words)
-    small = NeuralTagger(model_dir, batch_size=1, max_length=20, overlap=4)
+    small = NeuralTagger(model_dir, batch_size=1, max_length=20, overlap=4, dtype="float32")
     many_windows = small.tag_words(words)
     assert len(many_windows) == len(words)
     _check_spans(text * 3, sentences, small.tag(text * 3, sentences))
-    assert NeuralTagger(model_dir, batch_size=7, max_length=20, overlap=4).tag_words(words) == many_windows
+    same = NeuralTagger(model_dir, batch_size=7, max_length=20, overlap=4, dtype="float32")
+    assert same.tag_words(words) == many_windows
 
 
 def test_quantized_tagger(model_dir, text):
@@ -99,6 +100,34 @@ def test_quantized_tagger(model_dir, text):
     sentences = list(iter_sentences(text))
     _check_spans(text, sentences, quantized.tag(text, sentences))
     assert "quantized" in type(quantized.model.classifier).__module__
+
+
+def test_bfloat16_tagger_gives_float32_vectors(model_dir, text):
+    exact = NeuralTagger(model_dir, dtype="float32")
+    half = NeuralTagger(model_dir, dtype="bfloat16")
+    assert exact.model.dtype == torch.float32 and half.model.dtype == torch.bfloat16
+    sentences = list(iter_sentences(text))
+    [(spans, vectors)] = half.tag_encode_batch([(text, sentences)])
+    _check_spans(text, sentences, spans)
+    [(_, exact_vectors)] = exact.tag_encode_batch([(text, sentences)])
+    assert vectors.matrix.dtype == torch.float32 and vectors.matrix.shape == exact_vectors.matrix.shape
+    # bfloat16 keeps 8 bits of mantissa: the same vectors to within a few per cent
+    assert torch.allclose(vectors.matrix, exact_vectors.matrix, atol=0.1, rtol=0.05)
+
+
+@pytest.mark.parametrize("fast, device, quantize, dtype, expected", [
+    (True, "cpu", False, "auto", "bfloat16"),
+    (False, "cpu", False, "auto", "float32"),
+    (True, "cuda", False, "auto", "float32"),     # GPUs only on request
+    (True, "cpu", True, "auto", "float32"),       # int8 layers run beside float32 ones
+    (False, "cpu", False, "bfloat16", "bfloat16"),
+    (True, "cpu", False, "float32", "float32"),
+])
+def test_inference_dtype(monkeypatch, fast, device, quantize, dtype, expected):
+    from vnpartner.tag import neural
+
+    monkeypatch.setattr(neural, "cpu_has_fast_bfloat16", lambda: fast)
+    assert neural.inference_dtype(dtype, device, quantize) == expected
 
 
 def test_unsegmented_model_tags_syllables(tmp_path, model_dir, text):
@@ -151,6 +180,12 @@ def test_bad_options(model_dir):
         NeuralTagger(model_dir, device="cuda", quantize=True)
     with pytest.raises(VnPartnerError, match="E412"):
         NeuralTagger(model_dir, batch_size=0)
+    with pytest.raises(VnPartnerError, match="E412.*float16"):
+        NeuralTagger(model_dir, dtype="float16")
+    with pytest.raises(VnPartnerError, match="E412.*bfloat16"):
+        NeuralTagger(model_dir, quantize=True, dtype="bfloat16")
+    with pytest.raises(VnPartnerError, match="E412"):
+        vnpartner.load("rules", dtype="half")
 
 
 def test_predict_many_batches_windows_of_several_documents():

@@ -98,7 +98,7 @@ def train_relations(train_docs: list[Document], dev_docs: list[Document], base: 
         raise VnPartnerError("E400", f"encoder_epochs must be 0 or more, not {encoder_epochs!r}")
     if not any(doc.relations for doc in train_docs):
         raise VnPartnerError("E404", "the training data has no relations to learn from.")
-    tagger = NeuralTagger(base)
+    tagger = NeuralTagger(base, dtype="float32")  # trained, and the heads learn from exact vectors
     tuning = None
     if encoder_epochs:
         tuning = tune_encoder(tagger, train_docs, epochs=encoder_epochs, lr=encoder_lr, seed=seed, progress=progress)
