@@ -171,7 +171,7 @@ _TRAIN_OPTIONS = {  # TrainConfig field: (type, metavar); flags are the field na
     "dev": (str, "DEV"), "epochs": (int, "N"), "max_steps": (int, "N"), "batch_size": (int, "N"),
     "lr": (float, "X"), "seed": (int, "N"), "format": (str, "F"), "labels": (str, "A,B,..."),
     "max_length": (int, "N"), "eval_every": (int, "N"), "save_every": (int, "N"), "tokenizer": (str, "DIR"),
-    "device": (str, "D"), "resume": (bool, None), "freeze_embeddings": (bool, None),
+    "device": (str, "D"), "resume": (bool, None), "freeze_embeddings": (bool, None), "bf16": (bool, None),
 }
 
 

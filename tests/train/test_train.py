@@ -155,6 +155,15 @@ def test_freeze_embeddings(tmp_path, data_dir, quick, tiny_base):
                            after["roberta.encoder.layer.0.attention.self.query.weight"])
 
 
+def test_bf16_mixed_precision_trains_float32_weights(tmp_path, data_dir, quick):
+    train(TrainConfig(output_dir=tmp_path / "exact", train=data_dir / "train.jsonl", **quick))
+    report = train(TrainConfig(output_dir=tmp_path / "mixed", train=data_dir / "train.jsonl", bf16=True, **quick))
+    exact, mixed = _weights(tmp_path / "exact"), _weights(tmp_path / "mixed")
+    assert all(t.dtype == torch.float32 for t in mixed.values())
+    assert not _same(exact, mixed)  # the same seed and data: only the precision differs
+    assert all(point["loss"] == point["loss"] for point in report["history"] if point["loss"] is not None)
+
+
 @pytest.mark.parametrize("name, content, line", [
     ("bad.jsonl", '{"id": "a", "text": "Hà Nội", "entities": []}\n{"id": "b", "text": \n', 2),
     ("bad.conll", "Hà_Nội B-LOCATION\nvà O\n\nHuế\n", 4),

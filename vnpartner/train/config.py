@@ -49,6 +49,8 @@ class TrainConfig:
     overlap: int = _opt(32, "words shared by consecutive windows of a long document (at most half a window)")
     max_grad_norm: float = _opt(1.0, "gradient clipping norm (0: no clipping)")
     device: str = _opt("auto", "torch device: auto (cuda when available), cpu, cuda, cuda:1, ...")
+    bf16: bool = _opt(False, "mixed precision: forward and backward passes in bfloat16 autocast, weights "
+                             "and optimizer in float32 (about 1.5x faster on CPUs with AMX)")
     progress: bool = _opt(True, "show a progress bar (on a terminal)")
 
     def __post_init__(self) -> None:

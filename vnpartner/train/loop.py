@@ -146,8 +146,10 @@ class Run:
         model.train()
         bar = tqdm(total=self.total, initial=self.step, desc="train", unit="step",
                    disable=None if config.progress else True)
+        device_type = torch.device(self.device).type
         while self.step < self.total:
-            loss = model(**self.batch(self.step)).loss
+            with torch.autocast(device_type, dtype=torch.bfloat16, enabled=config.bf16):
+                loss = model(**self.batch(self.step)).loss
             loss.backward()
             if config.max_grad_norm:
                 torch.nn.utils.clip_grad_norm_(model.parameters(), config.max_grad_norm)
