@@ -136,14 +136,14 @@ def test_a_bracket_after_a_member_of_a_body_is_not_its_country():
 
 
 def test_a_sea_is_no_party():
-    text = "Trung Quốc và Biển Đông; Trung Quốc và Hoa Kỳ."
+    text = "Trung Quốc hợp tác với Biển Đông; Trung Quốc hợp tác với Hoa Kỳ."
     doc = build(text, [("Trung Quốc", "LOCATION"), ("Biển Đông", "LOCATION"), ("Trung Quốc", "LOCATION", None, 2),
                        ("Hoa Kỳ", "LOCATION")], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Trung Quốc", "Hoa Kỳ"}]
 
 
 def test_a_region_of_no_one_country_is_no_party_but_an_unknown_place_is():
-    text = "Việt Nam và châu Á; Việt Nam và Sankt Peterburgo."
+    text = "Việt Nam hợp tác với châu Á; Việt Nam hợp tác với Sankt Peterburgo."
     doc = build(text, [("Việt Nam", "LOCATION"), ("châu Á", "LOCATION"), ("Việt Nam", "LOCATION", None, 2),
                        ("Sankt Peterburgo", "LOCATION")], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Việt Nam", "Sankt Peterburgo"}]
@@ -1002,6 +1002,22 @@ def test_pure_conflict_founds_no_record_but_talks_about_it_do():
     assert records(sanctions) == []
     talks = build("Hoa Kỳ và Nga đối thoại về căng thẳng ở Syria.", countries, [(0, 1, "PARTNER")])
     assert [[p.name for p in r.parties] for r in records(talks)] == [["Hoa Kỳ", "Nga"]]
+
+
+def test_two_parties_one_sentence_names_with_no_word_of_cooperation_make_no_record():
+    countries = [("Mỹ", "LOCATION", {"name": "Hoa Kỳ", "country": "US", "admin": "country"}),
+                 ("Australia", "LOCATION", {"name": "Australia", "country": "AU", "admin": "country"})]
+    bombs = build("Mỹ thả bom nhầm vào Australia.", countries, [(0, 1, "PARTNER")])
+    assert records(bombs) == []
+    for text in ("Mỹ thương thảo với Australia về thuế.", "Mỹ và Australia tổ chức tập trận chung.",
+                 "Mỹ bàn giao tàu cho Australia."):
+        assert [[p.name for p in r.parties] for r in records(build(text, countries, [(0, 1, "PARTNER")]))] == [
+            ["Hoa Kỳ", "Australia"]], text
+    treaty = build("Mỹ và Australia thực hiện Hiệp ước ANZUS.",
+                   [*countries, ("Hiệp ước ANZUS", "AGREEMENT")], [(0, 1, "PARTNER")])
+    assert len(records(treaty)) == 1  # an agreement in the sentence is cooperation enough
+    chat = build("Nói chung Mỹ và Australia khác nhau.", countries, [(0, 1, "PARTNER")])
+    assert records(chat) == []  # `nói chung` is no joint anything
 
 
 def test_a_political_organ_with_a_vietnamese_body_is_the_states_own_business_but_abroad_a_partner():

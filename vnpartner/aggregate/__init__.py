@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..schema import Document, Partnership, Party
 from ..text import Sentence, sentence_finder
 from .fields import (build_record, conflict_only, event_instrument, first_event_date, instrument_of, lead_people,
-                     member_people, officials, officials_abroad, sector_codes, stronger_signed)
+                     member_people, officials, officials_abroad, sector_codes, stronger_signed, without_cooperation)
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
 from .parties import (bracketed_countries, capital_for_state, domestic_affairs, for_state, inside, is_facility,
@@ -78,7 +78,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         named = officials(doc)
         records[0].people += member_people(doc, by_id, party_names, records[0], named)
         officials_abroad(records, named)
-    records = [record for record in records if not conflict_only(doc, record)]
+    records = [record for record in records if not conflict_only(doc, record) and not without_cooperation(doc, record)]
     for record in records:  # a pledge with no event yet has no date (GUIDELINES: planned visits)
         if record.instrument is None:
             record.date = None

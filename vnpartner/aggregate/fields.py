@@ -42,6 +42,12 @@ _CONFLICT = re.compile(r"(?i)trừng phạt|cáo buộc|chỉ trích|tấn công
 _COOPERATION = re.compile(r"(?i)hợp tác|\b(?:ký|kí)\b|thỏa thuận|thoả thuận|hội đàm|\bgặp\b|\bthăm\b|điện đàm|hội kiến|"
                           r"\btiếp\b|làm việc|đối tác|ủng hộ|hỗ trợ|viện trợ|giúp|đồng ý|nhất trí|thống nhất|cam kết|"
                           r"nhân đạo|đối thoại|đàm phán")
+# Any word of cooperation, exchange, aid, accession or meeting: a record with no event or
+# instrument needs one (or an agreement named in its sentences).
+_COOPERATION_CUES = re.compile(_COOPERATION.pattern + r"|liên kết|phối hợp|liên doanh|kết nghĩa|hữu nghị|quan hệ|đầu tư|"
+                               r"song phương|đa phương|hội nghị|hội thảo|diễn đàn|giao lưu|trao đổi|tài trợ|thương mại|"
+                               r"liên minh|họp|thương thảo|gia nhập|bàn giao|\btặng\b|"
+                               r"(?<!nói )(?<!nhìn )\bchung\b(?!\s+(?:kết|cư|cuộc))")
 _STATE_OFFICE = re.compile(r"(?i)thủ tướng|tổng thống|bộ trưởng|ngoại trưởng|thứ trưởng|quốc vương|vua|hoàng|"
                            r"đại sứ|nghị sĩ|chủ tịch nước|chủ tịch quốc hội")
 _CREDIT_BEFORE = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip)\s*:\s*(?:[^\s/]+\s*/\s*)?$")
@@ -158,6 +164,19 @@ def conflict_only(doc: Document, record: Partnership) -> bool:
         return False
     text = " ".join(doc.text[start:end] for start, end in record.evidence)
     return _CONFLICT.search(text) is not None and _COOPERATION.search(text) is None
+
+
+def without_cooperation(doc: Document, record: Partnership) -> bool:
+    """Whether a record with no event or instrument has not one word of cooperation, exchange or
+    meeting in its sentences (`Mỹ thả bom nhầm vào Australia`, `Hoa hậu Việt Nam đã lên đường sang
+    Trung Quốc`): two parties the relation head paired only because one sentence names both. On a
+    random sample of the whole corpus such records were nearly all of this kind."""
+    if record.instrument is not None:
+        return False
+    if any(ent.label == "AGREEMENT" and any(start <= ent.start < end for start, end in record.evidence)
+           for ent in doc.entities):
+        return False
+    return _COOPERATION_CUES.search(" ".join(doc.text[start:end] for start, end in record.evidence)) is None
 
 
 def stronger_signed(doc: Document, sentences: list[Sentence], instrument: str | None) -> str | None:
