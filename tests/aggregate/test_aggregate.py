@@ -1018,6 +1018,9 @@ def test_two_parties_one_sentence_names_with_no_word_of_cooperation_make_no_reco
     assert len(records(treaty)) == 1  # an agreement in the sentence is cooperation enough
     chat = build("Nói chung Mỹ và Australia khác nhau.", countries, [(0, 1, "PARTNER")])
     assert records(chat) == []  # `nói chung` is no joint anything
+    fire = build("Mỹ đưa tin về đám cháy ở mỏ của Công ty Than Thống Nhất.",
+                 [countries[0], ("Công ty Than Thống Nhất", "ORGANIZATION")], [(0, 1, "PARTNER")])
+    assert records(fire) == []  # a name's words are no cue
 
 
 def test_a_political_organ_with_a_vietnamese_body_is_the_states_own_business_but_abroad_a_partner():

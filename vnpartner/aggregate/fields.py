@@ -48,6 +48,7 @@ _COOPERATION_CUES = re.compile(_COOPERATION.pattern + r"|liên kết|phối hợ
                                r"song phương|đa phương|hội nghị|hội thảo|diễn đàn|giao lưu|trao đổi|tài trợ|thương mại|"
                                r"liên minh|họp|thương thảo|gia nhập|bàn giao|\btặng\b|"
                                r"(?<!nói )(?<!nhìn )\bchung\b(?!\s+(?:kết|cư|cuộc))")
+_NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 _STATE_OFFICE = re.compile(r"(?i)thủ tướng|tổng thống|bộ trưởng|ngoại trưởng|thứ trưởng|quốc vương|vua|hoàng|"
                            r"đại sứ|nghị sĩ|chủ tịch nước|chủ tịch quốc hội")
 _CREDIT_BEFORE = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip)\s*:\s*(?:[^\s/]+\s*/\s*)?$")
@@ -170,13 +171,25 @@ def without_cooperation(doc: Document, record: Partnership) -> bool:
     """Whether a record with no event or instrument has not one word of cooperation, exchange or
     meeting in its sentences (`Mỹ thả bom nhầm vào Australia`, `Hoa hậu Việt Nam đã lên đường sang
     Trung Quốc`): two parties the relation head paired only because one sentence names both. On a
-    random sample of the whole corpus such records were nearly all of this kind."""
+    random sample of the whole corpus such records were nearly all of this kind. Names do not
+    count (`Công ty Than Thống Nhất` says no `thống nhất`)."""
     if record.instrument is not None:
         return False
-    if any(ent.label == "AGREEMENT" and any(start <= ent.start < end for start, end in record.evidence)
-           for ent in doc.entities):
+    inside = [ent for ent in doc.entities if any(start <= ent.start < end for start, end in record.evidence)]
+    if any(ent.label == "AGREEMENT" for ent in inside):
         return False
-    return _COOPERATION_CUES.search(" ".join(doc.text[start:end] for start, end in record.evidence)) is None
+    names = [ent for ent in inside if ent.label in _NAME_LABELS]
+    return not any(_COOPERATION_CUES.search(_without_names(doc.text, start, end, names))
+                   for start, end in record.evidence)
+
+
+def _without_names(text: str, start: int, end: int, names: list[Entity]) -> str:
+    """``text[start:end]`` with the names inside it blanked out."""
+    chars = list(text[start:end])
+    for ent in names:
+        if start <= ent.start and ent.end <= end:
+            chars[ent.start - start:ent.end - start] = " " * (ent.end - ent.start)
+    return "".join(chars)
 
 
 def stronger_signed(doc: Document, sentences: list[Sentence], instrument: str | None) -> str | None:
