@@ -1004,6 +1004,14 @@ def test_pure_conflict_founds_no_record_but_talks_about_it_do():
     assert [[p.name for p in r.parties] for r in records(talks)] == [["Hoa Kỳ", "Nga"]]
 
 
+def test_a_kind_of_body_with_no_name_is_no_party():
+    text = "Ủy ban Nhân dân làm việc với Cuba. UBND TP Hà Nội hợp tác với Cuba."
+    doc = build(text, [("Ủy ban Nhân dân", "ORGANIZATION"), ("Cuba", "LOCATION"),
+                       ("UBND TP Hà Nội", "ORGANIZATION"), ("Cuba", "LOCATION", None, 2)],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Hà Nội", "Cuba"}]
+
+
 def test_two_parties_one_sentence_names_with_no_word_of_cooperation_make_no_record():
     countries = [("Mỹ", "LOCATION", {"name": "Hoa Kỳ", "country": "US", "admin": "country"}),
                  ("Australia", "LOCATION", {"name": "Australia", "country": "AU", "admin": "country"})]

@@ -60,6 +60,10 @@ _MEMBER_BEFORE = re.compile(r"(?i)thành viên\s+$")
 _COUNTRY_IN_BRACKETS = re.compile(r"\s?\(([^()\n,;]{2,30})\)")  # `Ngân hàng KFW (Đức)`
 _ONE_MEMBER = re.compile(r"^(?:MTV|(?i:một thành viên))\b")  # `TNHH MTV`: a one-member limited company
 _LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
+# A kind of body with no name: which committee or office the text leaves to context.
+_BODY_KIND_ONLY = re.compile(r"(?i)(?:[uủ]y ban nhân dân|ubnd|hội đồng nhân dân|hđnd|ban quản lý|ban chỉ đạo|ban|"
+                             r"văn phòng|bộ|sở|cục|tổng cục|vụ|trường|đại học|đh|cao đẳng|cđ|học viện|viện|"
+                             r"bệnh viện|trung tâm|hội|hiệp hội|liên đoàn|quỹ|câu lạc bộ|clb)")
 
 
 def party_of(ent: Entity) -> Party:
@@ -360,6 +364,8 @@ def unnamed(party: Party) -> bool:
         return True  # `Công ty TNHH`, `Công ty TNHH MTV`: a company's kind, its name left out
     if party.country is None and _LEVEL_AT_END.search(party.name):
         return True  # `Ban Thường vụ Tỉnh ủy`, `UBND tỉnh`: the body of a province left unnamed
+    if _BODY_KIND_ONLY.fullmatch(party.name):
+        return True  # `Ủy ban Nhân dân`, `Văn phòng`: which one, the text does not say
     if party.country is not None or len(words) < 2 or words[0][:2].isupper():
         return False
     return not any(word[0].isupper() for word in words[1:])

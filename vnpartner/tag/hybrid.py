@@ -608,7 +608,7 @@ _NOT_ORGANIZATIONS = frozenset({
     "USD", "VND", "VNĐ", "EUR", "HIV", "AIDS", "GDP", "DN", "DNNN", "TP", "SV", "THPT", "MW", "ISO", "CDMA", "BH",
     "GMP", "ĐB", "ĐBQH", "CNLĐ", "HS", "HSSV", "OEM", "PNTR", "HĐQT", "SGK", "ATTP", "SDG", "SDGs", "BHYT",
     "LPG", "LNG", "CNG", "PP", "PVC", "ATM", "SMS", "CBCNV", "CBCNVC", "CBCC", "DA", "HTX", "PC", "TOP", "KCN", "KCX",
-    "SN", "USS", "M&A", "VIDEO", "XEM", "CD",
+    "SN", "USS", "M&A", "VIDEO", "XEM", "CD", "THCS", "VĐV", "HLV", "KS", "BV", "TV", "VAT", "MBA",
     "SARS", "SARS-CoV-2", "COVID-19", "Covid-19", "nCoV", "H5N1", "MERS", "VN-Index", "HNX-Index",
 })
 # A limited company's type spelt out (`Công ty Trách nhiệm hữu hạn MTV`), rare beside `Công ty TNHH`.
