@@ -1004,6 +1004,18 @@ def test_pure_conflict_founds_no_record_but_talks_about_it_do():
     assert [[p.name for p in r.parties] for r in records(talks)] == [["Hoa Kỳ", "Nga"]]
 
 
+def test_a_vietnamese_province_or_ministry_does_not_partner_its_own_department():
+    text = ("UBND TP Hà Nội phối hợp với Sở GD&ĐT. Bộ Công Thương phối hợp với Cục Quản lý cạnh tranh. "
+            "Tỉnh Savannakhet hợp tác với Sở Ngoại vụ.")
+    hanoi = {"name": "Hà Nội", "country": "VN", "admin": "city"}
+    doc = build(text, [("Hà Nội", "LOCATION", hanoi), ("Sở GD&ĐT", "ORGANIZATION"),
+                       ("Bộ Công Thương", "ORGANIZATION"), ("Cục Quản lý cạnh tranh", "ORGANIZATION"),
+                       ("Savannakhet", "LOCATION", {"name": "Savannakhet", "country": "LA", "admin": "province"}),
+                       ("Sở Ngoại vụ", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER"), (4, 5, "PARTNER")])
+    assert [{p.name for p in r.parties} for r in records(doc)] == [{"Savannakhet", "Sở Ngoại vụ"}]
+
+
 def test_a_kind_of_body_with_no_name_is_no_party():
     text = "Ủy ban Nhân dân làm việc với Cuba. UBND TP Hà Nội hợp tác với Cuba."
     doc = build(text, [("Ủy ban Nhân dân", "ORGANIZATION"), ("Cuba", "LOCATION"),

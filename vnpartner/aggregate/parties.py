@@ -413,12 +413,20 @@ def domestic_affairs(a: Party, b: Party) -> bool:
     return any(organs) and all(organ or p.country == "VN" for organ, p in zip(organs, pair))
 
 
-def own_body(country: Party, other: Party) -> bool:
+def own_body(owner: Party, other: Party) -> bool:
     """A country does not partner a body of its own (`Hoa Kỳ` – `Bộ Ngoại giao Hoa Kỳ`), nor a
     state agency the article names with no state (`Hàn Quốc` – `Văn phòng An ninh Quốc gia`,
     `Việt Nam` – `Tổng cục Thuế`): a foreign one would carry its country's name. No gold record
-    pairs a country with a body of its own country."""
-    if country.kind != "country" or other.kind == "country":
+    pairs a country with a body of its own country. Nor does a Vietnamese province, city or
+    ministry partner such an agency (`Hà Nội` – `Sở GD&ĐT`, `Bộ Công Thương` – `Cục Quản lý
+    cạnh tranh`): that is its own department taking orders, not a partner."""
+    if other.kind == "country":
         return False
-    return other.country == country.country or (other.country is None and _STATE_AGENCY.match(other.name) is not None)
-
+    if owner.kind == "country" and other.country == owner.country:
+        return True
+    if other.country is not None or _STATE_AGENCY.match(other.name) is None:
+        return False
+    if owner.kind == "country":
+        return True
+    vietnamese = owner.country == "VN" or (owner.country is None and _MINISTRY.match(owner.name) is not None)
+    return vietnamese and (owner.kind in ("province", "city") or _MINISTRY.match(owner.name) is not None)
