@@ -95,8 +95,9 @@ def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[s
     With ``titles`` (name → title), of several longer names the one with the short name's title
     is it (`Tổng thống Trump` is `Donald Trump`, not `Melania Trump`)."""
     found = {}
+    by_end = _names_by_end_word(names)
     for short in names:
-        longer = [full for full in names if _shortens(short, full)]
+        longer = [full for full in _candidates(short, by_end) if _shortens(short, full)]
         if len({spelling_key(full) for full in longer}) == 1:  # one name written two ways
             longer = sorted(longer, key=lambda full: (has_middle_initial(full), full))[:1]
         if len(longer) > 1 and titles and titles.get(short):
@@ -104,6 +105,31 @@ def full_names(names: list[str], titles: dict[str, str] | None = None) -> dict[s
         if len(longer) == 1:
             found[short] = longer[0]
     return found
+
+
+def _names_by_end_word(names: list[str]) -> dict[str, list[str]]:
+    """Each first and each last word of ``names`` → the names it opens or ends, in order."""
+    index: dict[str, list[str]] = {}
+    for name in names:
+        words = _name_words(name)
+        if not words:
+            continue
+        for word in {words[0], words[-1]}:
+            index.setdefault(word, []).append(name)
+    return index
+
+
+def _candidates(short: str, by_end: dict[str, list[str]]) -> list[str]:
+    """The names ``short`` could shorten: only those sharing its first or last word, or ending
+    in the family name after its initial (see :func:`_shortens`)."""
+    words = _name_words(short)
+    if not words:
+        return []
+    keys = {words[0], words[-1]}
+    initialled = _INITIALLED.fullmatch(short)
+    if initialled is not None:
+        keys.add(initialled.group("family"))
+    return list(dict.fromkeys(name for key in keys for name in by_end.get(key, ())))
 
 
 def spelling_key(name: str) -> str:

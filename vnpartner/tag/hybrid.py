@@ -1457,8 +1457,10 @@ def merge(neural: Sequence[Span], rules: Sequence[Span], neural_labels: frozense
     gaps += [s for s in rules if s[2] in ("AGREEMENT", "TITLE") and s[2] in neural_labels]
     gaps += fillers
     chosen = _no_overlaps(first)
+    taken = _Taken(chosen)
     for span in gaps:
-        if not any(span[0] < end and start < span[1] for start, end, _ in chosen):
+        if not taken.overlaps(span[0], span[1]):
+            taken.add(span[0], span[1])
             chosen.append(span)
     return sorted(chosen)
 
@@ -1883,16 +1885,19 @@ def _whole(neural: Sequence[Span], rules: Sequence[Span], wanted: str) -> list[S
     A title also replaces the words of it the model read as a person's name (`Quốc Vụ` of
     `Quốc Vụ khanh`): the pattern layer's titles hold no names; and those it read as a field
     (`an ninh` of `Cố vấn an ninh quốc gia`)."""
-    out = list(neural)
+    out = sorted(neural)
+    longest = max((e - s for s, e, _ in out), default=0)
     held = {wanted, "PERSON", "SECTOR"} if wanted == "TITLE" else {wanted}
     for start, end, label in rules:
         if label != wanted:
             continue
-        inside = [s for s in out if start <= s[0] and s[1] <= end]
-        crossing = [s for s in out if s[0] < end and start < s[1] and s not in inside]
+        first, last = bisect_left(out, (start,)), bisect_left(out, (end,))
+        inside = [s for s in out[first:last] if s[1] <= end]
+        crossing = [s for s in out[bisect_left(out, (start - longest,)):last] if start < s[1] and s not in inside]
         if inside and not crossing and all(s[2] in held for s in inside) and (start, end, label) not in inside:
-            out = [s for s in out if s not in inside] + [(start, end, label)]
-    return sorted(out)
+            out[first:last] = [(start, end, label)]  # no span crosses, so those starting here are all inside
+            longest = max(longest, end - start)
+    return out
 
 
 _DAY_CONTEXT = re.compile(r"(?i:\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm))\s+$")
@@ -1902,9 +1907,10 @@ def _days_missed(text: str, neural: list[Span], rules: Sequence[Span]) -> list[S
     """The model's spans plus each pattern-layer day it has nothing on, written in figures after
     `ngày`, `hôm`, `tối` ... (`hôm 10/5`): on the gold sets, 6 of 6 such days are dates the
     model missed, where the layer's other dates there are mostly not dates the gold marks."""
+    taken = _Taken(neural)
     missed = [span for span in rules if span[2] == "DATE" and re.search(r"\d[/.\-]\d", text[span[0]:span[1]])
               and _DAY_CONTEXT.search(text, max(0, span[0] - 8), span[0])
-              and not any(s < span[1] and span[0] < e for s, e, _ in neural)]
+              and not taken.overlaps(span[0], span[1])]
     return sorted(neural + missed)
 
 
@@ -1912,9 +1918,10 @@ def _dates_cut(text: str, neural: list[Span], rules: Sequence[Span]) -> list[Spa
     """Each model date that runs on past a pattern-layer date into words no date holds
     (`tháng 11-2017` + `dự`) cut to the pattern layer's bounds."""
     out = []
+    dates = sorted(r for r in rules if r[2] == "DATE")
     for start, end, label in neural:
         if label == "DATE":
-            held = [r for r in rules if r[2] == "DATE" and start <= r[0] and r[1] <= end]
+            held = [r for r in dates[bisect_left(dates, (start,)):bisect_left(dates, (end,))] if r[1] <= end]
             if len(held) == 1 and not _DATE_WORD.search(text[start:held[0][0]] + " " + text[held[0][1]:end]):
                 start, end = held[0][:2]
         out.append((start, end, label))
@@ -1940,7 +1947,24 @@ def _agreement_bounds(neural: Sequence[Span], rules: Sequence[Span]) -> list[Spa
 def _no_overlaps(spans: list[Span]) -> list[Span]:
     """Owned spans can still overlap each other (a model place inside a rule title): keep the longer."""
     kept: list[Span] = []
+    taken = _Taken()
     for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        if not any(span[0] < end and start < span[1] for start, end, _ in kept):
+        if not taken.overlaps(span[0], span[1]):
+            taken.add(span[0], span[1])
             kept.append(span)
     return kept
+
+
+class _Taken:
+    """Character ranges that do not overlap, kept sorted: whether a new range overlaps one of
+    them is two look-ups, not a scan (a 1 MB document holds tens of thousands of spans)."""
+
+    def __init__(self, spans: Iterable[Span] = ()):
+        self.ranges = sorted((start, end) for start, end, *_ in spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect_left(self.ranges, (start,))
+        return (at > 0 and self.ranges[at - 1][1] > start) or (at < len(self.ranges) and self.ranges[at][0] < end)
+
+    def add(self, start: int, end: int) -> None:
+        self.ranges.insert(bisect_left(self.ranges, (start, end)), (start, end))
