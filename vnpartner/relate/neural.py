@@ -48,6 +48,7 @@ LOCATED_IN = RELATION_LABELS.index("LOCATED_IN") + 1
 HAS_TITLE = RELATION_LABELS.index("HAS_TITLE") + 1
 HEAD_SCHEMA = 2  # 2: context, peak and crowd features, optional party filter
 CROWD_BUCKETS = 8  # places and organisations between head and tail: 0..7+
+PAIR_CHUNK = 2048  # pairs scored at once: bounds the memory a long document's pair features take
 _OF_WHOM = re.compile(r"\s+của\s+(?:(?:ông|bà|ngài)\s+)?")
 _OF_BEFORE = re.compile(r"\s+của\s+$")
 _PLACE_GAPS = re.compile(r" (?:nước )?\| ")  # around the place between a title and a name
@@ -255,10 +256,13 @@ class NeuralRelater:
         pairs = candidate_pairs(doc, sentences)
         if not pairs:
             return []
-        inputs = pair_inputs(doc, pairs, vectors)
-        with torch.inference_mode():
-            probs = torch.softmax(self.head(**inputs), -1)
-        return decide(doc, sentences, pair_keys(pairs), probs, inputs["mask"], self.party_filter)
+        probs, masks = [], []
+        for first in range(0, len(pairs), PAIR_CHUNK):
+            inputs = pair_inputs(doc, pairs[first:first + PAIR_CHUNK], vectors)
+            with torch.inference_mode():
+                probs.append(torch.softmax(self.head(**inputs), -1))
+            masks.append(inputs["mask"])
+        return decide(doc, sentences, pair_keys(pairs), torch.cat(probs), torch.cat(masks), self.party_filter)
 
 
 def pair_keys(pairs: list[Pair]) -> list[tuple[str, str]]:
