@@ -1356,3 +1356,13 @@ def test_a_country_the_model_tags_as_a_body_is_a_place_and_one_after_a_state_org
     assert [(text[s:e], label) for s, e, label in spans] == [
         ("Chủ tịch", "TITLE"), ("Hạ viện Nhật Bản", "ORGANIZATION"), ("Syria", "LOCATION"), ("Việt", "LOCATION"),
         ("Thái", "LOCATION"), ("Chính phủ Mỹ", "ORGANIZATION")]
+
+
+def test_taken_ranges_answer_overlap_like_a_scan():
+    from vnpartner.tag.hybrid import _Taken
+
+    taken = _Taken([(5, 10, "X"), (20, 25, "Y")])
+    taken.add(12, 15)
+    for start, end in [(0, 5), (0, 6), (9, 12), (10, 12), (6, 7), (15, 20), (14, 21), (25, 30), (3, 30)]:
+        scan = any(start < e and s < end for s, e in [(5, 10), (12, 15), (20, 25)])
+        assert taken.overlaps(start, end) == scan, (start, end)
