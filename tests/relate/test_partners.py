@@ -138,6 +138,10 @@ def test_a_title_before_cua_and_a_name_is_not_that_persons():
     found = _titles_decided("H.R. McMaster, cố vấn an ninh quốc gia của Trump, phát biểu.", spans,
                             [("T1", "T2"), ("T3", "T2")])
     assert found == [("T1", "T2")]  # the adviser is McMaster, not Trump
+    spans = [("HR McMaster", "PERSON"), ("cố vấn an ninh", "TITLE"), ("Trump", "PERSON")]
+    found = _titles_decided("Ông HR McMaster, cố vấn an ninh cấp cao của ông Trump, cho biết.", spans,
+                            [("T1", "T2"), ("T3", "T2")])
+    assert found == [("T1", "T2")]  # a few words may qualify the title before `của`
 
 
 def test_a_title_joined_on_by_va_is_not_the_persons_before_it():

@@ -49,7 +49,9 @@ HAS_TITLE = RELATION_LABELS.index("HAS_TITLE") + 1
 HEAD_SCHEMA = 2  # 2: context, peak and crowd features, optional party filter
 CROWD_BUCKETS = 8  # places and organisations between head and tail: 0..7+
 PAIR_CHUNK = 2048  # pairs scored at once: bounds the memory a long document's pair features take
-_OF_WHOM = re.compile(r"\s+của\s+(?:(?:ông|bà|ngài)\s+)?")
+# `của` and the honorific between a title and whose it is, after a few lowercase words that
+# qualify the title (`cố vấn an ninh` + `cấp cao của ông` + `Trump`).
+_OF_WHOM = re.compile(r"(?:\s+[a-zà-ỹđ]+){0,3}?\s+của\s+(?:(?:ông|bà|ngài)\s+)?")
 _OF_BEFORE = re.compile(r"\s+của\s+$")
 _PLACE_GAPS = re.compile(r" (?:nước )?\| ")  # around the place between a title and a name
 PARTY_LABELS = ("LOCATION", "ORGANIZATION")
@@ -372,7 +374,8 @@ def _without_foreign_places(doc: Document, keys: list[tuple[str, str]], probs):
 
 def _without_titles_of_whose(doc: Document, keys: list[tuple[str, str]], probs):
     """``probs`` with no HAS_TITLE from a person to a title that ends right before `của` and
-    their name (`H.R. McMaster, cố vấn an ninh quốc gia của Trump`: the adviser is McMaster), nor
+    their name (`H.R. McMaster, cố vấn an ninh quốc gia của Trump`, `cố vấn an ninh cấp cao của
+    ông Trump`: the adviser is McMaster), nor
     from a person to a title after another title and `của` (`Frances Adamson, Đặc phái viên của
     Thủ tướng Australia`: she is the envoy; no such title in the gold is a person's before it)."""
     by_id = {e.id: e for e in doc.entities}
