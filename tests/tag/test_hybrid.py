@@ -1366,3 +1366,14 @@ def test_taken_ranges_answer_overlap_like_a_scan():
     for start, end in [(0, 5), (0, 6), (9, 12), (10, 12), (6, 7), (15, 20), (14, 21), (25, 30), (3, 30)]:
         scan = any(start < e and s < end for s, e in [(5, 10), (12, 15), (20, 25)])
         assert taken.overlaps(start, end) == scan, (start, end)
+
+
+def test_a_known_name_and_a_byline_run_on_after_it_are_two_people():
+    from vnpartner.tag.hybrid import _people_unglued
+
+    text = "Ông Vũ Văn Tám nói. Thứ trưởng Vũ Văn Tám Phạm Anh"
+    first, glued = text.index("Vũ Văn Tám"), text.rindex("Vũ Văn Tám")
+    spans = [(first, first + 10, "PERSON"), (glued, len(text), "PERSON")]
+    assert [text[s:e] for s, e, _ in _people_unglued(text, spans)] == ["Vũ Văn Tám", "Vũ Văn Tám", "Phạm Anh"]
+    alone = [(glued, len(text), "PERSON")]  # not given on its own elsewhere: one name stays one
+    assert [text[s:e] for s, e, _ in _people_unglued(text, alone)] == ["Vũ Văn Tám Phạm Anh"]

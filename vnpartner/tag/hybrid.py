@@ -1585,7 +1585,9 @@ def _people_unglued(text: str, spans: list[Span]) -> list[Span]:
     """A person's name without the word the source glued to its first or last word (`Trung
     QuốcNgụy Phượng Hòa`, `Nguyễn Văn TámPhó`), and without a verb a title-case caption wrote
     after the name the article gives elsewhere (`Thủ tướng Nguyễn Xuân Phúc Tiếp Phó Chủ tịch`) or
-    the first word of the sentence after a caption (`Tập Cận Bình Thông tin trên ...`)."""
+    the first word of the sentence after a caption (`Tập Cận Bình Thông tin trên ...`). A name the
+    article gives elsewhere and a second Vietnamese name run on after it are two people (a caption's
+    `Vũ Văn Tám` and the byline's `Phạm Anh`)."""
     names = {text[start:end] for start, end, label in spans if label == "PERSON"}
     out = []
     for start, end, label in spans:
@@ -1598,8 +1600,23 @@ def _people_unglued(text: str, spans: list[Span]) -> list[Span]:
             name, _, last = text[start:end].rpartition(" ")
             if name in names and len(name.split()) >= 3 and (vietnamese_name(name) or _opens_a_word(text, end, last)):
                 end = start + len(name)
+            second = _second_name(text, start, end, names)
+            if second is not None:
+                out.append((start, second - 1, label))
+                start = second
         out.append((start, end, label))
     return out
+
+
+def _second_name(text: str, start: int, end: int, names: set[str]) -> int | None:
+    """Where a second Vietnamese name starts inside a person span that opens with a Vietnamese
+    name of three or more words the article gives on its own elsewhere."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for cut in range(3, len(words) - 1):
+        first, rest = text[start:start + words[cut - 1].end()], text[start + words[cut].start():end]
+        if first in names and vietnamese_name(first) and vietnamese_name(rest) and text[start + words[cut - 1].end()] == " ":
+            return start + words[cut].start()
+    return None
 
 
 def _opens_a_word(text: str, end: int, last: str) -> bool:
