@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import VnPartnerError
 from .pipeline import Failure, chunked, load
-from .tag.neural import DTYPES
+from .tag.neural import check_dtype
 
 CHUNK = 32  # documents per task handed to a worker
 
@@ -131,8 +131,7 @@ def run(input_path: str | os.PathLike, output_path: str | os.PathLike, *, model:
         raise VnPartnerError("E101", f"no input file at {input_path}")
     if workers < 1:
         raise VnPartnerError("E007", f"workers must be >= 1, not {workers}")
-    if dtype not in DTYPES:
-        raise VnPartnerError("E412", f"dtype must be one of {', '.join(DTYPES)}; got {dtype!r}")
+    check_dtype(dtype)
     done = written_ids(output_path)
     ids = [item.id for item in read_items(input_path)]
     counts = {"input": len(ids), "skipped": sum(1 for i in ids if i in done), "written": 0, "errors": 0}

@@ -214,6 +214,8 @@ def _add_train_parser(commands) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .tag.neural import DTYPES
+
     parser = argparse.ArgumentParser(prog="vnpartner", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -228,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--output", help="batch job: JSONL written in input order; rerun to resume")
     extract.add_argument("--workers", type=int, default=1, help="batch job: processes (default 1)")
     extract.add_argument("--batch-size", type=int, default=16, help="documents that share model batches")
-    extract.add_argument("--dtype", choices=("auto", "float32", "bfloat16"), default="auto",
+    extract.add_argument("--dtype", choices=DTYPES, default="auto",
                          help="precision of the model: auto (bfloat16 on CPUs with AMX, else float32)")
     extract.set_defaults(func=_cmd_extract)
 

@@ -181,10 +181,9 @@ def load(model: str | os.PathLike | None = None, *, dtype: str = "auto") -> Pipe
     ``"auto"`` (bfloat16 on CPUs that multiply it in hardware, else float32),
     ``"float32"`` or ``"bfloat16"``.
     """
-    from .tag.neural import DTYPES
+    from .tag.neural import check_dtype
 
-    if dtype not in DTYPES:
-        raise VnPartnerError("E412", f"dtype must be one of {', '.join(DTYPES)}; got {dtype!r}")
+    check_dtype(dtype)
     key = default_model() if model is None else str(model)
     if key in SHIPPED_MODELS:
         key = str(shipped_model_dir(key))
