@@ -77,3 +77,27 @@ def test_hong_kong_is_a_party_of_kind_other_and_taiwan_a_country():
 
     assert party_of(place("Hồng Kông", "HK")).kind == "other"
     assert party_of(place("Đài Loan", "TW")).kind == "country"
+
+
+def test_name_variants_are_the_pairs_a_test_of_every_pair_finds():
+    from itertools import permutations
+
+    from vnpartner.aggregate import parties
+    from vnpartner.schema import Party
+
+    names = ["LLBVBB Nhật Bản", "Lực lượng Bảo vệ bờ biển Nhật Bản", "ASEAN", "Hiệp hội các quốc gia Đông Nam Á",
+             "VNG", "Công ty cổ phần VNG", "Bộ Quốc phòng", "Bộ Quốc phòng Campuchia", "Thượng viện Haiti",
+             "Thượng viện Cộng hòa Haiti", "woori bank", "Woori Bank", "Ngân hàng Nhà nước", "FPT"]
+    orgs = [Party(name, "KH" if name.endswith("Campuchia") else None, "organization") for name in names]
+
+    def kept(name, other):  # the rule of _variant_pairs, tested on every ordered pair
+        a, b = parties._name_words(name), parties._name_words(other)
+        same = a == b or parties._abbreviates(name, other) or \
+            (parties.body_key(name) and parties.body_key(name) == parties.body_key(other))
+        if not same and (len(set(a)) < 2 or not set(a) < set(b)):
+            return False
+        return same or not (other.endswith("Campuchia") and parties.trailing_place(other) is not None)
+
+    expected = [(a, b) for a, b in permutations(names, 2) if kept(a, b)]
+    assert parties._variant_pairs(orgs) == expected
+    assert ("ASEAN", "Hiệp hội các quốc gia Đông Nam Á") in expected and ("Bộ Quốc phòng", "Bộ Quốc phòng Campuchia") not in expected
