@@ -595,6 +595,9 @@ _MIDDLE_INITIAL = re.compile(rf" [A-Z]\. (?P<rest>[{UPPER}][\w'-]+(?: [{UPPER}][
 _RANK = re.compile(rf"(?:{MILITARY_RANKS})(?!\w)")
 _TRAILING_DASH = re.compile(r"\s*[-–]\s*$")
 _TRAILING_MARK = re.compile(r"[\s,;:–-]*[,;:–-]\s*$")  # a dash or a comma a name's span ends on
+# A function word no name ends on, which the model ran on to (`Học viện Thời trang London và
+# Ursula Hudson của`).
+_TRAILING_FUNCTION_WORD = re.compile(r"(?:\s+(?:của|và|với|cho|tại|về|các|những|là|đã|được|theo))+\s*$")
 # The first word of a photo credit (`Ảnh: TTXVN`) or of a sentence run on without its break
 # (`Đây là`, `Sáng 14-5`), with what follows it there; times of day are given names too (`Văn Sáng`).
 _TIMES_OF_DAY = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm"})
@@ -867,6 +870,9 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
                 end = _transliteration_end(text, end)
                 regnal = _REGNAL.match(text, end)
                 end = regnal.end() if regnal else end  # `Felipe` + ` VI`
+        if label in _NAME_LABELS:  # what no step above completed (a body's `tại` takes its place)
+            word = _TRAILING_FUNCTION_WORD.search(text, start, end)
+            end = word.start() if word and word.start() > start else end
         if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
             continue
         if label == "LOCATION" and _NOT_PLACES.fullmatch(text[start:end]):
