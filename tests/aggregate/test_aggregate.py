@@ -1016,6 +1016,16 @@ def test_a_vietnamese_province_or_ministry_does_not_partner_its_own_department()
     assert [{p.name for p in r.parties} for r in records(doc)] == [{"Savannakhet", "Sở Ngoại vụ"}]
 
 
+def test_a_special_administrative_region_partners_others_but_not_its_country():
+    cn = ("Trung Quốc", "LOCATION", {"name": "Trung Quốc", "country": "CN", "admin": "country"})
+    hk = {"name": "Hồng Kông", "country": "HK", "admin": "country"}
+    vn = ("Việt Nam", "LOCATION", {"name": "Việt Nam", "country": "VN", "admin": "country"})
+    text = "Chủ tịch Trung Quốc thăm Hồng Kông. Việt Nam hợp tác với Hồng Kông."
+    doc = build(text, [cn, ("Hồng Kông", "LOCATION", hk), vn, ("Hồng Kông", "LOCATION", hk, 2)],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [[p.name for p in r.parties] for r in records(doc)] == [["Việt Nam", "Hồng Kông"]]
+
+
 def test_a_kind_of_body_with_no_name_is_no_party():
     text = "Ủy ban Nhân dân làm việc với Cuba. UBND TP Hà Nội hợp tác với Cuba."
     doc = build(text, [("Ủy ban Nhân dân", "ORGANIZATION"), ("Cuba", "LOCATION"),

@@ -363,11 +363,16 @@ def is_venue(text: str, ent: Entity, party: Party, parties: set[str]) -> bool:
 
 
 def inside(place: Party, other: Party) -> bool:
-    """A place does not partner the province it lies in (`Thủ Dầu Một` – `Bình Dương`)."""
+    """A place does not partner the province it lies in (`Thủ Dầu Một` – `Bình Dương`), nor a
+    special administrative region its country (`Hồng Kông` – `Trung Quốc`: a visit there is
+    domestic; Hồng Kông still partners other countries, as the gold has it with Việt Nam)."""
+    if other.kind == "country" and other.country is not None and _SOVEREIGN.get(place.country) == other.country:
+        return True
     found = lookup_place(place.name) if place.kind not in ("country", "organization") else None
     return found is not None and found.parent == other.name
 
 
+_SOVEREIGN = {"HK": "CN", "MO": "CN"}  # special administrative regions with codes of their own
 _DASHED = re.compile(r"\w\s*[-–]\s*\w")
 
 
