@@ -59,6 +59,7 @@ _MEMBER_BEFORE = re.compile(r"(?i)thành viên\s+$")
 _COUNTRY_IN_BRACKETS = re.compile(r"\s?\(([^()\n,;]{2,30})\)")  # `Ngân hàng KFW (Đức)`
 _ONE_MEMBER = re.compile(r"^(?:MTV|(?i:một thành viên))\b")  # `TNHH MTV`: a one-member limited company
 _LEVEL_AT_END = re.compile(r"(?i:\b(?:tỉnh|thành phố|tỉnh [uủ]y|thành [uủ]y|huyện|quận|xã))$")
+_SOVEREIGN = {"HK": "CN", "MO": "CN"}  # special administrative regions with codes of their own
 # A kind of body with no name: which committee or office the text leaves to context.
 _BODY_KIND_ONLY = re.compile(r"(?i)(?:[uủ]y ban nhân dân|ubnd|hội đồng nhân dân|hđnd|ban quản lý|ban chỉ đạo|ban|"
                              r"văn phòng|bộ|sở|cục|tổng cục|vụ|trường|đại học|đh|cao đẳng|cđ|học viện|viện|"
@@ -372,7 +373,6 @@ def inside(place: Party, other: Party) -> bool:
     return found is not None and found.parent == other.name
 
 
-_SOVEREIGN = {"HK": "CN", "MO": "CN"}  # special administrative regions with codes of their own
 _DASHED = re.compile(r"\w\s*[-–]\s*\w")
 
 
