@@ -1366,6 +1366,8 @@ def test_taken_ranges_answer_overlap_like_a_scan():
     for start, end in [(0, 5), (0, 6), (9, 12), (10, 12), (6, 7), (15, 20), (14, 21), (25, 30), (3, 30)]:
         scan = any(start < e and s < end for s, e in [(5, 10), (12, 15), (20, 25)])
         assert taken.overlaps(start, end) == scan, (start, end)
+    nested = _Taken([(0, 100, "X"), (10, 20, "Y")])  # a range inside another still reaches past it
+    assert nested.overlaps(50, 60) and not nested.overlaps(100, 110)
 
 
 def test_a_known_name_and_a_byline_run_on_after_it_are_two_people():

@@ -1979,15 +1979,18 @@ def _no_overlaps(spans: list[Span]) -> list[Span]:
 
 
 class _Taken:
-    """Character ranges that do not overlap, kept sorted: whether a new range overlaps one of
-    them is two look-ups, not a scan (a 1 MB document holds tens of thousands of spans)."""
+    """Character ranges kept sorted by start, with the longest one's length: whether a new range
+    overlaps one of them looks only at those starting close enough before it to reach it, not at
+    all of them (a 1 MB document holds tens of thousands of spans). Ranges may overlap each other."""
 
     def __init__(self, spans: Iterable[Span] = ()):
         self.ranges = sorted((start, end) for start, end, *_ in spans)
+        self.longest = max((end - start for start, end in self.ranges), default=0)
 
     def overlaps(self, start: int, end: int) -> bool:
-        at = bisect_left(self.ranges, (start,))
-        return (at > 0 and self.ranges[at - 1][1] > start) or (at < len(self.ranges) and self.ranges[at][0] < end)
+        first, last = bisect_left(self.ranges, (start - self.longest,)), bisect_left(self.ranges, (end,))
+        return any(start < e and s < end for s, e in self.ranges[first:last])
 
     def add(self, start: int, end: int) -> None:
         self.ranges.insert(bisect_left(self.ranges, (start, end)), (start, end))
+        self.longest = max(self.longest, end - start)
