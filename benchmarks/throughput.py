@@ -139,9 +139,9 @@ def load_variant(model_dir: str, variant: str, threads: int):
 def measure(pipeline, texts: list[str], batch_size: int) -> dict:
     """Stage times, throughput and latencies of one pass over ``texts``."""
     from vnpartner.encode.align import _PIECE_CACHES
-    from vnpartner.text.segment import _segment_cached
+    from vnpartner.text.segment import clear_caches
 
-    _segment_cached.cache_clear()
+    clear_caches()
     _PIECE_CACHES.clear()
     stages = {"text": 0.0, "tag": 0.0, "rest": 0.0}
     latencies = []

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import crf
+
 # Scrape debris: a digit glued to a following capitalised word (a photo caption counter
 # running into the next sentence, `ảnh 1UBND`) or a lowercase letter glued to a capital
 # after punctuation. The segmenter sees a space there; offsets stay those of the raw text.
@@ -25,22 +27,46 @@ class Word:
         return self.text.split()
 
 
-def _load_tagger():
-    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+def _model_folder() -> str:
     import underthesea.pipeline.word_tokenize as ws
 
-    if ws.word_tokenize_model is None:
-        model = FastCRFSequenceTagger()
-        model.load(ws.join(ws.dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727"))
-        ws.word_tokenize_model = model
-    return ws.word_tokenize_model
+    return ws.join(ws.dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727")
+
+
+@lru_cache(maxsize=1)
+def _decoder() -> crf.WordSegmenter | None:
+    return crf.load(_model_folder())
+
+
+@lru_cache(maxsize=1)
+def _underthesea_tagger():
+    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+
+    model = FastCRFSequenceTagger()
+    model.load(_model_folder())
+    return model
+
+
+def _tag(syllables: list[str]) -> list[str]:
+    """B-W/I-W tags of a sentence's syllables under underthesea's segmentation CRF: decoded by
+    `crf` where it reads the model, else by underthesea's own tagger."""
+    decoder = _decoder()
+    if decoder is not None:
+        return decoder.tag(syllables)
+    return _underthesea_tagger().predict([[s] for s in syllables])
 
 
 def _syllable_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of underthesea's syllable tokens in ``text[start:end]``."""
-    from underthesea.pipeline.word_tokenize import tokenize
+    from underthesea.pipeline.word_tokenize.regex_tokenize import normalize_characters_in_text, patterns
 
-    view = _GLUED.sub(" ", text[start:end])
+    raw_view = text[start:end]
+    view = _GLUED.sub(" ", raw_view)
+    normalized = normalize_characters_in_text(view)
+    # underthesea's `tokenize(view, use_token_normalize=False)`, less its per-match search
+    # for the named group that matched: every token is a whole match.
+    if len(view) == len(raw_view) and normalized == view:  # nothing moved: match positions hold
+        return [(start + match.start(), start + match.end()) for match in patterns.finditer(view)]
     # `view` only has spaces inserted, so map view positions back to the raw text.
     back = []
     raw = start
@@ -50,7 +76,7 @@ def _syllable_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             raw += 1
     spans = []
     cursor = 0
-    for token in tokenize(view, use_token_normalize=False):
+    for token in (match.group() for match in patterns.finditer(normalized)):
         found = view.find(token, cursor)
         if found < 0:  # the tokenizer changed characters: skip rather than misplace
             continue
@@ -65,7 +91,7 @@ def _segment_cached(sentence: str) -> tuple[tuple[int, int], ...]:
     spans = _syllable_spans(sentence, 0, len(sentence))
     if not spans:
         return ()
-    tags = _load_tagger().predict([[sentence[s:e]] for s, e in spans])
+    tags = _tag([sentence[s:e] for s, e in spans])
     words: list[list[int]] = []
     for (s, e), tag in zip(spans, tags):
         # Words never run across a space-free junction the tokenizer split (`1UBND`).
@@ -74,6 +100,13 @@ def _segment_cached(sentence: str) -> tuple[tuple[int, int], ...]:
         else:
             words.append([s, e])
     return tuple((s, e) for s, e in words)
+
+
+def clear_caches() -> None:
+    """Forget the sentences and syllable n-grams segmented so far (benchmarks time a cold start)."""
+    _segment_cached.cache_clear()
+    if _decoder.cache_info().currsize and _decoder() is not None:
+        _decoder().clear_caches()
 
 
 def segment(text: str, start: int = 0, end: int | None = None) -> list[Word]:
