@@ -126,11 +126,17 @@ def test_slow_tokenizer_joins_syllables_with_underscores(phobert):
 def test_slow_tokenizer_tokenizes_a_word_once_across_calls(phobert, monkeypatch):
     first = word_pieces(phobert, ["Bình Dương", "hợp tác"])
     calls = []
-    original = phobert.tokenize
-    monkeypatch.setattr(phobert, "tokenize", lambda text, **kw: calls.append(text) or original(text, **kw))
+    original = phobert.bpe
+    monkeypatch.setattr(phobert, "bpe", lambda text: calls.append(text) or original(text))
     again = word_pieces(phobert, ["hợp tác", "Bình Dương", "Qzxwv Artemisa"])
-    assert again == [first[1], first[0], phobert.convert_tokens_to_ids(original("Qzxwv_Artemisa"))]
-    assert calls == ["Qzxwv_Artemisa"]
+    assert again == [first[1], first[0], phobert.convert_tokens_to_ids(phobert.tokenize("Qzxwv_Artemisa"))]
+    assert calls[0] == "Qzxwv_Artemisa" and calls.count("Qzxwv_Artemisa") == 2  # ours, then tokenize()'s
+
+
+def test_phobert_words_skip_the_added_token_search_with_the_same_ids(phobert):
+    words = ["Bình Dương", "hợp tác", "Qzxwv", "a<mask>b", "<s>", "x</s>y", "1.000", "Nguyễn_Văn A"]
+    expected = [phobert.convert_tokens_to_ids(phobert.tokenize("_".join(w.split()))) for w in words]
+    assert word_pieces(phobert, words) == [ids or [phobert.unk_token_id] for ids in expected]
 
 
 def test_phobert_windows(phobert):

@@ -13,7 +13,7 @@ predicted exactly once: by the window in which it lies furthest from a cut edge.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 IGNORE = -100  # the label PyTorch's cross-entropy skips
@@ -79,14 +79,40 @@ def word_pieces(tokenizer, words: Sequence[str]) -> list[list[int]]:
                 pieces[index].append(token_id)
     else:
         cache = _piece_cache(tokenizer)
+        ids_of = _slow_word_ids(tokenizer)
         pieces = []
         for word in words:
             key = "_".join(word.split())
             if key not in cache:
-                cache[key] = tokenizer.convert_tokens_to_ids(tokenizer.tokenize(key))
+                cache[key] = ids_of(key)
             pieces.append(cache[key])
     unknown = tokenizer.unk_token_id if tokenizer.unk_token_id is not None else 0
     return [ids if ids else [unknown] for ids in pieces]
+
+
+def _slow_word_ids(tokenizer) -> Callable[[str], list[int]]:
+    """Subword ids of one word (no spaces) under a slow tokenizer.
+
+    For PhoBERT's tokenizer this is its BPE merges and vocabulary straight: what
+    ``tokenize()`` does with a word that holds none of its added tokens (``<s>``, ``<mask>``…),
+    less the search for them, which costs more than the merges of a cached word.
+    """
+    from transformers import PhobertTokenizer
+
+    def general(key: str) -> list[int]:
+        return tokenizer.convert_tokens_to_ids(tokenizer.tokenize(key))
+
+    if type(tokenizer) is not PhobertTokenizer:
+        return general
+    added = tuple(tokenizer.added_tokens_encoder)
+    vocab, unknown = tokenizer.encoder, tokenizer.encoder.get(tokenizer.unk_token)
+
+    def phobert(key: str) -> list[int]:
+        if not key or any(token in key for token in added):
+            return general(key)
+        return [vocab.get(piece, unknown) for piece in tokenizer.bpe(key).split(" ")]
+
+    return phobert
 
 
 _PIECE_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -101,51 +101,62 @@ def _bucket(distance: int) -> int:
 
 
 def pair_inputs(doc: Document, pairs: list[Pair], vectors) -> dict:
-    """The head's input tensors for ``pairs`` of one document (see ``RelationHead.forward``)."""
+    """The head's input tensors for ``pairs`` of one document (see ``RelationHead.forward``).
+
+    Entity vectors, the words around each entity and the gaps between entities are computed
+    once each and gathered per pair by index.
+    """
     import torch
 
     matrix = vectors.matrix
     rows, hidden = matrix.shape
     zero = torch.zeros(hidden)
-    cache: dict[str, tuple[torch.Tensor, int, int]] = {}
+    padded = torch.cat([matrix, zero[None]])  # index `rows` reads as the zero vector
+    entity_at: dict[str, int] = {}
+    means, bounds = [], []
 
-    def span(ent: Entity):
-        if ent.id not in cache:
+    def entity(ent: Entity) -> int:
+        if ent.id not in entity_at:
             found = vectors.rows(ent.start, ent.end)
-            vec = matrix[found].mean(0) if found else zero
-            cache[ent.id] = (vec, found[0] if found else 0, found[-1] if found else 0)
-        return cache[ent.id]
+            entity_at[ent.id] = len(means)
+            means.append(matrix[found].mean(0) if found else zero)
+            bounds.append((found[0], found[-1]) if found else (0, 0))
+        return entity_at[ent.id]
 
-    def row(index: int):
-        return matrix[index] if 0 <= index < rows else zero
+    def row(index: int) -> int:
+        return index if 0 <= index < rows else rows
 
-    gaps: dict[tuple[int, int], tuple[torch.Tensor, torch.Tensor]] = {}
+    gap_at: dict[tuple[int, int], int] = {}
+    gap_means, gap_peaks = [], []
 
-    def gap(lo: int, hi: int):  # the mean and the peak of the vectors between two spans, once per gap
-        if (lo, hi) not in gaps:
-            gaps[lo, hi] = (matrix[lo:hi].mean(0), matrix[lo:hi].max(0).values) if hi > lo else (zero, zero)
-        return gaps[lo, hi]
+    def gap(lo: int, hi: int) -> int:  # the mean and the peak of the vectors between two spans
+        if (lo, hi) not in gap_at:
+            gap_at[lo, hi] = len(gap_means)
+            gap_means.append(matrix[lo:hi].mean(0) if hi > lo else zero)
+            gap_peaks.append(matrix[lo:hi].max(0).values if hi > lo else zero)
+        return gap_at[lo, hi]
 
     parties = sorted(e.start for e in doc.entities if e.label in PARTY_LABELS)
-    heads, tails, between, context, peak, types, distance, crowd, mask = [], [], [], [], [], [], [], [], []
+    heads, tails, gaps, context, types, distance, crowd, mask = [], [], [], [], [], [], [], []
     for pair in pairs:
-        (h, h_first, h_last), (t, t_first, t_last) = span(pair.head), span(pair.tail)
+        h, t = entity(pair.head), entity(pair.tail)
+        (h_first, h_last), (t_first, t_last) = bounds[h], bounds[t]
         lo, hi = (h_last + 1, t_first) if h_first <= t_first else (t_last + 1, h_first)
         left, right = sorted((pair.head, pair.tail), key=lambda e: e.start)
         heads.append(h)
         tails.append(t)
-        mean, most = gap(lo, hi)
-        between.append(mean)
-        peak.append(most)
-        context.append(torch.cat([row(h_first - 1), row(h_last + 1), row(t_first - 1), row(t_last + 1)]))
+        gaps.append(gap(lo, hi))
+        context.append([row(h_first - 1), row(h_last + 1), row(t_first - 1), row(t_last + 1)])
         types.append([ENTITY_LABELS.index(pair.head.label), ENTITY_LABELS.index(pair.tail.label)])
         distance.append(_bucket(t_first - h_first))
         inside = bisect_left(parties, right.start) - bisect_left(parties, left.end)
         crowd.append(min(CROWD_BUCKETS - 1, max(0, inside)))
         mask.append([True] + [label in pair.allowed for label in RELATION_LABELS])
-    return {"head": torch.stack(heads), "tail": torch.stack(tails), "between": torch.stack(between),
-            "peak": torch.stack(peak), "context": torch.stack(context), "types": torch.tensor(types),
-            "distance": torch.tensor(distance), "crowd": torch.tensor(crowd), "mask": torch.tensor(mask)}
+    entities, gap_index = torch.stack(means), torch.tensor(gaps)
+    return {"head": entities[heads], "tail": entities[tails], "between": torch.stack(gap_means)[gap_index],
+            "peak": torch.stack(gap_peaks)[gap_index], "context": padded[torch.tensor(context)].flatten(1),
+            "types": torch.tensor(types), "distance": torch.tensor(distance), "crowd": torch.tensor(crowd),
+            "mask": torch.tensor(mask)}
 
 
 def build_head(hidden: int, width: int = 256, dropout: float = 0.1):
