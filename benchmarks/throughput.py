@@ -40,6 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from vnpartner.runtime import tune_for_throughput  # noqa: E402
 from vnpartner.tag.neural import cpu_has_fast_bfloat16  # noqa: E402
 from common import (  # noqa: E402
     DEFAULT_MODEL, ROOT, Timer, crf_spans, machine, markdown_table, shown, shared_data, syllables, write_json,
@@ -218,10 +219,11 @@ def child(args) -> int:
     with Timer() as load_time:
         pipeline = load_variant(args.model, args.variant, args.threads)
     pipeline(texts[0])  # warm-up: lazy loads (segmenter, gazetteers)
+    tuned = tune_for_throughput()  # as a batch job's workers are
     runs = [measure(pipeline, texts, b) for b in args.batch_sizes]
     neural = getattr(pipeline.tagger, "neural", pipeline.tagger)
     result = {"variant": args.variant, "dtype": getattr(neural, "dtype", "float32"), "threads": args.threads,
-              "load_s": round(load_time.seconds, 2),
+              "load_s": round(load_time.seconds, 2), "tuned": tuned,
               "runs": runs, "documents": len(texts), "words": syllables(texts)}
     if not args.no_accuracy:
         result["accuracy"] = accuracy(pipeline, data, args.limit)
@@ -235,9 +237,14 @@ def crf_tag(texts: list[str]) -> int:
     from vnpartner.text import iter_sentences
 
     for text in texts:
-        for sentence in iter_sentences(text):
+        for sentence in iter_sentences(text, words=False):  # the CRF segments words itself
             crf_spans(text[sentence.start:sentence.end])
     return len(texts)
+
+
+def _start_crf_worker() -> None:
+    crf_spans("Hà Nội")  # load the models, then tune the process as the pipeline's workers are
+    tune_for_throughput()
 
 
 def crf_child(args) -> int:
@@ -245,6 +252,7 @@ def crf_child(args) -> int:
     texts = documents(args.docs, shared_data(args.data))
     if args.workers == 1:
         crf_spans(texts[0][:200])  # load the models before the clock starts
+        tune_for_throughput()  # the process settings the pipeline's runs get
         with Timer() as timer:
             crf_tag(texts)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -253,7 +261,7 @@ def crf_child(args) -> int:
 
         shares = [texts[i::args.workers] for i in range(args.workers)]
         with Timer() as timer:
-            with multiprocessing.get_context("spawn").Pool(args.workers) as pool:
+            with multiprocessing.get_context("spawn").Pool(args.workers, initializer=_start_crf_worker) as pool:
                 pool.map(crf_tag, shares)
         rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     words = syllables(texts)

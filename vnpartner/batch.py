@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import VnPartnerError
 from .pipeline import Failure, chunked, load
+from .runtime import tune_for_throughput
 from .tag.neural import check_dtype
 
 CHUNK = 32  # documents per task handed to a worker
@@ -91,6 +92,7 @@ def _start_worker(model: str | None, threads: int | None, dtype: str = "auto") -
 
         torch.set_num_threads(threads)
     _WORKER_PIPELINE = load(model, dtype=dtype)
+    tune_for_throughput()
 
 
 def _extract_chunk(chunk: list[Item], batch_size: int = 16) -> list[tuple[str, bool]]:
@@ -125,7 +127,8 @@ def run(input_path: str | os.PathLike, output_path: str | os.PathLike, *, model:
     Resumes where an earlier run stopped (ids already in the output are skipped).
     ``workers > 1`` runs that many processes, each with its own model and
     ``cpu_count // workers`` torch threads. ``dtype`` is the model's precision, as for
-    :func:`vnpartner.load`.
+    :func:`vnpartner.load`. The process that extracts (this one when ``workers == 1``) is
+    tuned for a long run once its model is loaded (:func:`vnpartner.runtime.tune_for_throughput`).
     """
     if not Path(input_path).is_file():
         raise VnPartnerError("E101", f"no input file at {input_path}")
