@@ -499,6 +499,7 @@ def sovereign_of(code: str | None) -> str | None:
     return _index().sovereigns.get(code.upper()) if code else None
 
 
+@lru_cache(maxsize=65536)  # places are frozen and the gazetteer fixed; news repeats its places
 def lookup_place(surface: str, country_hint: str | None = None) -> Place | None:
     """The place a LOCATION surface names, or None.
 

@@ -26,6 +26,7 @@ import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import VnPartnerError
@@ -80,17 +81,24 @@ def candidate_pairs(doc: Document, sentences: list[Sentence]) -> list[Pair]:
             tail = doc.entities[t]
             if head is tail:
                 continue
-            allowed = tuple(label for label in RELATION_LABELS if _allows(label, head, tail, here - sentence_of[t]))
+            allowed = _allowed(head.label, tail.label, head.start > tail.start, here - sentence_of[t])
             if allowed:
                 pairs.append(Pair(head, tail, allowed))
     return pairs
 
 
-def _allows(label: str, head: Entity, tail: Entity, gap: int) -> bool:
+@lru_cache(maxsize=None)  # a few hundred combinations of two labels, an order and a gap
+def _allowed(head_label: str, tail_label: str, backwards: bool, gap: int) -> tuple[str, ...]:
+    """The relation labels a head and a tail of these types allow, the tail ``gap`` sentences
+    before the head (0 or 1) and, with ``backwards``, earlier in the text than the head."""
+    return tuple(label for label in RELATION_LABELS if _allows(label, head_label, tail_label, backwards, gap))
+
+
+def _allows(label: str, head_label: str, tail_label: str, backwards: bool, gap: int) -> bool:
     heads, tails = RELATION_ARGUMENTS[label]
-    if head.label not in heads or tail.label not in tails:
+    if head_label not in heads or tail_label not in tails:
         return False
-    if label in SYMMETRIC_RELATIONS and head.start > tail.start:
+    if label in SYMMETRIC_RELATIONS and backwards:
         return False
     return gap == 0 or (label == "DATE_OF" and gap == 1)
 
