@@ -154,8 +154,8 @@ def measure(pipeline, texts: list[str], batch_size: int) -> dict:
         with Timer() as t_tag:
             tagged = pipeline._tag([(doc.text, sentences) for doc, sentences in prepared])
         with Timer() as t_rest:
-            for (doc, sentences), (found, vectors) in zip(prepared, tagged):
-                pipeline._finish(doc, sentences, found, vectors)
+            pipeline._finish([(doc, sentences, found, vectors)
+                              for (doc, sentences), (found, vectors) in zip(prepared, tagged)])
         stages["text"] += t_text.seconds
         stages["tag"] += t_tag.seconds
         stages["rest"] += t_rest.seconds

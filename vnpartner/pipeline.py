@@ -82,8 +82,10 @@ class Pipeline:
         for first in range(0, len(ready), batch_size):
             chunk = ready[first:first + batch_size]
             tagged = self._tag([(doc.text, sentences) for _, (doc, sentences) in chunk])
-            for (i, (doc, sentences)), (spans, vectors) in zip(chunk, tagged):
-                out[i] = self._finish(doc, sentences, spans, vectors)
+            finished = self._finish([(doc, sentences, spans, vectors)
+                                     for (_, (doc, sentences)), (spans, vectors) in zip(chunk, tagged)])
+            for (i, _), doc in zip(chunk, finished):
+                out[i] = doc
         return out
 
     def _tag(self, inputs: list[tuple[str, list]]) -> list[tuple[list, object]]:
@@ -102,16 +104,19 @@ class Pipeline:
         doc = Document(text=text, id=doc_id, published=published)
         return doc, list(iter_sentences(text)) if text.strip() else []
 
-    def _finish(self, doc: Document, sentences: list, spans, vectors=None) -> Document:
-        if not sentences:
-            return doc
-        for start, end, label in spans:
-            doc.add_entity(start, end, label)
-        normalize_document(doc)
-        doc.relations = self.relater.relate(doc, sentences, vectors)
-        normalize_people(doc)
-        doc.partnerships = aggregate(doc, sentences)
-        return doc
+    def _finish(self, items: list[tuple[Document, list, list, object]]) -> list[Document]:
+        """Each ``(doc, sentences, spans, word vectors)``'s entities, relations and records."""
+        ready = [(doc, sentences, vectors) for doc, sentences, _, vectors in items if sentences]
+        for doc, sentences, spans, _ in items:
+            if sentences:
+                for start, end, label in spans:
+                    doc.add_entity(start, end, label)
+                normalize_document(doc)
+        for (doc, sentences, _), relations in zip(ready, self.relater.relate_many(ready)):
+            doc.relations = relations
+            normalize_people(doc)
+            doc.partnerships = aggregate(doc, sentences)
+        return [doc for doc, *_ in items]
 
 
 POOL = 8  # batches of documents read ahead and sorted by length

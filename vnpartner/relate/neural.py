@@ -264,26 +264,61 @@ class NeuralRelater:
         return f"NeuralRelater(owned={sorted(self.owned)}, party_filter={self.party_filter is not None})"
 
     def relate(self, doc: Document, sentences: list[Sentence], vectors=None) -> list[Relation]:
-        if vectors is None:
-            return self.fallback.relate(doc, sentences)
-        found = [r for r in self.predict(doc, sentences, vectors) if r.label in self.owned]
-        if self.owned >= set(RELATION_LABELS):
-            return found
-        return found + [r for r in self.fallback.relate(doc, sentences) if r.label not in self.owned]
+        return self.relate_many([(doc, sentences, vectors)])[0]
+
+    def relate_many(self, items: list[tuple[Document, list[Sentence], object]]) -> list[list[Relation]]:
+        """``relate`` for several ``(doc, sentences, vectors)``; their pairs share the head's calls."""
+        with_vectors = [i for i, (_, _, vectors) in enumerate(items) if vectors is not None]
+        predicted = dict(zip(with_vectors, self.predict_many([items[i] for i in with_vectors])))
+        out = []
+        for i, (doc, sentences, _) in enumerate(items):
+            if i not in predicted:
+                out.append(self.fallback.relate(doc, sentences))
+                continue
+            found = [r for r in predicted[i] if r.label in self.owned]
+            if not self.owned >= set(RELATION_LABELS):
+                found += [r for r in self.fallback.relate(doc, sentences) if r.label not in self.owned]
+            out.append(found)
+        return out
 
     def predict(self, doc: Document, sentences: list[Sentence], vectors) -> list[Relation]:
+        return self.predict_many([(doc, sentences, vectors)])[0]
+
+    def predict_many(self, items: list[tuple[Document, list[Sentence], object]]) -> list[list[Relation]]:
+        """The head's relations of each ``(doc, sentences, vectors)``."""
+        pairs = [candidate_pairs(doc, sentences) for doc, sentences, _ in items]
+        scored = self._probabilities([(doc, found, vectors) for (doc, _, vectors), found in zip(items, pairs)])
+        return [decide(doc, sentences, pair_keys(found), probs, mask, self.party_filter) if found else []
+                for (doc, sentences, _), found, (probs, mask) in zip(items, pairs, scored)]
+
+    def _probabilities(self, jobs: list[tuple[Document, list[Pair], object]]) -> list[tuple]:
+        """(class probabilities, allowed classes) of each document's pairs. The pairs of several
+        documents go through the head together, about PAIR_CHUNK at a time (a call per document
+        costs more in overhead than in arithmetic)."""
         import torch
 
-        pairs = candidate_pairs(doc, sentences)
-        if not pairs:
-            return []
-        probs, masks = [], []
-        for first in range(0, len(pairs), PAIR_CHUNK):
-            inputs = pair_inputs(doc, pairs[first:first + PAIR_CHUNK], vectors)
+        probs: list[list] = [[] for _ in jobs]
+        masks: list[list] = [[] for _ in jobs]
+        pending: list[tuple[int, dict]] = []
+
+        def flush() -> None:
+            inputs = {key: torch.cat([part[key] for _, part in pending]) for key in pending[0][1]}
             with torch.inference_mode():
-                probs.append(torch.softmax(self.head(**inputs), -1))
-            masks.append(inputs["mask"])
-        return decide(doc, sentences, pair_keys(pairs), torch.cat(probs), torch.cat(masks), self.party_filter)
+                scores = torch.softmax(self.head(**inputs), -1)
+            sizes = [len(part["mask"]) for _, part in pending]
+            for (job, part), chunk in zip(pending, scores.split(sizes)):
+                probs[job].append(chunk)
+                masks[job].append(part["mask"])
+            pending.clear()
+
+        for job, (doc, pairs, vectors) in enumerate(jobs):
+            for first in range(0, len(pairs), PAIR_CHUNK):
+                pending.append((job, pair_inputs(doc, pairs[first:first + PAIR_CHUNK], vectors)))
+                if sum(len(part["mask"]) for _, part in pending) >= PAIR_CHUNK:
+                    flush()
+        if pending:
+            flush()
+        return [(torch.cat(p), torch.cat(m)) if p else (None, None) for p, m in zip(probs, masks)]
 
 
 def pair_keys(pairs: list[Pair]) -> list[tuple[str, str]]:

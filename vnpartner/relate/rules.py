@@ -23,6 +23,10 @@ class RuleRelater:
 
     name = "rules"
 
+    def relate_many(self, items: list[tuple[Document, list[Sentence], object]]) -> list[list[Relation]]:
+        """``relate`` for several ``(doc, sentences, vectors)``."""
+        return [self.relate(doc, sentences, vectors) for doc, sentences, vectors in items]
+
     def relate(self, doc: Document, sentences: list[Sentence], vectors=None) -> list[Relation]:
         """Relations of ``doc`` (``vectors``, the encoder's word vectors, are not used here)."""
         relations: list[Relation] = []
