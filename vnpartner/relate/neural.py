@@ -119,7 +119,6 @@ def pair_inputs(doc: Document, pairs: list[Pair], vectors) -> dict:
     matrix = vectors.matrix
     rows, hidden = matrix.shape
     zero = torch.zeros(hidden)
-    padded = torch.cat([matrix, zero[None]])  # index `rows` reads as the zero vector
     entity_at: dict[str, int] = {}
     means, bounds = [], []
 
@@ -131,8 +130,8 @@ def pair_inputs(doc: Document, pairs: list[Pair], vectors) -> dict:
             bounds.append((found[0], found[-1]) if found else (0, 0))
         return entity_at[ent.id]
 
-    def row(index: int) -> int:
-        return index if 0 <= index < rows else rows
+    def row(index: int) -> int:  # -1 stands for a row outside the document: the zero vector
+        return index if 0 <= index < rows else -1
 
     gap_at: dict[tuple[int, int], int] = {}
     gap_means, gap_peaks = [], []
@@ -161,10 +160,22 @@ def pair_inputs(doc: Document, pairs: list[Pair], vectors) -> dict:
         crowd.append(min(CROWD_BUCKETS - 1, max(0, inside)))
         mask.append([True] + [label in pair.allowed for label in RELATION_LABELS])
     entities, gap_index = torch.stack(means), torch.tensor(gaps)
+    around = _rows_or_zero(matrix, torch.tensor(context)).flatten(1)
     return {"head": entities[heads], "tail": entities[tails], "between": torch.stack(gap_means)[gap_index],
-            "peak": torch.stack(gap_peaks)[gap_index], "context": padded[torch.tensor(context)].flatten(1),
+            "peak": torch.stack(gap_peaks)[gap_index], "context": around,
             "types": torch.tensor(types), "distance": torch.tensor(distance), "crowd": torch.tensor(crowd),
             "mask": torch.tensor(mask)}
+
+
+def _rows_or_zero(matrix, index):
+    """``matrix[index]`` where an index is -1 reads as a zero row (no copy of the matrix, which
+    for a long document is hundreds of MB)."""
+    import torch
+
+    if not len(matrix):
+        return torch.zeros(*index.shape, matrix.shape[1], dtype=matrix.dtype)
+    found = matrix[index.clamp(min=0)]
+    return torch.where((index >= 0)[..., None], found, torch.zeros((), dtype=matrix.dtype))
 
 
 def build_head(hidden: int, width: int = 256, dropout: float = 0.1):
