@@ -31,11 +31,10 @@ def tune_for_throughput() -> dict[str, bool]:
 
     Returns which settings took effect: ``allocator`` (glibc only) and ``gc_frozen``.
     """
-    applied = {"allocator": _keep_freed_memory(), "gc_frozen": False}
+    allocator = _keep_freed_memory()
     gc.collect()
     gc.freeze()
-    applied["gc_frozen"] = True
-    return applied
+    return {"allocator": allocator, "gc_frozen": True}
 
 
 def _keep_freed_memory() -> bool:

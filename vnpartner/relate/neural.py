@@ -310,7 +310,7 @@ class NeuralRelater:
 
         probs: list[list] = [[] for _ in jobs]
         masks: list[list] = [[] for _ in jobs]
-        pending: list[tuple[int, dict]] = []
+        pending: list[tuple[int, dict]] = []  # (job, inputs) not yet scored
 
         def flush() -> None:
             inputs = {key: torch.cat([part[key] for _, part in pending]) for key in pending[0][1]}
@@ -322,11 +322,15 @@ class NeuralRelater:
                 masks[job].append(part["mask"])
             pending.clear()
 
+        waiting = 0  # pairs in `pending`
         for job, (doc, pairs, vectors) in enumerate(jobs):
             for first in range(0, len(pairs), PAIR_CHUNK):
-                pending.append((job, pair_inputs(doc, pairs[first:first + PAIR_CHUNK], vectors)))
-                if sum(len(part["mask"]) for _, part in pending) >= PAIR_CHUNK:
+                chunk = pairs[first:first + PAIR_CHUNK]
+                pending.append((job, pair_inputs(doc, chunk, vectors)))
+                waiting += len(chunk)
+                if waiting >= PAIR_CHUNK:
                     flush()
+                    waiting = 0
         if pending:
             flush()
         return [(torch.cat(p), torch.cat(m)) if p else (None, None) for p, m in zip(probs, masks)]
