@@ -56,17 +56,47 @@ def _tag(syllables: list[str]) -> list[str]:
     return _underthesea_tagger().predict([[s] for s in syllables])
 
 
+_CHUNK = re.compile(r"\S+")
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of underthesea's tokenizer regex (``patterns``) over ``text``, whole matches.
+
+    A space-delimited run of letters is one ``word`` match: no earlier alternative takes
+    letters alone, but for two exceptions left to the regex (`ʺ` is a letter yet punctuation
+    to it, and its `Th.S` lets the dot be any character, a space too). The regex, which tries
+    a dozen alternatives at each token, runs only on the other runs.
+    """
+    from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+
+    spans = []
+    cursor = 0  # where the last match ended: a `Th S` match runs into the next run
+    for chunk in _CHUNK.finditer(text):
+        start, end = chunk.span()
+        run = chunk.group()
+        if start >= cursor and run.isalpha() and "ʺ" not in run \
+                and not (run.startswith("Th") and text[start + 3:start + 4] in ("S", "s")):
+            spans.append((start, end))
+            cursor = end
+            continue
+        for match in patterns.finditer(text, max(start, cursor)):
+            if match.start() >= end:
+                break
+            spans.append(match.span())
+            cursor = match.end()
+    return spans
+
+
 def _syllable_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of underthesea's syllable tokens in ``text[start:end]``."""
-    from underthesea.pipeline.word_tokenize.regex_tokenize import normalize_characters_in_text, patterns
+    from underthesea.pipeline.word_tokenize.regex_tokenize import normalize_characters_in_text
 
     raw_view = text[start:end]
     view = _GLUED.sub(" ", raw_view)
     normalized = normalize_characters_in_text(view)
-    # underthesea's `tokenize(view, use_token_normalize=False)`, less its per-match search
-    # for the named group that matched: every token is a whole match.
+    # underthesea's `tokenize(view, use_token_normalize=False)`, its tokens as spans.
     if len(view) == len(raw_view) and normalized == view:  # nothing moved: match positions hold
-        return [(start + match.start(), start + match.end()) for match in patterns.finditer(view)]
+        return [(start + first, start + last) for first, last in _token_spans(view)]
     # `view` only has spaces inserted, so map view positions back to the raw text.
     back = []
     raw = start
@@ -76,7 +106,7 @@ def _syllable_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             raw += 1
     spans = []
     cursor = 0
-    for token in (match.group() for match in patterns.finditer(normalized)):
+    for token in (normalized[first:last] for first, last in _token_spans(normalized)):
         found = view.find(token, cursor)
         if found < 0:  # the tokenizer changed characters: skip rather than misplace
             continue
