@@ -30,3 +30,11 @@ def test_alternation_prefers_the_longest_phrase_that_ends_at_a_word_edge():
 def test_alternation_of_nothing_matches_nothing():
     assert re.search(alternation([]), "abc") is None
     assert re.search(alternation([""]), "abc") is None
+
+
+def test_alternation_spells_characters_with_char_pattern():
+    loose = {" ": r"\s*[-–]?\s*"}
+    pattern = re.compile(alternation(["an ninh", "an ninh mạng"], lambda c: loose.get(c) or re.escape(c)), re.I)
+    assert pattern.match("An - ninh mạng").group() == "An - ninh mạng"
+    assert pattern.match("anninh").group() == "anninh"
+    assert pattern.match("an.ninh") is None

@@ -78,12 +78,13 @@ def is_ascii(text: str) -> bool:
     return text.isascii()
 
 
-def alternation(phrases) -> str:
+def alternation(phrases, char_pattern=re.escape) -> str:
     """A regex group matching any of ``phrases``, the longest first, as a character trie.
 
     Equivalent to ``(?:` + longest-first `|`.join(escaped) + `)`` but the regex engine picks
     the branch by the next character instead of trying thousands of phrases at every
     position (the place gazetteer's regex runs about 40 times faster this way).
+    ``char_pattern`` spells one character of a phrase as regex (escaped as is by default).
     """
     trie: dict = {}
     for phrase in phrases:
@@ -93,12 +94,13 @@ def alternation(phrases) -> str:
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_pattern(trie) if trie else "(?!)"
+    return _trie_pattern(trie, char_pattern) if trie else "(?!)"
 
 
-def _trie_pattern(node: dict) -> str:
+def _trie_pattern(node: dict, char_pattern) -> str:
     ends_here = "" in node
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    branches = [char_pattern(char) + _trie_pattern(child, char_pattern)
+                for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

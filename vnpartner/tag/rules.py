@@ -66,11 +66,10 @@ _WITHOUT_SIGNING_CUE = re.compile(r"thương mại tự do|^tuyên bố chung\b"
 # Words of an instrument's kind written after its name.
 _KIND_AFTER_NAME = re.compile(r"(?: (?:tự do|song phương|đa phương|toàn diện))+(?!\w)")
 SIGN_CUE = re.compile(r"(?:ký|kí|ký kết|kí kết|trao|thông qua)\s*$", re.I)
-COOPERATION_CUE = re.compile(
-    r"hợp tác|lĩnh vực|trao đổi|thúc đẩy|chuyển giao|giao lưu|đầu tư|phát triển|hỗ trợ|kết nối|"
-    r"chia sẻ|học tập|ký kết|nghiên cứu|tăng cường|mở rộng",
-    re.I,
-)
+COOPERATION_CUE = re.compile(alternation(
+    "hợp tác|lĩnh vực|trao đổi|thúc đẩy|chuyển giao|giao lưu|đầu tư|phát triển|hỗ trợ|kết nối|"
+    "chia sẻ|học tập|ký kết|nghiên cứu|tăng cường|mở rộng".split("|")
+), re.I)
 ACRONYM = re.compile(r"(?<![\w.])[A-ZĐ]{2,}[0-9]?(?:\+)?(?![\w])")
 NOT_ORG_ACRONYMS = {"UBND", "HĐND", "TP", "TPHCM", "GMT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
                     "XIII", "XIV", "XV", "XX", "XXI", "COVID", "ĐT", "ĐC", "HCM", "CEO", "STT"}
@@ -108,10 +107,10 @@ def _title_regex() -> re.Pattern:
     capitalised = {f"{head} {rest[:1].upper()}{rest[1:]}" for head, rest in (t.split(" ", 1) for t in lowered)}
     # ... and a few in lowercase from the first word (`người phát ngôn`).
     lowercase = {t.lower() for t in lowered if t.startswith(_LOWERCASE_TITLES)}
-    heads = "|".join(re.escape(t) for t in sorted(terms | lowered | capitalised | lowercase, key=len, reverse=True))
-    after_deputy = "|".join(re.escape(t) for t in sorted({t.lower() for t in terms}, key=len, reverse=True))
+    heads = alternation(terms | lowered | capitalised | lowercase)
+    after_deputy = alternation({t.lower() for t in terms})
     return re.compile(
-        rf"(?<!\w)(?:(?:Phó |Nguyên |Quyền |Trợ lý )?(?:{heads})|(?:Phó|Nguyên|Quyền) (?:{after_deputy}))"
+        rf"(?<!\w)(?:(?:Phó |Nguyên |Quyền |Trợ lý )?{heads}|(?:Phó|Nguyên|Quyền) {after_deputy})"
         rf"(?: (?:thứ nhất|Thường trực|thường trực|Thường vụ|lâm thời|luân phiên|[đĐ]ặc mệnh [tT]oàn quyền))*"
         rf"(?: (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND|Quốc hội|"
         rf"Quốc phòng|Ngoại giao|Công Thương|Trung ương Đảng|Bộ Chính trị|Ban Bí thư)(?: (?:tỉnh|thành phố|TP))?)?"
@@ -121,9 +120,10 @@ def _title_regex() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _sector_regex() -> re.Pattern:
-    terms = sorted(sector_terms(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s*[-–]?\s*").replace(r"\-", r"\s*[-–]\s*") for t in terms)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+    # Matched case-insensitively, and loose about spaces and hyphens: `khoa học - công nghệ`.
+    loose = {" ": r"\s*[-–]?\s*", "-": r"\s*[-–]\s*"}
+    alternatives = alternation({t.lower() for t in sector_terms()}, lambda c: loose.get(c) or re.escape(c))
+    return re.compile(rf"(?<!\w){alternatives}(?!\w)", re.I)
 
 
 def _is_place(text: str) -> bool:
@@ -342,11 +342,13 @@ def _acronyms(chunk: str, offset: int) -> list[Candidate]:
     return out
 
 
+# A lookahead finds a candidate at every surname, overlapping ones too; the resolver picks.
+_SURNAME_LED = re.compile(rf"(?<![\w])(?=({alternation(SURNAMES)}(?: {CAP}){{1,3}})(?!\w))")
+
+
 def _people(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Candidate]:
     out = []
-    # A lookahead finds a candidate at every surname, overlapping ones too; the resolver picks.
-    surname = re.compile(rf"(?<![\w])(?=((?:{'|'.join(SURNAMES)})(?: {CAP}){{1,3}})(?!\w))")
-    for m in surname.finditer(chunk):
+    for m in _SURNAME_LED.finditer(chunk):
         start, end = m.start(1), m.end(1)
         if _is_place(m.group(1)) or re.search(rf"{PLACE_TYPES}\s*$", chunk[:start]):
             continue
