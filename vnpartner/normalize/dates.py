@@ -86,8 +86,11 @@ def _finder(core: str, needs_context: bool) -> re.Pattern:
 
 _FIND = [(kind, _finder(core, ctx)) for kind, core, ctx in _CORES]
 # What each kind cannot match without (most sentences hold no date: their patterns are skipped).
-_CUES = {"digit": re.compile(r"\d"), "tháng": re.compile(r"(?i:tháng)"), "năm": re.compile(r"(?i:năm)")}
-_NEEDS = {"month": "tháng", "monthrel": "tháng", "monthrange": "tháng", "year": "năm", "yearrel": "năm"}
+_CUES = {"separator": re.compile(r"\d[/.\-]\d"), "range": re.compile(r"\d\s*[-–]"),
+         "tháng": re.compile(r"(?i:tháng)"), "năm": re.compile(r"(?i:năm)")}
+_NEEDS = {"iso": "separator", "dayrange2": "separator", "dayrange": "separator", "fullrange": "separator",
+          "full": "separator", "daymonth": "separator", "words": "tháng", "monthrange": "tháng", "month": "tháng",
+          "monthrel": "tháng", "yearrange": "range", "year": "năm", "yearrel": "năm"}
 _PARSE = [(kind, re.compile(core)) for kind, core, _ in _CORES]
 # A number or quantifier before `năm`/`tháng` makes a duration: `2 năm trước`, `mỗi tháng 2 lần`.
 _QUANTIFIER_BEFORE = re.compile(r"(?:\d|\b(?:những|các|nhiều|mấy|vài|hàng|hằng|mỗi|mọi|một|cả))\s*$", re.I)
@@ -128,7 +131,7 @@ def find_dates(text: str) -> list[tuple[int, int]]:
     present = {cue: bool(pattern.search(text)) for cue, pattern in _CUES.items()}
     found: list[tuple[int, int]] = []
     for kind, pattern in _FIND:
-        if not present[_NEEDS.get(kind, "digit")]:
+        if not present[_NEEDS[kind]]:
             continue
         for m in pattern.finditer(text):
             start, end = m.span("core")
