@@ -201,3 +201,17 @@ def test_tag_batch_equals_tagging_each_document(tagger, text):
     texts = [text, "Tỉnh Sơn La ký kết.", "", text[:60]]
     documents = [(t, list(iter_sentences(t))) for t in texts]
     assert tagger.tag_batch(documents) == [tagger.tag(t, s) for t, s in documents]
+
+
+def test_vectors_of_documents_tagged_together_are_those_of_each_alone(model_dir, text):
+    tagger = NeuralTagger(model_dir, dtype="float32")
+    tagger.max_length, tagger.overlap, tagger.batch_size = 24, 4, 3  # several windows, shared batches
+    documents = [(t, list(iter_sentences(t))) for t in (text, "Hà Nội và Viên Chăn ký kết.", text[: len(text) // 2])]
+    together = tagger.tag_encode_batch(documents)
+    for document, (spans, vectors) in zip(documents, together):
+        [(alone_spans, alone_vectors)] = tagger.tag_encode_batch([document])
+        assert spans == alone_spans
+        assert vectors.spans == alone_vectors.spans
+        assert vectors.matrix.shape == (len(vectors.spans), tagger.model.config.hidden_size)
+        assert torch.allclose(vectors.matrix, alone_vectors.matrix, atol=1e-5)
+        assert vectors.matrix.abs().sum(-1).gt(0).all()  # every word got its vector

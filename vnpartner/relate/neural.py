@@ -126,7 +126,7 @@ def pair_inputs(doc: Document, pairs: list[Pair], vectors) -> dict:
         if ent.id not in entity_at:
             found = vectors.rows(ent.start, ent.end)
             entity_at[ent.id] = len(means)
-            means.append(matrix[found].mean(0) if found else zero)
+            means.append(matrix[found[0]:found[-1] + 1].mean(0) if found else zero)  # found: consecutive rows
             bounds.append((found[0], found[-1]) if found else (0, 0))
         return entity_at[ent.id]
 
@@ -139,8 +139,9 @@ def pair_inputs(doc: Document, pairs: list[Pair], vectors) -> dict:
     def gap(lo: int, hi: int) -> int:  # the mean and the peak of the vectors between two spans
         if (lo, hi) not in gap_at:
             gap_at[lo, hi] = len(gap_means)
-            gap_means.append(matrix[lo:hi].mean(0) if hi > lo else zero)
-            gap_peaks.append(matrix[lo:hi].max(0).values if hi > lo else zero)
+            between = matrix[lo:hi]
+            gap_means.append(between.mean(0) if hi > lo else zero)
+            gap_peaks.append(between.amax(0) if hi > lo else zero)
         return gap_at[lo, hi]
 
     parties = sorted(e.start for e in doc.entities if e.label in PARTY_LABELS)

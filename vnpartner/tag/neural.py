@@ -177,7 +177,11 @@ def predict_many(model, documents: Sequence[tuple[list, int]], *, pad_id: int, b
     import torch
 
     labels = [[0] * n_words for _, n_words in documents]
-    states = [None] * len(documents)
+    # the vectors of all documents in one matrix, each document's rows from ``starts[doc]``
+    starts = [0]
+    for _, n_words in documents:
+        starts.append(starts[-1] + n_words)
+    stacked = torch.zeros(starts[-1], model.config.hidden_size) if vectors else None
     windows = [(doc, window) for doc, (doc_windows, _) in enumerate(documents) for window in doc_windows]
     windows.sort(key=lambda item: len(item[1]))
     with torch.inference_mode():
@@ -187,19 +191,18 @@ def predict_many(model, documents: Sequence[tuple[list, int]], *, pad_id: int, b
             inputs = {k: v.to(device) for k, v in batch.items()}
             out = model(**inputs, output_hidden_states=True) if vectors else model(**inputs)
             best = out.logits.argmax(-1).cpu().tolist()
-            last = out.hidden_states[-1].float().cpu() if vectors else None
-            for r, (row, (doc, window)) in enumerate(zip(best, chunk)):
+            for row, (doc, window) in zip(best, chunk):
+                words = labels[doc]
                 for position in window.predict:
-                    labels[doc][window.word_ids[position]] = row[position]
-                if vectors:
-                    if states[doc] is None:
-                        states[doc] = torch.zeros(documents[doc][1], last.shape[-1])
-                    positions = list(window.predict)
-                    states[doc][[window.word_ids[p] for p in positions]] = last[r, positions]
+                    words[window.word_ids[position]] = row[position]
+            if vectors:
+                rows = [r for r, (_, window) in enumerate(chunk) for _ in window.predict]
+                columns = [position for _, window in chunk for position in window.predict]
+                targets = [starts[doc] + window.word_ids[p] for doc, window in chunk for p in window.predict]
+                stacked[targets] = out.hidden_states[-1][rows, columns].float().cpu()
     if not vectors:
         return labels
-    hidden = model.config.hidden_size
-    return labels, [s if s is not None else torch.zeros(n, hidden) for s, (_, n) in zip(states, documents)]
+    return labels, [stacked[starts[doc]:starts[doc + 1]] for doc in range(len(documents))]
 
 
 def load_token_model(name_or_path: str | os.PathLike, **kwargs):
