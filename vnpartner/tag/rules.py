@@ -70,6 +70,28 @@ COOPERATION_CUE = re.compile(alternation(
     "hợp tác|lĩnh vực|trao đổi|thúc đẩy|chuyển giao|giao lưu|đầu tư|phát triển|hỗ trợ|kết nối|"
     "chia sẻ|học tập|ký kết|nghiên cứu|tăng cường|mở rộng".split("|")
 ), re.I)
+# Patterns of the candidate finders below, compiled once.
+_CAPITALISED = re.compile(CAP)
+_CAPITALISED_BEFORE = re.compile(rf"{CAP}\s*$")
+_CAPITALISED_AFTER = re.compile(rf"\s+{CAP}")
+_NAME_NEXT = re.compile(rf" ({NAME})")
+_CUED_NAME = re.compile(rf"(?<!\w){HONORIFICS} ({NAME})")
+_CREDITED_NAME = re.compile(rf"(?:(?<=Ảnh: )|(?<=Ảnh:)|^)({CAP}(?: {CAP}){{1,3}})(?=\s*/\s*[A-ZĐ])")
+_PLACE_TYPE_FIRST = re.compile(rf"^{PLACE_TYPES} ")
+_PLACE_TYPE_BEFORE = re.compile(rf"{PLACE_TYPES}\s*$")
+_TYPED_NAME = re.compile(rf"(?<!\w)(?:tỉnh|thành phố|Tỉnh|Thành phố) ({CAP}(?: {CAP}){{0,2}})(?!\w)")
+_TYPED_PLACE_NAME = re.compile(rf"{PLACE_TYPES} {NAME}")
+_NAMED_PLACE_NEXT = re.compile(rf" (?:{PLACE_TYPES} )?{CAP}")
+_TITLE_BODY = re.compile(r" (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND)"
+                         r"(?: (?:tỉnh|thành phố|TP))?$")
+_INSTRUMENT = re.compile(rf"(?<!\w)(?:{CAPITALISED_AGREEMENT_HEADS}|{AGREEMENT_HEADS}|{AGREEMENT_HEADS.lower()})"
+                         rf"{AGREEMENT_TAIL}(?!\w)")
+_PLACE_HEAD = re.compile(rf"(?<!\w)(?:{ORG_HEADS_PLACE})(?= (?:{PLACE_TYPES} )?[{UPPER}])")
+_NAME_HEAD = re.compile(rf"(?<!\w)(?:{ORG_HEADS_NAME})(?= [{UPPER}])")
+_ORG_HEAD = re.compile(rf"(?:{ORG_HEADS_NAME}|{ORG_HEADS_PLACE})(?!\w)")
+_ORG_HEAD_INSIDE = re.compile(rf" (?:{ORG_HEADS_NAME}|{ORG_HEADS_PLACE})(?: |$)")
+_NOT_A_NAME = re.compile(r"(?:Đoàn|Phía|Thủ đô|Tỉnh|Thành phố|Nhà nước|Đảng)(?!\w)")
+
 ACRONYM = re.compile(r"(?<![\w.])[A-ZĐ]{2,}[0-9]?(?:\+)?(?![\w])")
 NOT_ORG_ACRONYMS = {"UBND", "HĐND", "TP", "TPHCM", "GMT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
                     "XIII", "XIV", "XV", "XX", "XXI", "COVID", "ĐT", "ĐC", "HCM", "CEO", "STT"}
@@ -197,7 +219,7 @@ def _places(chunk: str, offset: int, places: list[tuple[int, int]],
         glued = _GLUED_WORD.match(chunk, end)
         if glued and not _is_place(glued.group(1)):
             continue  # `VN-Index`: the first word of a name
-        surface = re.sub(rf"^{PLACE_TYPES} ", "", chunk[start:end])
+        surface = _PLACE_TYPE_FIRST.sub("", chunk[start:end])
         typed = surface != chunk[start:end]
         if typed and _MANY_BEFORE.search(chunk, max(0, start - 12), start):
             start = end - len(surface)  # `hai tỉnh` + `Bình Dương`: the type word is the pair's, not the name's
@@ -207,7 +229,7 @@ def _places(chunk: str, offset: int, places: list[tuple[int, int]],
         out.append(Candidate(offset + start, offset + end, "LOCATION", 4))
     # `tỉnh X` with X unknown to the gazetteer is still a place, unless X is a person's full
     # name (`Phó Chủ tịch UBND tỉnh` + `Dương Tất Thắng`).
-    for m in re.finditer(rf"(?<!\w)(?:tỉnh|thành phố|Tỉnh|Thành phố) ({CAP}(?: {CAP}){{0,2}})(?!\w)", chunk):
+    for m in _TYPED_NAME.finditer(chunk):
         name = m.group(1)
         if not _is_place(name) and not (name.count(" ") == 2 and vietnamese_name(name)):
             out.append(Candidate(offset + m.start(), offset + m.end(), "LOCATION", 3))
@@ -230,7 +252,7 @@ def _country_context(chunk: str, start: int, end: int) -> bool:
         return False
     if _after_title(chunk, start):  # `Thủ tướng Đức`, `Ngoại trưởng Anh Boris Johnson`
         return True
-    if re.search(rf"{CAP}\s*$", before) or re.match(rf"\s+{CAP}", after):
+    if _CAPITALISED_BEFORE.search(before) or _CAPITALISED_AFTER.match(after):
         # inside a capitalised run: part of a person or organisation name...
         return bool(re.search(r"[-–]\s*$", before) or re.match(r"\s*[-–]", after))  # ...unless `Việt-Lào`
     return bool(re.search(r"(?:nước|tại|với|của|sang|đến|và|giữa|thăm|,)\s*$", before) or re.match(r"\s*[-–,)]", after))
@@ -247,8 +269,8 @@ def _titles(chunk: str, offset: int) -> list[Candidate]:
     for m in _title_regex().finditer(chunk):
         start, end = m.start(), m.end()
         # A body word followed by a named place belongs to the organisation, not the title.
-        body = re.search(r" (?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND)(?: (?:tỉnh|thành phố|TP))?$", m.group())
-        if body and re.match(rf" (?:{PLACE_TYPES} )?{CAP}", chunk[end:]):
+        body = _TITLE_BODY.search(m.group())
+        if body and _NAMED_PLACE_NEXT.match(chunk, end):
             end = start + body.start()
         if chunk[start].islower() and not chunk[start:end].startswith(("thứ", "ủy", *_LOWERCASE_TITLES_LOWERED)):
             continue
@@ -263,9 +285,7 @@ def _agreements(chunk: str, sentence: Sentence) -> list[Candidate]:
     """Instruments opening with their kind, in the sentence ``chunk`` of ``sentence``."""
     out = []
     ends: dict[int, int] | None = None
-    heads = f"{CAPITALISED_AGREEMENT_HEADS}|{AGREEMENT_HEADS}|{AGREEMENT_HEADS.lower()}"
-    pattern = re.compile(rf"(?<!\w)(?:{heads}){AGREEMENT_TAIL}(?!\w)")
-    for m in pattern.finditer(chunk):
+    for m in _INSTRUMENT.finditer(chunk):
         if m.group()[0].islower() and not SIGN_CUE.search(chunk[:m.start()]) \
                 and not _WITHOUT_SIGNING_CUE.search(m.group()):
             continue
@@ -299,13 +319,11 @@ def _organisations(text: str, sentence: Sentence) -> list[Candidate]:
     chunk = text[sentence.start:sentence.end]
     words = _words_starting(sentence)
     out = []
-    place_heads = re.compile(rf"(?<!\w)(?:{ORG_HEADS_PLACE})(?= (?:{PLACE_TYPES} )?[{UPPER}])")
-    for m in place_heads.finditer(chunk):
-        place = _place_regex().match(chunk, m.end() + 1) or re.compile(rf"{PLACE_TYPES} {NAME}").match(chunk, m.end() + 1)
+    for m in _PLACE_HEAD.finditer(chunk):
+        place = _place_regex().match(chunk, m.end() + 1) or _TYPED_PLACE_NAME.match(chunk, m.end() + 1)
         if place and not _SURNAME_START.match(chunk, place.end() - len(place.group().split(" ", 1)[-1])):
             out.append(Candidate(sentence.start + m.start(), sentence.start + place.end(), "ORGANIZATION", 5))
-    name_heads = re.compile(rf"(?<!\w)(?:{ORG_HEADS_NAME})(?= [{UPPER}])")
-    for m in name_heads.finditer(chunk):
+    for m in _NAME_HEAD.finditer(chunk):
         end = _extend_capitalised(text, words, sentence.start + m.end(), sentence.end)
         if end > sentence.start + m.end():
             out.append(Candidate(sentence.start + m.start(), end, "ORGANIZATION", 4))
@@ -320,7 +338,7 @@ def _extend_capitalised(text: str, words: dict[int, int], pos: int, limit: int) 
         nxt = end + 1
         if not gap or nxt >= limit or not text[nxt].isupper():
             break
-        word_end = words.get(nxt) or re.match(rf"{CAP}", text[nxt:]).end() + nxt
+        word_end = words.get(nxt) or _CAPITALISED.match(text, nxt).end()
         if _SURNAME_START.match(text, nxt) and end > pos:
             break  # a person's name starts: `Bộ Ngoại giao Nguyễn Quốc Dũng`
         end = word_end
@@ -350,13 +368,12 @@ def _people(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Cand
     out = []
     for m in _SURNAME_LED.finditer(chunk):
         start, end = m.start(1), m.end(1)
-        if _is_place(m.group(1)) or re.search(rf"{PLACE_TYPES}\s*$", chunk[:start]):
+        if _is_place(m.group(1)) or _PLACE_TYPE_BEFORE.search(chunk, 0, start):
             continue
         if _crosses_place(m.group(1), start, places) or _starts_name_head(chunk, start):
             continue
         out.append(Candidate(offset + start, offset + end, "PERSON", 5))
-    cued = re.compile(rf"(?<!\w){HONORIFICS} ({NAME})")
-    for m in cued.finditer(chunk):
+    for m in _CUED_NAME.finditer(chunk):
         if any(start <= m.start() < end for start, end in places):  # `tỉnh Bà Rịa-Vũng Tàu`
             continue
         name = _trim_name(chunk, m.start(1), m.group(1))
@@ -364,8 +381,7 @@ def _people(chunk: str, offset: int, places: list[tuple[int, int]]) -> list[Cand
             out.append(Candidate(offset + m.start(1), offset + m.start(1) + len(name), "PERSON", 6))
     out += [Candidate(offset + m.start(), offset + m.end(), "PERSON", 6) for m in THE_PRESIDENT.finditer(chunk)]
     # Photo credits and bylines: `(Ảnh: Huyền Trang/TTXVN)`, a line `Nguyên Nhung/VOV1`.
-    credit = re.compile(rf"(?:(?<=Ảnh: )|(?<=Ảnh:)|^)({CAP}(?: {CAP}){{1,3}})(?=\s*/\s*[A-ZĐ])")
-    for m in credit.finditer(chunk):
+    for m in _CREDITED_NAME.finditer(chunk):
         out.append(Candidate(offset + m.start(1), offset + m.end(1), "PERSON", 6))
     return out
 
@@ -384,9 +400,9 @@ def _starts_name_head(text: str, pos: int) -> bool:
     """A title, an organisation head or a place starts here: not a person's name."""
     return bool(
         _title_regex().match(text, pos)
-        or re.compile(rf"(?:{ORG_HEADS_NAME}|{ORG_HEADS_PLACE})(?!\w)").match(text, pos)
+        or _ORG_HEAD.match(text, pos)
         or _place_regex().match(text, pos)
-        or re.compile(r"(?:Đoàn|Phía|Thủ đô|Tỉnh|Thành phố|Nhà nước|Đảng)(?!\w)").match(text, pos)
+        or _NOT_A_NAME.match(text, pos)
     )
 
 
@@ -395,7 +411,7 @@ def _trim_name(text: str, start: int, name: str) -> str:
     empty when none is left or it is a single word (a lone capital is rarely a name here)."""
     if _starts_name_head(text, start):
         return ""
-    cut = re.search(rf" (?:{ORG_HEADS_NAME}|{ORG_HEADS_PLACE})(?: |$)", name)
+    cut = _ORG_HEAD_INSIDE.search(name)
     name = name[:cut.start()] if cut else name
     if " " not in name or _is_place(name):
         return ""
@@ -411,7 +427,7 @@ def _after_titles(text: str, sentence: Sentence, found: list[Candidate]) -> list
         if c.label in ("ORGANIZATION", "LOCATION") and c.start - 1 in titled:
             titled.add(c.end)
     for end in sorted(titled):
-        m = re.compile(rf" ({NAME})").match(text, end, sentence.end)
+        m = _NAME_NEXT.match(text, end, sentence.end)
         if not m or end not in ends:
             continue
         name = _trim_name(text, m.start(1), m.group(1))
