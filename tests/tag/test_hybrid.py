@@ -88,7 +88,7 @@ def test_a_monarch_s_title_run_on_into_the_name_is_the_title_and_the_person():
 
 
 def test_a_company_named_by_type_and_field_takes_the_brand_the_model_read_as_a_person():
-    from vnpartner.tag.hybrid import _companies_with_their_brand
+    from vnpartner.tag.hybrid.bodies import _companies_with_their_brand
 
     text = ("Công ty Cổ phần giáo dục Hùng Hậu ký với Diễn đàn Doanh nghiệp Việt Nam-Hà Lan. "
             "Diễn đàn Doanh nghiệp Việt Nam-Hà Lan mời Tổng công ty Đường sắt Nguyễn Văn Bằng.")
@@ -202,7 +202,7 @@ def test_tidy_drops_abbreviations_that_name_no_organisation():
 
 
 def test_an_acronym_no_span_holds_opens_the_body_after_it():
-    from vnpartner.tag.hybrid import _acronyms_opening_bodies
+    from vnpartner.tag.hybrid.bodies import _acronyms_opening_bodies
 
     text = ("Tổng giám đốc PV GAS gặp ông Hùng; PV Oil, VN Samsung và CBCNV Viettel. Ảnh: TT Cảnh sát biển; "
             "trả lời PV Báo Tin tức")
@@ -332,7 +332,7 @@ def test_tidy_cuts_the_vietnamese_verb_run_on_after_a_foreign_word_but_not_the_n
 
 
 def test_sector_words_that_name_no_field_or_no_code_are_dropped():
-    from vnpartner.tag.hybrid import _fields_only
+    from vnpartner.tag.hybrid.fields import _fields_only
 
     text = ("Hai bên hợp tác trong ngành xây dựng và xây dựng chiến lược chung, cải thiện môi trường đầu tư, "
             "bảo vệ môi trường; nhà phân tích chính trị nói về quan hệ chính trị, cùng phát triển.")
@@ -350,7 +350,7 @@ def test_sector_words_that_name_no_field_or_no_code_are_dropped():
 
 
 def test_socioeconomic_development_is_no_field_but_the_economy_is():
-    from vnpartner.tag.hybrid import _fields_only
+    from vnpartner.tag.hybrid.fields import _fields_only
 
     text = "Thành tựu phát triển kinh tế - xã hội, kinh tế-xã hội của tỉnh; hợp tác kinh tế, xã hội học."
     spans = [_span(text, "phát triển kinh tế", "SECTOR"), _span(text, "kinh tế-xã hội", "SECTOR"),
@@ -359,7 +359,7 @@ def test_socioeconomic_development_is_no_field_but_the_economy_is():
 
 
 def test_workers_the_law_the_press_and_health_are_fields_only_where_fields_are_named():
-    from vnpartner.tag.hybrid import _fields_only
+    from vnpartner.tag.hybrid.fields import _fields_only
 
     text = ("Việc làm cho 1.300 lao động. Họ vi phạm pháp luật. Báo chí Séc đưa tin. Ông chúc sức khỏe. "
             "Hợp tác về lao động; các lĩnh vực y tế, báo chí và thực thi pháp luật.")
@@ -375,7 +375,7 @@ def test_workers_the_law_the_press_and_health_are_fields_only_where_fields_are_n
 
 
 def test_moi_truong_as_a_setting_is_no_field():
-    from vnpartner.tag.hybrid import _fields_only
+    from vnpartner.tag.hybrid.fields import _fields_only
 
     text = ("Hai bên tạo môi trường thuận lợi, duy trì môi trường hòa bình và hợp tác về môi trường, "
             "công nghệ thân thiện với môi trường.")
@@ -395,7 +395,7 @@ def test_a_name_loses_the_sentence_or_list_end_mark_the_model_ran_on_to():
 
 
 def test_a_secretary_s_title_after_ban_is_the_secretariat_with_the_body_it_serves():
-    from vnpartner.tag.hybrid import _secretariats
+    from vnpartner.tag.hybrid.titles import _secretariats
 
     text = "Đại diện Ban Thư ký ASEAN, Ban Tổng Thư ký Interpol và Tổng Thư ký Liên hợp quốc dự họp."
 
@@ -408,7 +408,7 @@ def test_a_secretary_s_title_after_ban_is_the_secretariat_with_the_body_it_serve
 
 
 def test_a_sector_cut_inside_a_hyphenated_word_takes_the_whole_field():
-    from vnpartner.tag.hybrid import _hyphened_fields
+    from vnpartner.tag.hybrid.fields import _hyphened_fields
 
     text = "Hợp tác thương mại-đầu tư, khoa học-công nghệ, kinh tế-xã hội và kinh tế - thương mại."
 
@@ -422,7 +422,7 @@ def test_a_sector_cut_inside_a_hyphenated_word_takes_the_whole_field():
 
 
 def test_the_verb_xay_dung_with_its_object_in_the_span_names_the_object_s_field_or_none():
-    from vnpartner.tag.hybrid import _fields_only
+    from vnpartner.tag.hybrid.fields import _fields_only
 
     text = "Hai nước xây dựng thể chế, xây dựng nông thôn mới và ngành xây dựng công trình."
     spans = [(text.index(name), text.index(name) + len(name), "SECTOR")
@@ -444,7 +444,7 @@ def test_a_body_takes_back_the_last_word_the_model_called_an_unknown_place():
 
 
 def test_a_body_runs_on_into_a_known_place_right_after_it_but_a_state_prefix_does_not():
-    from vnpartner.tag.hybrid import _bodies_with_their_place
+    from vnpartner.tag.hybrid.bodies import _bodies_with_their_place
 
     text = "Cảnh sát biển Việt Nam, CHLB Đức, Bộ Nội vụ tại Hà Nội và UBND tỉnh Dương Tất Thắng."
     found = [("Cảnh sát biển", "ORGANIZATION"), ("Việt Nam", "LOCATION"), ("CHLB", "ORGANIZATION"),
@@ -486,7 +486,7 @@ def test_a_body_run_on_through_a_verb_into_a_place_is_the_body_and_the_place():
 
 
 def test_a_ministry_named_for_several_fields_takes_back_the_fields_the_model_cut():
-    from vnpartner.tag.hybrid import _ministries_whole
+    from vnpartner.tag.hybrid.bodies import _ministries_whole
 
     text = ("Bộ trưởng Bộ Lao động-Thương binh và Xã hội Đào Ngọc Dung; Bộ Kinh tế, Thương mại và Công nghiệp "
             "Nhật Bản; Bộ Nông nghiệp và Cải tạo nước này; Bộ Ngoại giao, Bộ Tư pháp và Bộ Y tế, Việt Nam.")
@@ -674,7 +674,7 @@ def test_tidy_takes_a_place_the_model_called_a_person_for_a_place_but_keeps_the_
 
 
 def test_a_sector_word_after_a_head_noun_it_modifies_is_no_field():
-    from vnpartner.tag.hybrid import _fields_only
+    from vnpartner.tag.hybrid.fields import _fields_only
 
     text = "Nền kinh tế lớn thu hút vốn đầu tư; hai bên hợp tác về kinh tế, đầu tư."
     spans = [(4, 11, "SECTOR"), (text.index("đầu tư"), text.index("đầu tư") + 6, "SECTOR"),
@@ -701,7 +701,7 @@ def test_the_pattern_layers_vietnamese_names_fill_the_models_gaps():
 
 
 def test_a_name_right_after_a_title_is_a_person_unless_a_place_body_or_compound():
-    from vnpartner.tag.hybrid import _titled_people
+    from vnpartner.tag.hybrid.people import _titled_people
 
     text = ("Quốc vương Salman, Vua Juan Carlos và Tổng thống Nga gặp Bộ trưởng Tập đoàn Damen, "
             "Giám đốc ASEAN và Thượng nghị sĩ John McCain.")
@@ -733,7 +733,7 @@ def test_two_parties_joined_by_a_dash_are_two_but_other_dashed_acronyms_stay_who
 
 
 def test_the_party_a_dash_joins_to_a_found_one_is_found_too():
-    from vnpartner.tag.hybrid import _paired_parties
+    from vnpartner.tag.hybrid.places import _paired_parties
 
     text = "Quan hệ Nhật Bản-ASEAN, Nga-Mỹ và châu Á-TBD. Hội nghị ASEAN."
     spans = [(text.index(word), text.index(word) + len(word), "LOCATION") for word in ("Nhật Bản", "Mỹ", "châu Á")]
@@ -743,7 +743,7 @@ def test_the_party_a_dash_joins_to_a_found_one_is_found_too():
 
 
 def test_a_state_s_army_named_as_a_body_is_one_organisation():
-    from vnpartner.tag.hybrid import _armies
+    from vnpartner.tag.hybrid.bodies import _armies
 
     text = ("Quân đội Hoàng gia Campuchia gặp Tư lệnh Quân đội Hoàng gia Thống tướng Pol Saroeun; "
             "Báo Quân đội nhân dân đưa tin, quân đội Mỹ vắng mặt.")
@@ -758,7 +758,7 @@ def test_a_state_s_army_named_as_a_body_is_one_organisation():
 
 
 def test_an_airport_or_port_named_for_its_place_is_a_place_with_its_kind_word():
-    from vnpartner.tag.hybrid import _facilities
+    from vnpartner.tag.hybrid.places import _facilities
 
     text = "Đến sân bay quốc tế Bắc Kinh, rồi cảng Cam Ranh; tàu sân bay Mỹ thăm cảng Việt Nam và các sân bay Đà Nẵng."
     places = [(text.index(w), text.index(w) + len(w), "LOCATION") for w in ("Bắc Kinh", "Cam Ranh", "Mỹ", "Việt Nam", "Đà Nẵng")]
@@ -767,7 +767,7 @@ def test_an_airport_or_port_named_for_its_place_is_a_place_with_its_kind_word():
 
 
 def test_an_embassy_taken_for_a_title_is_a_body_with_the_country_after_it():
-    from vnpartner.tag.hybrid import _missions
+    from vnpartner.tag.hybrid.bodies import _missions
 
     text = "Nhân viên Đại sứ quán Nga, Lãnh sự quán Mỹ và Đại sứ quán dự; Đại sứ Lào phát biểu."
     second = text.index("Đại sứ quán", 20)
@@ -787,7 +787,7 @@ def test_a_monarch_s_name_keeps_its_regnal_number():
 
 
 def test_a_country_named_in_full_is_one_place_but_a_federal_court_is_not_a_state():
-    from vnpartner.tag.hybrid import _states
+    from vnpartner.tag.hybrid.places import _states
 
     text = "Nước Cộng hoà Palau, Bộ trưởng Liên bang Đức và tòa án liên bang Mỹ."
 
@@ -798,7 +798,7 @@ def test_a_country_named_in_full_is_one_place_but_a_federal_court_is_not_a_state
 
 
 def test_a_field_listed_beside_a_found_one_is_a_field_too():
-    from vnpartner.tag.hybrid import _listed_fields
+    from vnpartner.tag.hybrid.fields import _listed_fields
 
     text = "Hợp tác về thương mại, tài chính, hậu cần và du lịch; bàn về hệ thống giao thông và nhà ở xã hội tốt."
     spans = [_span(text, "thương mại", "SECTOR"), _span(text, "tài chính", "SECTOR")]
@@ -807,7 +807,8 @@ def test_a_field_listed_beside_a_found_one_is_a_field_too():
 
 
 def test_the_news_agency_and_the_groups_of_economies_are_bodies_but_a_summit_is_not():
-    from vnpartner.tag.hybrid import _known_bodies, tidy
+    from vnpartner.tag.hybrid import tidy
+    from vnpartner.tag.hybrid.bodies import _known_bodies
 
     text = ("Đoàn Hãng thông tấn Tân Hoa xã thăm Báo Nhân Dân. Theo hãng thông tấn Tân Hoa Xã, Hội nghị "
             "Thượng đỉnh G20 và Chương trình Tài chính Toàn diện và G20 họp; model G200 ra mắt.")
@@ -842,7 +843,7 @@ def test_the_full_name_of_the_g20_keeps_its_lowercase_words_before_its_alias():
 
 
 def test_a_body_gives_back_the_first_names_of_the_person_it_ran_into():
-    from vnpartner.tag.hybrid import _bodies_before_people
+    from vnpartner.tag.hybrid.people import _bodies_before_people
 
     text = ("Đại sứ tại Liên Hợp Quốc Nikki Haley, Chủ tịch Tập đoàn Microsoft Bill Gates và ông Bill Gates; "
             "Chủ tịch quỹ KKR Global David Petraeus, Tổng giám đốc Vietnam Airlines Dương Trí Thành, Chủ tịch "
@@ -865,7 +866,7 @@ def test_a_body_gives_back_the_first_names_of_the_person_it_ran_into():
 
 
 def test_a_name_after_ong_or_ba_is_a_person():
-    from vnpartner.tag.hybrid import _addressed_people
+    from vnpartner.tag.hybrid.owners import _addressed_people
 
     text = ("Ông Putin gọi. Theo ông Tấn, bà Dole. Nếu ông L.Aldis và ông ASEAN; người đàn ông Hàn Quốc; "
             "Bà Rịa-Vũng Tàu; ông bà ta.")
@@ -874,7 +875,8 @@ def test_a_name_after_ong_or_ba_is_a_person():
 
 
 def test_a_place_or_body_the_model_found_after_ong_or_ba_is_that_person():
-    from vnpartner.tag.hybrid import _addressed_as_people, _addressed_people
+    from vnpartner.tag.hybrid.owners import _addressed_people
+    from vnpartner.tag.hybrid.people import _addressed_as_people
 
     text = "Ông Nelson cho rằng Nelson đúng; bà Mary Smith nói; ông bà Việt Nam; bà Nga và Nga; Bộ Ngoại giao."
     spans = [_span(text, "Nelson", "LOCATION"), _span(text, "Nelson", "ORGANIZATION", 12),
@@ -887,7 +889,8 @@ def test_a_place_or_body_the_model_found_after_ong_or_ba_is_that_person():
 
 
 def test_a_foreign_family_name_the_model_took_for_a_place_or_body_is_the_person():
-    from vnpartner.tag.hybrid import _addressed_as_people, _addressed_people
+    from vnpartner.tag.hybrid.owners import _addressed_people
+    from vnpartner.tag.hybrid.people import _addressed_as_people
 
     text = ("Chủ tịch Shigenobu Nagamori nói Nagamori; Lượng Bùi Herbalife và Herbalife; "
             "ông Walt Disney của hãng Walt Disney; Vũ Đức và Đức.")
@@ -901,7 +904,7 @@ def test_a_foreign_family_name_the_model_took_for_a_place_or_body_is_the_person(
 
 
 def test_one_vietnamese_name_cut_in_two_people_is_one_person():
-    from vnpartner.tag.hybrid import _names_joined
+    from vnpartner.tag.hybrid.people import _names_joined
 
     text = "Bộ trưởng Uông Chu Lưu gặp Tổng thống Duterte Ernesto Abella."
     spans = [_span(text, name, "PERSON") for name in ("Uông", "Chu Lưu", "Duterte", "Ernesto Abella")]
@@ -909,7 +912,7 @@ def test_one_vietnamese_name_cut_in_two_people_is_one_person():
 
 
 def test_a_foreign_name_cut_at_its_particle_is_one_person():
-    from vnpartner.tag.hybrid import _particle_names
+    from vnpartner.tag.hybrid.people import _particle_names
 
     text = "Thái tử Mohammed bin Salman gặp Bộ trưởng Bộ Công an Tô Lâm."
     spans = [_span(text, "Mohammed bin", "LOCATION"), _span(text, "Salman", "PERSON"),
@@ -919,7 +922,7 @@ def test_a_foreign_name_cut_at_its_particle_is_one_person():
 
 
 def test_a_foreign_name_goes_on_over_a_middle_initial():
-    from vnpartner.tag.hybrid import _initialled_names
+    from vnpartner.tag.hybrid.people import _initialled_names
 
     text = "Chuẩn Đô đốc Michael J. Haycock gặp ông George W. Bush và Nguyễn Văn A. Ông Tom T. Hà Nội."
     spans = [_span(text, "Michael", "PERSON"), _span(text, "George", "PERSON"), _span(text, "Bush", "LOCATION"),
@@ -929,7 +932,7 @@ def test_a_foreign_name_goes_on_over_a_middle_initial():
 
 
 def test_a_paper_named_in_english_is_one_body():
-    from vnpartner.tag.hybrid import _newspapers
+    from vnpartner.tag.hybrid.bodies import _newspapers
 
     text = "Theo tờ New York Times và The Japan Times, Bloomberg News viết. Mỹ. Theo Washington Post, Hà Nội News."
     spans = [_span(text, "New York", "LOCATION"), _span(text, "Times", "ORGANIZATION"), _span(text, "Japan", "LOCATION"),
@@ -942,7 +945,7 @@ def test_a_paper_named_in_english_is_one_body():
 
 
 def test_a_title_cut_at_and_goes_on_over_the_field_before_a_person():
-    from vnpartner.tag.hybrid import _titles_through_and
+    from vnpartner.tag.hybrid.titles import _titles_through_and
 
     text = "Bộ trưởng Kế hoạch và Đầu tư Nguyễn Chí Dũng, Bộ trưởng Công Thương và Đầu tư nước ngoài, Cục trưởng và"
     spans = [_span(text, "Bộ trưởng Kế hoạch", "TITLE"), _span(text, "Đầu tư", "SECTOR"),
@@ -954,7 +957,7 @@ def test_a_title_cut_at_and_goes_on_over_the_field_before_a_person():
 
 
 def test_a_body_run_on_over_its_official_after_the_country_is_the_body_and_the_person():
-    from vnpartner.tag.hybrid import _people_after_countries
+    from vnpartner.tag.hybrid.people import _people_after_countries
 
     text = ("Bộ Ngoại giao Mỹ Richard Boucher; Bộ Ngoại giao Trung Quốc Hồng Lỗi; Ngân hàng Việt Nam Thịnh Vượng; "
             "Tập đoàn Hàn Quốc Lotte Group; U23 Thái Lan Chanathip Songkrasin.")
@@ -1011,7 +1014,7 @@ def test_the_model_keeps_its_own_span_where_an_addressed_name_would_overlap(tmp_
 
 
 def test_a_body_named_elsewhere_gives_back_the_full_name_after_it():
-    from vnpartner.tag.hybrid import _bodies_before_people
+    from vnpartner.tag.hybrid.people import _bodies_before_people
 
     text = ("Thủ tướng tiếp Tập đoàn Nidec và Công ty LG. Chủ tịch Tập đoàn Nidec Shigenobu Nagamori, nhân viên "
             "Công ty LG Vina Cosmetics và Vina Cosmetics; Công ty LG Electronics America.")
@@ -1028,7 +1031,7 @@ def test_a_body_named_elsewhere_gives_back_the_full_name_after_it():
 
 
 def test_the_agriculture_ministry_keeps_the_lowercase_end_of_its_name():
-    from vnpartner.tag.hybrid import _known_bodies
+    from vnpartner.tag.hybrid.bodies import _known_bodies
 
     text = ("Bộ Nông nghiệp và Phát triển nông thôn và Sở Nông nghiệp & Phát triển Nông thôn họp với "
             "Liên minh Kinh tế Á - Âu về Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu; "
@@ -1042,7 +1045,7 @@ def test_the_agriculture_ministry_keeps_the_lowercase_end_of_its_name():
 
 
 def test_the_united_nations_is_a_body_wherever_it_is_named():
-    from vnpartner.tag.hybrid import _known_bodies
+    from vnpartner.tag.hybrid.bodies import _known_bodies
 
     text = ("Tổng Thư ký Liên Hợp Quốc Antonio Guterres; Tổng thư ký Liên hợp quốc nói; Hội đồng Bảo An Liên Hợp Quốc "
             "họp; Chương trình Phát triển Liên hợp quốc; Ủy ban Nhân quyền Liên hiệp quốc.")
@@ -1060,7 +1063,7 @@ def test_the_united_nations_is_a_body_wherever_it_is_named():
 
 
 def test_a_body_cut_short_takes_the_whole_name_the_article_gives_it_elsewhere():
-    from vnpartner.tag.hybrid import _bodies_named_whole
+    from vnpartner.tag.hybrid.bodies import _bodies_named_whole
 
     text = ("Việt Nam và Liên minh Kinh tế Á - Âu ký kết. Liên minh Kinh tế Á - Âu và Công ty LG Vina Cosmetics; "
             "Công ty LG Vina Cosmetics và ông Lâm, Bộ Lao động - Thương binh. Bộ Lao động - nói.")
@@ -1092,7 +1095,7 @@ def test_a_level_of_partnership_is_no_body():
 
 
 def test_a_place_cut_at_a_glued_dot_takes_the_rest_where_the_gazetteer_knows_the_whole():
-    from vnpartner.tag.hybrid import _places_over_dots
+    from vnpartner.tag.hybrid.places import _places_over_dots
 
     text = "Đoàn đến thành phố St.Petersburg, rồi Hà Nội.Sáng nay họp, và St.Xyz."
     spans = [_span(text, "thành phố St", "LOCATION"), _span(text, "Petersburg", "LOCATION"),
@@ -1112,7 +1115,7 @@ def test_a_span_loses_the_zero_width_characters_at_its_ends_and_a_dash_it_opens_
 
 
 def test_a_country_between_a_title_and_a_person_is_a_place_where_no_span_covers_it():
-    from vnpartner.tag.hybrid import _countries_between_titles_and_people
+    from vnpartner.tag.hybrid.places import _countries_between_titles_and_people
 
     text = ("Bộ trưởng Tài chính Mỹ Steve Mnuchin, Bộ trưởng của Mỹ John Doe và Tổng thống Tân Hoa Nam gặp nhau. "
             "NSƯT Việt Anh hát.")
@@ -1126,7 +1129,7 @@ def test_a_country_between_a_title_and_a_person_is_a_place_where_no_span_covers_
 
 
 def test_a_day_in_figures_after_a_time_word_is_a_date_where_the_model_found_nothing():
-    from vnpartner.tag.hybrid import _days_missed
+    from vnpartner.tag.hybrid.owners import _days_missed
 
     text = "Hôm 10/5, ông Trump gặp ông Lavrov; 2/3 số nước, ngày 11/5 và chiều năm sau."
     rules = [_span(text, "10/5", "DATE"), _span(text, "2/3", "DATE"), _span(text, "11/5", "DATE"),
@@ -1147,7 +1150,7 @@ def test_a_place_that_is_a_syllable_of_a_common_word_ends_no_name():
 
 
 def test_an_unknown_foreign_word_before_a_foreign_person_is_their_first_name():
-    from vnpartner.tag.hybrid import _first_names_joined
+    from vnpartner.tag.hybrid.people import _first_names_joined
 
     text = "Quốc vụ khanh Thamer Al-Sabhan tới Liban; đại diện Jordan Abdullah và Mỹ John Kerry."
     spans = [_span(text, "Thamer", "LOCATION"), _span(text, "Al-Sabhan", "PERSON"), _span(text, "Liban", "LOCATION"),
@@ -1158,7 +1161,7 @@ def test_an_unknown_foreign_word_before_a_foreign_person_is_their_first_name():
 
 
 def test_a_body_cut_at_the_dash_of_a_place_takes_the_rest_of_the_place():
-    from vnpartner.tag.hybrid import _bodies_over_dashed_places
+    from vnpartner.tag.hybrid.places import _bodies_over_dashed_places
 
     text = "Diễn đàn Hợp tác kinh tế Châu Á – Thái Bình Dương và Tập đoàn Việt Nam - Lào hợp tác."
     spans = [_span(text, "Diễn đàn Hợp tác kinh tế Châu Á", "ORGANIZATION"),
@@ -1170,7 +1173,7 @@ def test_a_body_cut_at_the_dash_of_a_place_takes_the_rest_of_the_place():
 
 
 def test_terms_that_always_name_a_field_fill_the_models_gaps_as_sectors():
-    from vnpartner.tag.hybrid import _sure_fields
+    from vnpartner.tag.hybrid.owners import _sure_fields
 
     text = "Hai nước hợp tác chống khủng bố, xuất khẩu nông sản và cải cách TTHC; Thủy sản tăng. Bản tin tthc."
     found = [text[s:e] for s, e, label in _sure_fields(text) if label == "SECTOR"]
@@ -1179,7 +1182,7 @@ def test_terms_that_always_name_a_field_fill_the_models_gaps_as_sectors():
 
 
 def test_a_state_named_in_full_is_a_place_and_a_body_runs_on_over_nuoc_and_its_state():
-    from vnpartner.tag.hybrid import _bodies_of_named_states, _states_read_as_bodies
+    from vnpartner.tag.hybrid.places import _bodies_of_named_states, _states_read_as_bodies
 
     text = "Thủ tướng Chính phủ Cộng hòa Dân chủ Nhân dân Lào và Bộ Giáo dục nước Cộng hoà Nhân dân Trung Hoa, Bộ Y tế nước này."
     spans = [_span(text, "Thủ tướng Chính phủ", "TITLE"), _span(text, "Cộng hòa Dân chủ Nhân dân Lào", "ORGANIZATION"),
@@ -1191,7 +1194,7 @@ def test_a_state_named_in_full_is_a_place_and_a_body_runs_on_over_nuoc_and_its_s
 
 
 def test_a_title_leaves_the_nuoc_after_it_but_the_head_of_state_and_water_resources_keep_theirs():
-    from vnpartner.tag.hybrid import _titles_before_nuoc
+    from vnpartner.tag.hybrid.titles import _titles_before_nuoc
 
     text = ("Thủ tướng Chính phủ nước Lào, Chủ tịch nước Tập Cận Bình, Thống đốc Ngân hàng Nhà nước, "
             "Bộ trưởng Nông nghiệp và Tài nguyên nước Úc và Đại sứ nước này.")
@@ -1205,7 +1208,7 @@ def test_a_title_leaves_the_nuoc_after_it_but_the_head_of_state_and_water_resour
 
 
 def test_a_leaders_office_is_one_body_or_a_venue_but_a_title_naming_it_stays():
-    from vnpartner.tag.hybrid import _offices_of_leaders
+    from vnpartner.tag.hybrid.titles import _offices_of_leaders
 
     text = "Văn phòng Tổng thống Hàn Quốc nói. Ông Abe tại Phủ Tổng thống ở Seoul. Văn phòng Thủ tướng May nói. " \
            "Chủ nhiệm Văn phòng Chủ tịch nước nói."
@@ -1218,7 +1221,7 @@ def test_a_leaders_office_is_one_body_or_a_venue_but_a_title_naming_it_stays():
 
 
 def test_a_ministers_title_takes_the_second_field_of_the_ministry_but_not_a_sentence_about_fields():
-    from vnpartner.tag.hybrid import _ministers_of_two_fields
+    from vnpartner.tag.hybrid.titles import _ministers_of_two_fields
 
     text = "Bộ trưởng Kinh tế và Năng lượng Đức tới. Bộ trưởng Bưu chính và Viễn thông Lào nói. " \
            "Bộ trưởng Lavrov nói về kinh tế và du lịch."
@@ -1231,7 +1234,7 @@ def test_a_ministers_title_takes_the_second_field_of_the_ministry_but_not_a_sent
 
 
 def test_a_persons_name_sheds_a_glued_word_and_a_captions_verb_but_mccain_stays_whole():
-    from vnpartner.tag.hybrid import _people_unglued
+    from vnpartner.tag.hybrid.people import _people_unglued
 
     text = ("Bộ trưởng Trung QuốcNgụy Phượng Hòa, ông Nguyễn Văn TámPhó, ông John McCain. "
             "Thủ tướng Nguyễn Xuân Phúc Tiếp Phó Chủ tịch. Thủ tướng Nguyễn Xuân Phúc nói.")
@@ -1249,7 +1252,7 @@ def test_a_persons_name_sheds_a_glued_word_and_a_captions_verb_but_mccain_stays_
 
 
 def test_a_body_or_a_city_read_as_a_title_on_its_own_is_no_title():
-    from vnpartner.tag.hybrid import _completed
+    from vnpartner.tag.hybrid.bodies import _completed
 
     text = "Ông Nguyễn Huy Cận, Chủ tịch LĐLĐ TP, và ông Dương Thanh Tân - Thường vụ Tỉnh ủy."
     spans = [_span(text, "Nguyễn Huy Cận", "PERSON"), _span(text, "Chủ tịch", "TITLE"), _span(text, "LĐLĐ", "ORGANIZATION"),
@@ -1258,7 +1261,7 @@ def test_a_body_or_a_city_read_as_a_title_on_its_own_is_no_title():
 
 
 def test_a_body_spelt_by_its_bracketed_acronym_is_one_body_but_a_country_stays_a_place():
-    from vnpartner.tag.hybrid import _bodies_spelt_by_their_acronym
+    from vnpartner.tag.hybrid.bodies import _bodies_spelt_by_their_acronym
 
     text = "General Electric (GE) ký hợp đồng; Asian Development Bank (ADB) họp; Trung Quốc (TQ) nói."
     spans = [_span(text, "General", "PERSON"), _span(text, "Electric", "ORGANIZATION"), _span(text, "GE", "ORGANIZATION"),
@@ -1270,7 +1273,7 @@ def test_a_body_spelt_by_its_bracketed_acronym_is_one_body_but_a_country_stays_a
 
 
 def test_a_company_type_word_and_a_country_is_the_country():
-    from vnpartner.tag.hybrid import _countries_of_unnamed_companies
+    from vnpartner.tag.hybrid.bodies import _countries_of_unnamed_companies
 
     text = "Tập đoàn Hà Lan muốn đầu tư; Tập đoàn Puma Energy và Công ty Nhật Bản Mitsui."
     spans = [(text.index(name), text.index(name) + len(name), "ORGANIZATION")
@@ -1320,7 +1323,7 @@ def test_tidy_takes_a_company_s_spelt_out_type_and_its_name_and_drops_the_type_a
 
 
 def test_the_pattern_layer_s_place_and_official_after_a_title_replace_the_model_s_other_bounds():
-    from vnpartner.tag.hybrid import _officials_after_their_place
+    from vnpartner.tag.hybrid.owners import _officials_after_their_place
 
     text = "Tỉnh trưởng Phúc Kiến Vu Vỹ Quốc và Bí thư Tỉnh ủy Quảng Tây Bành Thanh Hoa; Ngân hàng Việt Nam Thịnh Vượng."
     found = [_span(text, "Tỉnh trưởng", "TITLE"), _span(text, "Phúc Kiến Vu Vỹ Quốc", "PERSON"),
@@ -1346,7 +1349,8 @@ def test_the_pattern_layer_s_place_and_official_after_a_title_replace_the_model_
 
 
 def test_a_country_the_model_tags_as_a_body_is_a_place_and_one_after_a_state_organ_is_that_organ():
-    from vnpartner.tag.hybrid import _state_organs_of_countries, tidy
+    from vnpartner.tag.hybrid import tidy
+    from vnpartner.tag.hybrid.bodies import _state_organs_of_countries
 
     text = "Chủ tịch Hạ viện Nhật Bản gặp quân chính phủ Syria; hai chính phủ Việt - Thái; Chính phủ Mỹ."
     spans = [_span(text, "Chủ tịch", "TITLE"), _span(text, "Nhật Bản", "ORGANIZATION"),
@@ -1359,7 +1363,7 @@ def test_a_country_the_model_tags_as_a_body_is_a_place_and_one_after_a_state_org
 
 
 def test_taken_ranges_answer_overlap_like_a_scan():
-    from vnpartner.tag.hybrid import _Taken
+    from vnpartner.tag.hybrid.owners import _Taken
 
     taken = _Taken([(5, 10, "X"), (20, 25, "Y")])
     taken.add(12, 15)
@@ -1371,7 +1375,7 @@ def test_taken_ranges_answer_overlap_like_a_scan():
 
 
 def test_a_known_name_and_a_byline_run_on_after_it_are_two_people():
-    from vnpartner.tag.hybrid import _people_unglued
+    from vnpartner.tag.hybrid.people import _people_unglued
 
     text = "Ông Vũ Văn Tám nói. Thứ trưởng Vũ Văn Tám Phạm Anh"
     first, glued = text.index("Vũ Văn Tám"), text.rindex("Vũ Văn Tám")
