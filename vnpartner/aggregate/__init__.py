@@ -7,7 +7,7 @@ record's sectors, instrument, date and people).
 
 from __future__ import annotations
 
-from ..schema import Document, Partnership, Party
+from ..schema import Document, Entity, Partnership, Party
 from ..text import Sentence, sentence_finder
 from .fields import (build_record, conflict_only, event_instrument, first_event_date, instrument_of, lead_people,
                      member_people, officials, officials_abroad, sector_codes, stronger_signed, without_cooperation)
@@ -33,10 +33,29 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     """
     by_id = {e.id: e for e in doc.entities}
     party = mention_parties(doc)
-    party_names = {ent_id: p.name for ent_id, p in party.items()}
+    pairs, pair_sentences = _related_pairs(doc, sentences, by_id, party)
+    _add_hosted_pairs(doc, sentences, party, pairs, pair_sentences)
+    pairs = dict(sorted(pairs.items(), key=lambda item: min(pair_sentences[item[0]])))  # text order
+    keys = with_trilaterals(drop_background(pairs, pair_sentences), pairs, pair_sentences)
+    records = _records(doc, sentences, by_id, party, pairs, pair_sentences, keys)
+    records = [record for record in records if not conflict_only(doc, record) and not without_cooperation(doc, record)]
+    _settle_fields(doc, sentences, records)
+    _as_written(doc, party, records)
+    return records
+
+
+Pairs = dict[frozenset[str], tuple[Party, Party]]  # the two parties' names -> the two parties
+PairSentences = dict[frozenset[str], set[int]]  # the two parties' names -> numbers of the sentences pairing them
+
+
+def _related_pairs(doc: Document, sentences: list[Sentence], by_id: dict[str, Entity],
+                   party: dict[str, Party]) -> tuple[Pairs, PairSentences]:
+    """The pairs of parties that PARTNER relations link, with the sentences that link them. A state
+    body stands for its state; a venue, a region, a facility, one party's own body or part, and a
+    domestic affair are no pair."""
     sentence_at = sentence_finder(sentences)
-    pairs: dict[frozenset[str], tuple[Party, Party]] = {}
-    pair_sentences: dict[frozenset[str], set[int]] = {}
+    pairs: Pairs = {}
+    pair_sentences: PairSentences = {}
     partner = [r for r in doc.relations if r.label == "PARTNER"]
     named = {party[i].name for r in partner for i in (r.head, r.tail)}
     for rel in partner:
@@ -51,6 +70,13 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(sentence_at(by_id[rel.head].start))
+    return pairs, pair_sentences
+
+
+def _add_hosted_pairs(doc: Document, sentences: list[Sentence], party: dict[str, Party], pairs: Pairs,
+                      pair_sentences: PairSentences) -> None:
+    """Adds the pairs that officials' meetings and visits give (:func:`hosted_pairs`) where no
+    relation paired the two countries; a meeting of a pair a relation made joins its sentences."""
     paired_countries = {frozenset((a.country, b.country)) for a, b in pairs.values()}
     for a, b, number in hosted_pairs(doc, sentences, party):
         b = capital_for_state(for_state(b, a), a)
@@ -63,8 +89,13 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
             continue
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(number)
-    pairs = dict(sorted(pairs.items(), key=lambda item: min(pair_sentences[item[0]])))  # text order
-    keys = with_trilaterals(drop_background(pairs, pair_sentences), pairs, pair_sentences)
+
+
+def _records(doc: Document, sentences: list[Sentence], by_id: dict[str, Entity], party: dict[str, Party],
+             pairs: Pairs, pair_sentences: PairSentences, keys: list[frozenset[str]]) -> list[Partnership]:
+    """One record per kept pair, its evidence the sentences that pair it. The first record is
+    the article's main event: it also takes the lead's date, instrument and people."""
+    party_names = {ent_id: p.name for ent_id, p in party.items()}
     evidence = {key: [(s.start, s.end) for i, s in enumerate(sentences) if i in pair_sentences[key]] for key in keys}
     records = []
     for key in keys:
@@ -78,7 +109,12 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         named = officials(doc)
         records[0].people += member_people(doc, by_id, party_names, records[0], named)
         officials_abroad(records, named)
-    records = [record for record in records if not conflict_only(doc, record) and not without_cooperation(doc, record)]
+    return records
+
+
+def _settle_fields(doc: Document, sentences: list[Sentence], records: list[Partnership]) -> None:
+    """The fields that depend on the other records: dates of pledges, the main event's strongest
+    instrument and its partners, meetings of bodies, and a lone record's sectors."""
     for record in records:  # a pledge with no event yet has no date (GUIDELINES: planned visits)
         if record.instrument is None:
             record.date = None
@@ -92,11 +128,14 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
         for code in sector_codes(doc):
             if code not in records[0].sectors:
                 records[0].sectors.append(code)
+
+
+def _as_written(doc: Document, party: dict[str, Party], records: list[Partnership]) -> None:
+    """Parties named as the article writes them, with a country it gives only in brackets."""
     written, bracketed = written_names(doc, party), bracketed_countries(doc, party)
-    for record in records:  # as the article writes them, with a country it gives only in brackets
+    for record in records:
         record.parties = [Party(written.get(p.name, p.name), p.country or bracketed.get(p.name), p.kind)
                           for p in record.parties]
-    return records
 
 
 def _share_main_event(records: list[Partnership]) -> None:
