@@ -105,93 +105,128 @@ def tidy(text: str, spans: Sequence[Span], word_ends: Mapping[int, int] | None =
     spans = sorted(spans)
     places = {text[s:e] for s, e, label in spans if label == "LOCATION"}
     people = {s for s, _, label in spans if label == "PERSON"}
-    for start, end, label in spans:
-        start, end = _without_invisible_ends(text, start, end)
-        if start == end:
-            continue
-        if label in _NAME_LABELS:
-            mark = _TRAILING_MARK.search(text, start, end)  # `Hội Nông dân -` + `Hội Phụ nữ`, `Bộ Công an,`
-            end = mark.start() if mark and mark.start() > start else end
-            if label == "PERSON" and _HONORIFIC_ONLY.fullmatch(text, start, end):
-                continue
-            start, end = _without_honorific(text, start, end, label)
-            start, end, label = _after_rank(text, start, end, label, out)
-        if label in ("ORGANIZATION", "LOCATION"):
-            end = _run_on_end(text, start, _before_end_mark(text, start, end))
-            visited = _visited_place(text, start, end)
-            if visited:
-                out.append((visited[1], end, "LOCATION"))
-                end = visited[0]
-            pair = _hyphen_parties(text, start, end)
-            if pair:  # `Việt Nam-Cuba`, `ASEAN-EU`: two parties
-                out.extend(pair)
-                continue
-        if label == "ORGANIZATION" and _is_country(text[start:end]):
-            label = "LOCATION"  # a country's bare name is a place (the gold: 3,791 of 3,791)
-        if label == "ORGANIZATION" and text[start:end] in _AGREEMENT_ACRONYMS:
-            label = "AGREEMENT"
-        if label == "ORGANIZATION" and text[start:end] in _FIELD_ACRONYMS:
-            label = "SECTOR"
-        if label == "AGREEMENT":
-            end = _agreement_end(text, start, end)
-            if end is None:
-                continue
-        if label == "ORGANIZATION":
-            if text[start:end] in _NOT_ORGANIZATIONS or _EVENT_ONLY.fullmatch(text[start:end]) \
-                    or _in_document_number(text, start):
-                continue
-            spelt = _SPELT_COMPANY_TYPE.match(text, start)
-            if spelt and end <= spelt.end():  # the model stops inside the type words it seldom saw
-                end = _name_end(text, spelt.end(), most=5)
-                if end is None:
-                    continue  # a company's kind with no name is no organisation, as `Công ty` alone
-            if text[start:end] in _BODY_TYPE_WORDS:
-                after = _NEXT_WORD.match(text, end)
-                if text[start:end] in _CLUBS and after is not None and after.start(1) in people:
-                    continue  # `Chủ tịch CLB` + `Trịnh Thanh Tài`, but `Công ty Mai Linh` and `ĐH Tôn Đức Thắng`
-                end = _name_end(text, end)
-                if end is None:
-                    continue
-                end = _run_on_end(text, start, (word_ends or {}).get(end, end))  # `ĐH Sư` + `phạm`: not inside a word
-            label = _acronym_label(text[start:end])
-            if label == "ORGANIZATION":
-                start, end = _whole_body(text, start, end, spans)
-                end = _binational_end(text, start, end)
-                official = _official_after_place(text, start, end)
-                if official is not None:  # `UBND tỉnh Hậu Giang` + `Đồng Văn Thanh`
-                    out.append((start, official[0], "ORGANIZATION"))
-                    start, label = official[1], "PERSON"
-        royal = _ROYAL_NAMED.fullmatch(text, start, end) if label == "TITLE" else None
-        if royal and not _is_country(royal.group("name")):  # `Hoàng hậu` + `Sofia`, not + `Hà Lan`
-            out.append((start, royal.start("name") - 1, "TITLE"))
-            start, label = royal.start("name"), "PERSON"
-        if label == "LOCATION" and (_is_the_president(text, start, end)
-                                    or _INITIALLED_TRANSLITERATION.fullmatch(text, start, end)):
-            label = "PERSON"
-        if label == "PERSON":
-            if text[end - 1] == "." and _WORD_BEFORE_DOT.search(text, start, end):
-                end -= 1  # the sentence's full stop, not an initial's (`Hoàng Thị N.`, `chị Tr.`)
-            start, end = _capitalised_core(text, start, end)
-            start, end, label = _person_name(text, start, end, spans, places)
-            lead = _PERSON_HONORIFIC_LEAD.match(text, start, end)
-            start = lead.end() if label == "PERSON" and lead and lead.end() < end else start
-            if label == "PERSON":
-                end = _transliteration_end(text, end)
-                regnal = _REGNAL.match(text, end)
-                end = regnal.end() if regnal else end  # `Felipe` + ` VI`
-        if label in _NAME_LABELS:  # what no step above completed (a body's `tại` takes its place)
-            word = _TRAILING_FUNCTION_WORD.search(text, start, end)
-            end = word.start() if word and word.start() > start else end
-        if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
-            continue
-        if label == "LOCATION" and _NOT_PLACES.fullmatch(text[start:end]):
-            continue
-        if label == "LOCATION":
-            before = type_word_before(text, start)
-            if before is not None and not any(s < start and before < e for s, e, _ in out):
-                start = before
-        out.append((start, end, label))
+    for span in spans:
+        tidied = _tidy_span(text, span, spans, places, people, word_ends or {}, out)
+        if tidied is not None:
+            out.append(tidied)
     return _joined_bodies(text, sorted(out))
+
+
+def _tidy_span(text: str, span: Span, spans: list[Span], places: set[str], people: set[int],
+               word_ends: Mapping[int, int], out: list[Span]) -> Span | None:
+    """One model span brought to the conventions, or None where it names nothing; spans split off
+    it (a second party, a visited place, an office before its holder) go to ``out``."""
+    start, end = _without_invisible_ends(text, span[0], span[1])
+    label = span[2]
+    if start == end:
+        return None
+    if label in _NAME_LABELS:
+        mark = _TRAILING_MARK.search(text, start, end)  # `Hội Nông dân -` + `Hội Phụ nữ`, `Bộ Công an,`
+        end = mark.start() if mark and mark.start() > start else end
+        if label == "PERSON" and _HONORIFIC_ONLY.fullmatch(text, start, end):
+            return None
+        start, end = _without_honorific(text, start, end, label)
+        start, end, label = _after_rank(text, start, end, label, out)
+    if label in ("ORGANIZATION", "LOCATION"):
+        end = _run_on_end(text, start, _before_end_mark(text, start, end))
+        visited = _visited_place(text, start, end)
+        if visited:
+            out.append((visited[1], end, "LOCATION"))
+            end = visited[0]
+        pair = _hyphen_parties(text, start, end)
+        if pair:  # `Việt Nam-Cuba`, `ASEAN-EU`: two parties
+            out.extend(pair)
+            return None
+    label = _relabelled(text[start:end], label)
+    if label == "AGREEMENT":
+        end = _agreement_end(text, start, end)
+        if end is None:
+            return None
+    if label == "ORGANIZATION":
+        body = _body_bounds(text, start, end, spans, people, word_ends, out)
+        if body is None:
+            return None
+        start, end, label = body
+    royal = _ROYAL_NAMED.fullmatch(text, start, end) if label == "TITLE" else None
+    if royal and not _is_country(royal.group("name")):  # `Hoàng hậu` + `Sofia`, not + `Hà Lan`
+        out.append((start, royal.start("name") - 1, "TITLE"))
+        start, label = royal.start("name"), "PERSON"
+    if label == "LOCATION" and (_is_the_president(text, start, end)
+                                or _INITIALLED_TRANSLITERATION.fullmatch(text, start, end)):
+        label = "PERSON"
+    if label == "PERSON":
+        start, end, label = _person_bounds(text, start, end, spans, places)
+    if label in _NAME_LABELS:  # what no step above completed (a body's `tại` takes its place)
+        word = _TRAILING_FUNCTION_WORD.search(text, start, end)
+        end = word.start() if word and word.start() > start else end
+    if label in _NAME_LABELS and not any(c.isupper() for c in text[start:end]):
+        return None
+    if label == "LOCATION" and _NOT_PLACES.fullmatch(text[start:end]):
+        return None
+    if label == "LOCATION":
+        before = type_word_before(text, start)
+        if before is not None and not any(s < start and before < e for s, e, _ in out):
+            start = before
+    return start, end, label
+
+
+def _relabelled(name: str, label: str) -> str:
+    """A country's bare name the model took for a body is a place (the gold: 3,791 of 3,791), and
+    an instrument's or a field's acronym an instrument or a sector."""
+    if label == "ORGANIZATION" and _is_country(name):
+        return "LOCATION"
+    if label == "ORGANIZATION" and name in _AGREEMENT_ACRONYMS:
+        return "AGREEMENT"
+    if label == "ORGANIZATION" and name in _FIELD_ACRONYMS:
+        return "SECTOR"
+    return label
+
+
+def _body_bounds(text: str, start: int, end: int, spans: list[Span], people: set[int],
+                 word_ends: Mapping[int, int], out: list[Span]) -> Span | None:
+    """A body's span completed (a type word takes its name, a company's kind its brand), or None
+    where it names no body; an official the model ran on after its place goes to ``out``."""
+    if text[start:end] in _NOT_ORGANIZATIONS or _EVENT_ONLY.fullmatch(text[start:end]) \
+            or _in_document_number(text, start):
+        return None
+    spelt = _SPELT_COMPANY_TYPE.match(text, start)
+    if spelt and end <= spelt.end():  # the model stops inside the type words it seldom saw
+        end = _name_end(text, spelt.end(), most=5)
+        if end is None:
+            return None  # a company's kind with no name is no organisation, as `Công ty` alone
+    if text[start:end] in _BODY_TYPE_WORDS:
+        after = _NEXT_WORD.match(text, end)
+        if text[start:end] in _CLUBS and after is not None and after.start(1) in people:
+            return None  # `Chủ tịch CLB` + `Trịnh Thanh Tài`, but `Công ty Mai Linh` and `ĐH Tôn Đức Thắng`
+        end = _name_end(text, end)
+        if end is None:
+            return None
+        end = _run_on_end(text, start, word_ends.get(end, end))  # `ĐH Sư` + `phạm`: not inside a word
+    label = _acronym_label(text[start:end])
+    if label == "ORGANIZATION":
+        start, end = _whole_body(text, start, end, spans)
+        end = _binational_end(text, start, end)
+        official = _official_after_place(text, start, end)
+        if official is not None:  # `UBND tỉnh Hậu Giang` + `Đồng Văn Thanh`
+            out.append((start, official[0], "ORGANIZATION"))
+            start, label = official[1], "PERSON"
+    return start, end, label
+
+
+def _person_bounds(text: str, start: int, end: int, spans: list[Span], places: set[str]) -> Span:
+    """A person's name without the sentence's full stop or an honorific before it, and without
+    what the model put around it, with the syllables and the regnal number it cut off."""
+    if text[end - 1] == "." and _WORD_BEFORE_DOT.search(text, start, end):
+        end -= 1  # the sentence's full stop, not an initial's (`Hoàng Thị N.`, `chị Tr.`)
+    start, end = _capitalised_core(text, start, end)
+    start, end, label = _person_name(text, start, end, spans, places)
+    lead = _PERSON_HONORIFIC_LEAD.match(text, start, end)
+    start = lead.end() if label == "PERSON" and lead and lead.end() < end else start
+    if label == "PERSON":
+        end = _transliteration_end(text, end)
+        regnal = _REGNAL.match(text, end)
+        end = regnal.end() if regnal else end  # `Felipe` + ` VI`
+    return start, end, label
 
 
 def _without_honorific(text: str, start: int, end: int, label: str) -> tuple[int, int]:
