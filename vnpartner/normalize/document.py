@@ -113,6 +113,20 @@ def normalize_people(doc: Document) -> Document:
     Vietnamese, titled or not (the gold gives every person a country), or
     Chinese in an article that names China and nothing Vietnamese (``_home_of_vietnamese_names``).
     """
+    linked = _person_links(doc)
+    people = sorted((e for e in doc.entities if e.label == "PERSON" and e.normalized is None), key=lambda e: e.start)
+    values = {ent.id: _mention_value(ent, linked.get(ent.id, {})) for ent in people}
+    known, shortened = _name_values(doc, people, values)
+    for ent in people:
+        own = values[ent.id] if ent.text not in shortened else {"title": values[ent.id]["title"]}
+        ent.normalized = {key: own.get(key) if own.get(key) is not None else known[ent.text][key]
+                          for key in values[ent.id]}
+    return doc
+
+
+def _person_links(doc: Document) -> dict[str, dict[str, Entity]]:
+    """Person id -> {"HAS_TITLE": title, "AFFILIATED_WITH": body}: an office over a degree or rank,
+    the closer of two bodies."""
     by_id = {e.id: e for e in doc.entities}
     linked: dict[str, dict[str, Entity]] = {}
     for rel in doc.relations:
@@ -124,17 +138,25 @@ def normalize_people(doc: Document) -> Document:
             if rel.label == "AFFILIATED_WITH" and before is not None and _closer_body(head, before, tail):
                 continue
             links[rel.label] = tail
-    people = sorted((e for e in doc.entities if e.label == "PERSON" and e.normalized is None), key=lambda e: e.start)
-    values = {}
-    for ent in people:
-        links = linked.get(ent.id, {})
-        title, body = links.get("HAS_TITLE"), links.get("AFFILIATED_WITH")
-        country = (_entity_country(body) if body else None) or (_title_country(title.text) if title else None)
-        values[ent.id] = {
-            "title": normalize_title(title.text) if title else None,
-            "affiliation": ((body.normalized or {}).get("name") or body.text) if body else None,
-            "country": country if country in _HOMES_OF_VIETNAMESE_NAMES or not vietnamese_name(ent.text) else None,
-        }
+    return linked
+
+
+def _mention_value(ent: Entity, links: dict[str, Entity]) -> dict:
+    """What one mention's own links give: its title, its body and a country."""
+    title, body = links.get("HAS_TITLE"), links.get("AFFILIATED_WITH")
+    country = (_entity_country(body) if body else None) or (_title_country(title.text) if title else None)
+    return {
+        "title": normalize_title(title.text) if title else None,
+        "affiliation": ((body.normalized or {}).get("name") or body.text) if body else None,
+        "country": country if country in _HOMES_OF_VIETNAMESE_NAMES or not vietnamese_name(ent.text) else None,
+    }
+
+
+def _name_values(doc: Document, people: list[Entity],
+                 values: dict[str, dict]) -> tuple[dict[str, dict], dict[str, str]]:
+    """Name -> what all its mentions give together, completed by the country before a foreign
+    official, the leaders' list, the home of Vietnamese names and the full name of a short one;
+    and the short names -> their full names."""
     known: dict[str, dict] = {}
     for ent in people:
         merged = known.setdefault(ent.text, {})
@@ -158,11 +180,7 @@ def normalize_people(doc: Document) -> Document:
         for key, value in known[full].items():
             if known[short].get(key) is None or key != "title" and value is not None:
                 known[short][key] = value  # the full name's body and country over a short mention's
-    for ent in people:
-        own = values[ent.id] if ent.text not in shortened else {"title": values[ent.id]["title"]}
-        ent.normalized = {key: own.get(key) if own.get(key) is not None else known[ent.text][key]
-                          for key in values[ent.id]}
-    return doc
+    return known, shortened
 
 
 # Between a country and a person it names the country of: a title, an honorific, `của`, `do`,
