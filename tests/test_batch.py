@@ -114,3 +114,26 @@ def test_a_bad_precision_fails_before_any_output(tmp_path, capsys):
     assert main(["extract", "--input", str(source), "--output", str(out), "--model", "rules",
                  "--dtype", "float32"]) == 0
     assert _ids(out) == [f"doc-{i}" for i in range(len(TEXTS))]
+
+
+def test_bad_batch_options_are_refused_before_any_output(tmp_path, capsys):
+    source = _write_input(tmp_path / "in.jsonl")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(VnPartnerError, match="E007.*batch_size"):
+        run(source, out, model="rules", batch_size=0, progress=False)
+    with pytest.raises(SystemExit):  # argparse: --batch-size must be 1 or more
+        main(["extract", "--input", str(source), "--output", str(out), "--batch-size", "-1"])
+    assert "must be 1 or more" in capsys.readouterr().err
+    assert main(["extract", "--input", str(source), "--output", str(tmp_path), "--model", "rules"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["extract", "--input", str(source), "--output", str(tmp_path / "no" / "out.jsonl")]) == 2
+    assert "no folder" in capsys.readouterr().err
+    assert main(["extract", "--input", str(source), "--output", str(out), "--published", "2023-01-01"]) == 2
+    assert "--published: for FILES only" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_error_records_hold_the_message_once():
+    failure = next(vnpartner.load("rules").pipe([123], errors="record"))
+    assert failure.code == "E001" and not failure.message.startswith("[E001]")
+    assert failure.to_dict()["error"]["message"].startswith("expected text")

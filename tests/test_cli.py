@@ -92,3 +92,41 @@ def test_partners_view_prints_one_line_per_record(seed_paths, tmp_path, capsys):
     assert main(["partners", str(out)]) == 0
     assert capsys.readouterr().out.strip().splitlines() == lines
     assert main(["partners", str(tmp_path / "missing.txt")]) == 1
+
+
+def test_partners_reads_the_json_extract_writes_and_refuses_what_is_no_document(seed_paths, tmp_path, capsys):
+    assert main(["extract", str(seed_paths[0]), "--format", "json"]) == 0
+    as_json = tmp_path / "seed.json"
+    as_json.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["partners", str(as_json)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines and any("Artemisa (CU)" in line and "mou" in line for line in lines)
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text("[1, 2]\n", encoding="utf-8")
+    assert main(["partners", str(odd)]) == 1
+    assert "E101" in capsys.readouterr().err
+
+
+def test_unknown_encoding_and_unwritable_report_are_one_line_errors(seed_paths, gold_path, tmp_path, capsys):
+    assert main(["extract", str(seed_paths[0]), "--encoding", "no-such-codec"]) == 1
+    assert "[E002] unknown encoding 'no-such-codec'" in capsys.readouterr().err
+    assert main(["evaluate", str(gold_path), str(gold_path), "-o", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert "is a folder" in captured.err and captured.out == ""  # refused before any scoring
+
+
+def test_a_missing_file_has_a_code(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "missing.txt")]) == 1
+    assert "[E008] cannot read it" in capsys.readouterr().err
+
+
+def test_version_and_help_name_every_command(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.startswith("vnpartner ")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    usage = capsys.readouterr().out
+    assert all(name in usage for name in ("extract", "partners", "evaluate", "train"))

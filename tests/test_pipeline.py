@@ -10,7 +10,7 @@ SENTENCE = "Ngày 21/4/2023, UBND tỉnh Bình Dương ký kết Bản ghi nhớ
 
 
 def test_public_api_is_small_and_lazy():
-    assert set(vnpartner.__all__) >= {"extract", "extract_batch", "load", "evaluate", "Document"}
+    assert set(vnpartner.__all__) >= {"extract", "extract_batch", "load", "Document"}
     with pytest.raises(AttributeError):
         vnpartner.does_not_exist
 
@@ -179,3 +179,16 @@ def test_the_fast_shipped_model_is_named_and_finds_the_seed_parties(seed_paths):
     assert pipeline.tagger.neural.model.config.num_hidden_layers == 2
     doc = pipeline(seed_paths[0].read_text(encoding="utf-8"))
     assert any({p.name for p in r.parties} == {"Bình Dương", "Artemisa"} for r in doc.partnerships)
+
+
+def test_extract_batch_refuses_one_string():
+    with pytest.raises(VnPartnerError, match="E001.*list of texts"):
+        vnpartner.extract_batch("Hà Nội hợp tác với Tokyo.", model="rules")
+
+
+def test_the_evaluate_subpackage_is_not_shadowed():
+    import vnpartner.evaluate
+    from vnpartner.evaluate import format_report
+
+    assert callable(format_report) and callable(vnpartner.evaluate.evaluate)
+    assert "evaluate" not in vnpartner.__all__ and "Failure" in vnpartner.__all__

@@ -1,9 +1,12 @@
 """vnpartner: who cooperates with whom, in what, when, under which instrument.
 
-    >>> import vnpartner
-    >>> doc = vnpartner.extract(open("seeds/000_b893769c318efb41.txt").read())
-    >>> for record in doc.partnerships:
-    ...     print([p.name for p in record.parties], record.sectors, record.date, record.instrument)
+    import vnpartner
+
+    doc = vnpartner.extract(open("seeds/000_b893769c318efb41.txt", encoding="utf-8").read())
+    for record in doc.partnerships:
+        print([p.name for p in record.parties], record.sectors, record.date, record.instrument)
+
+Scoring is ``vnpartner.evaluate.evaluate(gold, pred)`` (``vnpartner evaluate`` on the command line).
 
 Names are imported on first use, so ``import vnpartner`` stays cheap and loads no model.
 """
@@ -16,8 +19,8 @@ _EXPORTS = {
     "AnnotationError": "errors", "VnPartnerError": "errors",
     "Document": "schema", "Entity": "schema", "Partnership": "schema", "Party": "schema",
     "Person": "schema", "Relation": "schema",
-    "Pipeline": "pipeline", "extract": "pipeline", "extract_batch": "pipeline", "load": "pipeline",
-    "evaluate": "evaluate",
+    "Pipeline": "pipeline", "Failure": "pipeline", "extract": "pipeline", "extract_batch": "pipeline",
+    "load": "pipeline",
 }
 __all__ = sorted(_EXPORTS)
 

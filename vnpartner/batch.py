@@ -114,7 +114,7 @@ def _extract_chunk(chunk: list[Item], batch_size: int = 16) -> list[tuple[str, b
                                                  ids=[chunk[i].id for i in members], batch_size=batch_size,
                                                  errors="record"))
         except VnPartnerError as err:  # a bad published date fails the whole group
-            results = [Failure(chunk[i].id, err.code, str(err)) for i in members]
+            results = [Failure(chunk[i].id, err.code, err.message) for i in members]
         for i, result in zip(members, results):
             out[i] = result.to_dict()
     return [(json.dumps(out[i], ensure_ascii=False) + "\n", "error" in out[i]) for i in range(len(chunk))]
@@ -134,6 +134,10 @@ def run(input_path: str | os.PathLike, output_path: str | os.PathLike, *, model:
         raise VnPartnerError("E101", f"no input file at {input_path}")
     if workers < 1:
         raise VnPartnerError("E007", f"workers must be >= 1, not {workers}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise VnPartnerError("E007", f"batch_size must be a positive integer, not {batch_size!r}")
+    if Path(output_path).is_dir():
+        raise VnPartnerError("E007", f"the output {output_path} is a folder; give a file name")
     check_dtype(dtype)
     done = written_ids(output_path)
     ids = [item.id for item in read_items(input_path)]

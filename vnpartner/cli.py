@@ -1,4 +1,4 @@
-"""Command line: ``vnpartner extract``, ``vnpartner evaluate``, ``vnpartner train``.
+"""Command line: ``vnpartner extract``, ``partners``, ``evaluate`` and ``train``.
 
 Each command is a thin wrapper around an importable function that returns data, so
 tests and scripts call the same code the shell does.
@@ -28,8 +28,10 @@ def extract_files(paths: Sequence[str], *, published: str | None = None, model: 
             raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
             doc_id = "stdin" if path == "-" else Path(path).stem
             docs.append(pipeline(raw, published=published, id=doc_id, encoding=encoding))
-        except (OSError, VnPartnerError) as err:
+        except VnPartnerError as err:
             errors.append({"id": path, "error": str(err)})
+        except OSError as err:
+            errors.append({"id": path, "error": f"[E008] cannot read it: {err.strerror or err}"})
     return docs, errors
 
 
@@ -54,7 +56,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     docs, errors = extract_files(args.files or ["-"], published=args.published, model=args.model,
                                  encoding=args.encoding, dtype=args.dtype)
     if docs:
-        print(format_documents(docs, args.format))
+        print(format_documents(docs, args.format or "json"))
     for error in errors:
         print(f"vnpartner: {error['id']}: {error['error']}", file=sys.stderr)
     return 1 if errors else 0
@@ -65,6 +67,12 @@ def _extract_jsonl(args: argparse.Namespace) -> int:
 
     if not (args.input and args.output) or args.files:
         raise VnPartnerError("E007", "a batch job takes --input DOCS.jsonl and --output OUT.jsonl, and no FILES")
+    given = [flag for flag, value in (("--format", args.format), ("--published", args.published),
+                                      ("--encoding", args.encoding)) if value is not None]
+    if given:
+        raise VnPartnerError("E007", f"{', '.join(given)}: for FILES only; a batch job reads UTF-8 JSONL, takes "
+                             "each document's own 'published' and writes JSONL")
+    _check_writable(args.output)
     counts = run(args.input, args.output, model=args.model, workers=args.workers, batch_size=args.batch_size,
                  dtype=args.dtype)
     print(f"vnpartner: {counts['written']} documents written to {args.output} ({counts['errors']} errors, "
@@ -86,11 +94,11 @@ def partnership_lines(paths: Sequence[str], *, model: str | None = None) -> tupl
     lines, errors = [], []
     for path in paths:
         try:
-            if path.endswith(".jsonl"):
+            if path.endswith((".jsonl", ".json")):
                 docs = [Document.from_dict(r) for r in _records(path) if "error" not in r]
             else:
                 docs = [load(model)(Path(path).read_bytes(), id=Path(path).stem)]
-        except (OSError, ValueError, KeyError, VnPartnerError) as err:
+        except (OSError, ValueError, KeyError, TypeError, VnPartnerError) as err:
             errors.append(f"{path}: {err}")
             continue
         for doc in docs:
@@ -99,8 +107,18 @@ def partnership_lines(paths: Sequence[str], *, model: str | None = None) -> tupl
 
 
 def _records(path: str) -> list[dict]:
+    """The documents of extract's output: JSONL, or the JSON of ``--format json`` (one or a list)."""
     with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        if path.endswith(".json"):
+            payload = json.load(handle)
+            records = payload if isinstance(payload, list) else [payload]
+        else:
+            records = [json.loads(line) for line in handle if line.strip()]
+    for record in records:
+        if not isinstance(record, dict):
+            raise VnPartnerError("E101", f"holds a {type(record).__name__} where a document (a JSON object) "
+                                 "was expected")
+    return records
 
 
 def _cmd_partners(args: argparse.Namespace) -> int:
@@ -115,6 +133,8 @@ def _cmd_partners(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_report, write_report
 
+    if args.output:
+        _check_writable(args.output)
     report = evaluate(args.gold, args.pred)
     print(format_report(report))
     if args.output:
@@ -164,6 +184,22 @@ def _train_relations(args: argparse.Namespace) -> int:
         print(f"  {label:<16} P {100 * row['precision']:5.1f}  R {100 * row['recall']:5.1f}  F1 {100 * row['f1']:5.1f}  "
               f"support {row['support']}")
     return 0
+
+
+def _check_writable(path: str) -> None:
+    """A clear error now, not a traceback after the work, for an output path that cannot be written."""
+    target = Path(path)
+    if target.is_dir():
+        raise VnPartnerError("E007", f"{path} is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise VnPartnerError("E007", f"no folder {target.parent} to write {target.name} in")
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 _RELATION_OPTIONS = ("heads", "party_folds", "encoder_epochs", "encoder_lr")
@@ -216,27 +252,35 @@ def _add_train_parser(commands) -> None:
 def build_parser() -> argparse.ArgumentParser:
     from .tag.neural import DTYPES
 
-    parser = argparse.ArgumentParser(prog="vnpartner", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="vnpartner", description="Who cooperates with whom in Vietnamese news: entities, relations and "
+        "partnership records (extract), one line per record (partners), scores (evaluate), fine-tuning (train).")
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"vnpartner {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="extract entities, relations and partnerships")
     extract.add_argument("files", nargs="*", help="text files (UTF-8); none or '-' reads standard input")
-    extract.add_argument("--format", choices=("json", "jsonl", "conll"), default="json")
+    extract.add_argument("--format", choices=("json", "jsonl", "conll"), default=None,
+                         help="json: one document, or a list for several files (default); jsonl: one document "
+                              "per line; conll: token and IOB2 tag columns")
     extract.add_argument("--published", help="publication date YYYY-MM-DD (anchors dates without a year)")
     extract.add_argument("--model", default=None, help="'rules', 'vnpartner-ner', 'vnpartner-ner-fast' or a model folder "
                          "(default: $VNPARTNER_MODEL, else the shipped model)")
     extract.add_argument("--encoding", default=None, help="encoding of the input files (default UTF-8)")
     extract.add_argument("--input", help="batch job: a JSONL of {id, text, published?} documents")
-    extract.add_argument("--output", help="batch job: JSONL written in input order; rerun to resume")
-    extract.add_argument("--workers", type=int, default=1, help="batch job: processes (default 1)")
-    extract.add_argument("--batch-size", type=int, default=16, help="documents that share model batches")
+    extract.add_argument("--output", help="batch job (with --input): JSONL written in input order; rerun to resume")
+    extract.add_argument("--workers", type=_positive_int, default=1, help="batch job: processes (default: 1)")
+    extract.add_argument("--batch-size", type=_positive_int, default=16,
+                         help="documents that share model batches (default: 16)")
     extract.add_argument("--dtype", choices=DTYPES, default="auto",
                          help="precision of the model: auto (bfloat16 on CPUs with AMX, else float32)")
     extract.set_defaults(func=_cmd_extract)
 
     partners = commands.add_parser("partners", help="one line per partnership record: parties · sectors · "
                                    "date · instrument")
-    partners.add_argument("files", nargs="+", help="text files, or JSONL written by `vnpartner extract`")
+    partners.add_argument("files", nargs="+", help="text files, or the .jsonl/.json that `vnpartner extract` writes")
     partners.add_argument("--model", default=None, help="model for text files (as for extract)")
     partners.set_defaults(func=_cmd_partners)
 

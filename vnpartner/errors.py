@@ -6,6 +6,7 @@ class VnPartnerError(ValueError):
 
     def __init__(self, code: str, message: str):
         self.code = code
+        self.message = message
         super().__init__(f"[{code}] {message}")
 
 

@@ -45,7 +45,12 @@ class Pipeline:
 
     def __call__(self, text: str | bytes, *, published: str | None = None, id: str = "",
                  encoding: str | None = None) -> Document:
-        """Extract entities, relations and partnership records from one document."""
+        """Extract entities, relations and partnership records from one document.
+
+        ``text`` is a str, or bytes decoded with ``encoding`` (default UTF-8; HTML is reduced to
+        its visible text). ``published`` (``YYYY-MM-DD``) anchors dates written without a year;
+        ``id`` becomes ``Document.id``. Raises :class:`VnPartnerError` for input it cannot read.
+        """
         return next(self.pipe([text], published=published, ids=[id], encoding=encoding))
 
     def pipe(self, texts: Iterable[str | bytes], *, published: str | None = None,
@@ -53,10 +58,11 @@ class Pipeline:
              errors: str = "raise") -> Iterator[Document | Failure]:
         """Documents for ``texts``, in input order, lazily.
 
-        Documents are read ``batch_size * POOL`` at a time and tagged ``batch_size`` at a
-        time, shortest first, so that the model's batches pad little. ``errors="raise"``
-        raises a document's VnPartnerError; ``"record"`` yields a :class:`Failure` for it
-        and goes on.
+        ``published`` and ``encoding`` apply to every text (see :meth:`__call__`); ``ids`` gives
+        each document its id (default: its position). Documents are read a few batches at a
+        time and tagged ``batch_size`` at a time, shortest first, so that the model's batches
+        pad little. ``errors="raise"`` raises a document's VnPartnerError; ``"record"`` yields a
+        :class:`Failure` for it and goes on.
         """
         if errors not in ("raise", "record"):
             raise VnPartnerError("E007", f"errors must be 'raise' or 'record', not {errors!r}")
@@ -77,7 +83,7 @@ class Pipeline:
             except VnPartnerError as err:
                 if errors == "raise":
                     raise
-                out[i] = Failure(doc_id, err.code, str(err))
+                out[i] = Failure(doc_id, err.code, err.message)
         ready.sort(key=lambda item: len(item[1][0].text))
         for first in range(0, len(ready), batch_size):
             chunk = ready[first:first + batch_size]
@@ -226,6 +232,10 @@ def extract(text: str | bytes, published: str | None = None, *, model: str | Non
             id: str = "", encoding: str | None = None) -> Document:
     """Extract one Document from Vietnamese news text.
 
+    ``model`` is a model folder, ``"vnpartner-ner"``, ``"vnpartner-ner-fast"`` or ``"rules"``
+    (default: the shipped model, loaded once per process); ``published``, ``id`` and
+    ``encoding`` are those of :meth:`Pipeline.__call__`.
+
     >>> doc = extract("Ngày 23/8/2023, tỉnh Bình Dương ký kết Bản ghi nhớ với tỉnh Artemisa (Cuba).")
     >>> [(e.text, e.label) for e in doc.entities][:2]
     [('23/8/2023', 'DATE'), ('tỉnh Bình Dương', 'LOCATION')]
@@ -237,7 +247,10 @@ def extract_batch(texts: Iterable[str | bytes], batch_size: int = 16, *, model: 
                   published: str | None = None, ids: Iterable[str] | None = None) -> list[Document]:
     """Documents for many texts, in input order; ``batch_size`` documents share model batches.
 
-    For corpora that do not fit in memory, iterate ``vnpartner.load(model).pipe(texts)``
-    instead, or run ``vnpartner extract --input docs.jsonl --output out.jsonl``.
+    ``texts`` is a list (or any iterable) of str or bytes, not one str. For corpora that do not
+    fit in memory, iterate ``vnpartner.load(model).pipe(texts)`` instead, or run ``vnpartner
+    extract --input docs.jsonl --output out.jsonl``.
     """
+    if isinstance(texts, (str, bytes)):
+        raise VnPartnerError("E001", "extract_batch takes a list of texts, not one text: use extract() for one")
     return list(load(model).pipe(texts, published=published, ids=ids, batch_size=batch_size))

@@ -53,6 +53,7 @@ class Entity:
     normalized: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """This Entity as the plain dict of ANNOTATION.md (JSON-ready)."""
         out: dict[str, Any] = {
             "id": self.id, "start": self.start, "end": self.end, "label": self.label, "text": self.text,
         }
@@ -62,6 +63,7 @@ class Entity:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
+        """An Entity from the dict ``to_dict()`` gives (or ANNOTATION.md's file format)."""
         return cls(
             start=int(data["start"]), end=int(data["end"]), label=str(data["label"]),
             text=str(data.get("text", "")), id=str(data.get("id", "")),
@@ -70,6 +72,7 @@ class Entity:
 
     @property
     def span(self) -> tuple[int, int]:
+        """``(start, end)``: character offsets into ``Document.text``."""
         return (self.start, self.end)
 
 
@@ -82,10 +85,12 @@ class Relation:
     label: str
 
     def to_dict(self) -> dict[str, Any]:
+        """This Relation as the plain dict of ANNOTATION.md (JSON-ready)."""
         return {"head": self.head, "tail": self.tail, "label": self.label}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Relation:
+        """A Relation from the dict ``to_dict()`` gives (or ANNOTATION.md's file format)."""
         return cls(head=str(data["head"]), tail=str(data["tail"]), label=str(data["label"]))
 
 
@@ -98,10 +103,12 @@ class Party:
     kind: str = "other"
 
     def to_dict(self) -> dict[str, Any]:
+        """This Party as the plain dict of ANNOTATION.md (JSON-ready)."""
         return {"name": self.name, "country": self.country, "kind": self.kind}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Party:
+        """A Party from the dict ``to_dict()`` gives (or ANNOTATION.md's file format)."""
         return cls(name=str(data["name"]), country=data.get("country"), kind=data.get("kind", "other"))
 
 
@@ -114,10 +121,12 @@ class Person:
     country: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """This Person as the plain dict of ANNOTATION.md (JSON-ready)."""
         return {"name": self.name, "title": self.title, "country": self.country}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Person:
+        """A Person from the dict ``to_dict()`` gives (or ANNOTATION.md's file format)."""
         return cls(name=str(data["name"]), title=data.get("title"), country=data.get("country"))
 
 
@@ -133,6 +142,7 @@ class Partnership:
     evidence: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """This Partnership as the plain dict of ANNOTATION.md (JSON-ready)."""
         return {
             "parties": [p.to_dict() for p in self.parties],
             "sectors": list(self.sectors),
@@ -144,6 +154,7 @@ class Partnership:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Partnership:
+        """A Partnership from the dict ``to_dict()`` gives (or ANNOTATION.md's file format)."""
         return cls(
             parties=[Party.from_dict(p) for p in data.get("parties", [])],
             sectors=list(data.get("sectors", [])),
@@ -166,6 +177,7 @@ class Document:
     partnerships: list[Partnership] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """This Document as the plain dict of ANNOTATION.md (JSON-ready)."""
         return {
             "id": self.id,
             "text": self.text,
@@ -177,6 +189,7 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
+        """A Document from the dict ``to_dict()`` gives (or ANNOTATION.md's file format)."""
         return cls(
             text=str(data["text"]),
             id=str(data.get("id", "")),
@@ -187,10 +200,12 @@ class Document:
         )
 
     def to_json(self, **kwargs: Any) -> str:
+        """One JSON line (non-ASCII kept); ``kwargs`` go to :func:`json.dumps`."""
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
     @classmethod
     def from_json(cls, line: str) -> Document:
+        """A Document from one JSON line, as ``to_json()`` writes it."""
         return cls.from_dict(json.loads(line))
 
     def entity(self, entity_id: str) -> Entity:
@@ -201,6 +216,7 @@ class Document:
         raise KeyError(entity_id)
 
     def by_label(self, label: str) -> list[Entity]:
+        """The entities with this label, in the order of ``entities``."""
         return [e for e in self.entities if e.label == label]
 
     def add_entity(self, start: int, end: int, label: str, normalized: dict | None = None) -> Entity:

@@ -64,12 +64,17 @@ def test_no_id_match_with_equal_counts_pairs_by_position(gold_doc):
     assert report["entities"]["micro"]["f1"] == 1.0
 
 
-def test_no_id_match_with_different_counts_misses_everything(gold_doc, make_doc):
+def test_no_id_match_with_different_counts_is_an_error(gold_doc, make_doc):
     pred = [make_doc(gold_doc.text, doc_id="p1"), make_doc(gold_doc.text, doc_id="p2")]
-    report = evaluate([gold_doc], pred)
+    with pytest.raises(VnPartnerError, match=r"\[E310\].*1 gold.*2 predicted"):
+        evaluate([gold_doc], pred)
+
+
+def test_some_ids_missing_are_scored_as_empty_predictions(gold_doc, make_doc):
+    pred = [make_doc(gold_doc.text, doc_id="d1"), make_doc(gold_doc.text, doc_id="p2")]
+    report = evaluate([gold_doc, make_doc("Hà Nội hợp tác với Tokyo.", doc_id="d3")], pred)
     assert report["paired_by"] == "id"
-    assert report["missing_ids"] == ["d1"] and report["extra_ids"] == ["p1", "p2"]
-    assert report["entities"]["micro"]["recall"] == 0.0
+    assert report["missing_ids"] == ["d3"] and report["extra_ids"] == ["p2"]
 
 
 def test_mismatched_text_raises_naming_the_id(gold_doc):

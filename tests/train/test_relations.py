@@ -155,3 +155,13 @@ def test_unit_tags_follow_the_entities():
     units = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
     label_id = {"O": 0, "B-LOCATION": 1, "I-LOCATION": 2}
     assert unit_tags(doc, units, label_id) == [1, 2, 2, -100, -100, 0, 1]
+
+
+@pytest.mark.parametrize("options, name", [({"epochs": -1}, "epochs"), ({"batch_size": 0}, "batch_size"),
+                                           ({"party_folds": -2}, "party_folds"), ({"lr": 0.0}, "lr")])
+def test_bad_relation_training_numbers_are_refused_before_any_work(tmp_path, options, name):
+    from vnpartner.train.relations import train_relations
+
+    with pytest.raises(VnPartnerError, match=rf"E400.*{name}"):
+        train_relations([], [], tmp_path / "no-base", tmp_path / "out", **options)
+    assert not (tmp_path / "out").exists()

@@ -108,6 +108,11 @@ def pair_documents(gold: Sequence[Document], pred: Sequence[Document]
     _check_unique(pred, "pred")
     pred_by_id = {d.id: d for d in pred if d.id}
     found = [g for g in gold if g.id and g.id in pred_by_id]
+    if gold and not found and len(gold) != len(pred):
+        raise VnPartnerError(
+            "E310", f"no predicted document shares an id with the {len(gold)} gold documents (and the counts "
+            f"differ, {len(pred)} predicted), so nothing can be paired; are these the right files?",
+        )
     if not found and gold and len(gold) == len(pred):
         pairs = list(zip(gold, pred))
         info = {"paired_by": "position", "missing_ids": [], "extra_ids": []}

@@ -33,11 +33,13 @@ def decode(data: bytes | str, encoding: str | None = None) -> str:
             encoding = "utf-8-sig"
     try:
         return bytes(data).decode(encoding)
+    except LookupError:
+        raise VnPartnerError("E002", f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as err:
         raise VnPartnerError(
             "E002",
             f"input is not valid {encoding} (byte {err.start}: {bytes(data[err.start:err.start + 4])!r}). "
-            "Decode it yourself (e.g. data.decode('cp1258')) or pass encoding=...",
+            "Decode it yourself (e.g. data.decode('cp1258')) or pass encoding=... (--encoding on the command line)",
         ) from None
 
 

@@ -29,9 +29,9 @@ class TrainConfig:
     base: str = _opt(None, "model to start from: a hub name (vinai/phobert-base), a local transformers "
                      "folder, or a vnpartner model folder to continue training")
     output_dir: str | os.PathLike = _opt(None, "folder for the trained model, report.json and checkpoints/")
-    labels: list[str] | None = _opt(None, "entity types to learn (PERSON, LOCATION, ...); None: every type "
+    labels: list[str] | None = _opt(None, "entity types to learn (PERSON, LOCATION, ...); by default every type "
                                     "in the training data. Other types in the data are ignored")
-    epochs: int = _opt(3, "passes over the training data (ignored when max_steps is set)")
+    epochs: int = _opt(3, "passes over the training data (ignored when a step limit is set)")
     max_steps: int | None = _opt(None, "optimizer steps to run in all; overrides epochs")
     batch_size: int = _opt(16, "windows per optimizer step")
     lr: float = _opt(5e-5, "peak learning rate of AdamW")
@@ -41,7 +41,7 @@ class TrainConfig:
     max_length: int = _opt(256, "positions per window, special tokens included (PhoBERT: 256)")
     eval_every: int = _opt(0, "score dev every N steps (0: at the end of each epoch)")
     save_every: int = _opt(500, "write a checkpoint every N steps (0: never); the last 2 are kept")
-    resume: bool = _opt(False, "continue from the newest checkpoint in output_dir/checkpoints")
+    resume: bool = _opt(False, "continue from the newest checkpoint in the output folder's checkpoints/")
     freeze_embeddings: bool = _opt(False, "keep the embedding layer fixed")
     format: str = _opt("auto", f"format of train/dev files: {', '.join(FORMATS)}")
     tokenizer: str | os.PathLike | None = _opt(None, "folder or hub name of the tokenizer, when the base "

@@ -92,10 +92,14 @@ def train_relations(train_docs: list[Document], dev_docs: list[Document], base: 
     """
     from ..tag.neural import NeuralTagger
 
-    if not isinstance(heads, int) or heads < 1:
-        raise VnPartnerError("E400", f"heads must be a positive integer, not {heads!r}")
-    if not isinstance(encoder_epochs, int) or encoder_epochs < 0:
-        raise VnPartnerError("E400", f"encoder_epochs must be 0 or more, not {encoder_epochs!r}")
+    for name, value, least in (("epochs", epochs, 1), ("batch_size", batch_size, 1), ("heads", heads, 1),
+                               ("width", width, 1), ("party_folds", party_folds, 0),
+                               ("encoder_epochs", encoder_epochs, 0)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < least:
+            raise VnPartnerError("E400", f"{name} must be an integer of at least {least}, not {value!r}")
+    for name, value in (("lr", lr), ("encoder_lr", encoder_lr)):
+        if not isinstance(value, (int, float)) or not value > 0:
+            raise VnPartnerError("E400", f"{name} must be a number above 0, not {value!r}")
     if not any(doc.relations for doc in train_docs):
         raise VnPartnerError("E404", "the training data has no relations to learn from.")
     tagger = NeuralTagger(base, dtype="float32")  # trained, and the heads learn from exact vectors
