@@ -107,13 +107,13 @@ def test_reads_jsonl_paths(tmp_path, gold_doc):
     assert report["partnerships"]["parties"]["f1"] == 1.0
 
 
-def test_fallback_reader(tmp_path, gold_doc, monkeypatch):
-    monkeypatch.setattr(report_module, "_io_reader", lambda: None)
-    path = tmp_path / "gold.jsonl"
-    path.write_text(gold_doc.to_json() + "\n\n", encoding="utf-8")
+def test_batch_failure_lines_count_as_missing_and_bad_lines_are_located(tmp_path, gold_doc):
+    path = tmp_path / "pred.jsonl"
+    path.write_text('{"id": "x", "error": {"code": "E002", "message": "bad bytes"}}\n\n' + gold_doc.to_json() + "\n",
+                    encoding="utf-8")
     assert report_module.read_documents(path) == [gold_doc]
     path.write_text(gold_doc.to_json() + "\n{not json\n", encoding="utf-8")
-    with pytest.raises(VnPartnerError, match=r"\[E306\].*gold.jsonl:2"):
+    with pytest.raises(VnPartnerError, match=r"pred.jsonl.*line 2|pred.jsonl:2"):
         report_module.read_documents(path)
 
 

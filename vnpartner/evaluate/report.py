@@ -62,39 +62,16 @@ def as_documents(value: DocumentsLike, role: str) -> list[Document]:
 
 
 def read_documents(path: str | os.PathLike[str]) -> list[Document]:
-    """Read an ANNOTATION.md JSONL file, with ``vnpartner.io`` when it offers a reader."""
+    """Read an ANNOTATION.md JSONL file (validated by :func:`vnpartner.io.read_jsonl`).
+
+    The lines a batch job writes for documents it could not read (``{"id", "error"}``) are
+    left out, so those documents count as empty predictions.
+    """
     if not Path(path).is_file():
         raise VnPartnerError("E307", f"no file at {os.fspath(path)!r}; give the path of a JSONL file.")
-    reader = _io_reader()
-    if reader is not None:
-        return as_documents(list(reader(path)), os.fspath(path))
-    return _read_jsonl(Path(path))
+    from vnpartner.io import read_jsonl
 
-
-def _io_reader():
-    """``vnpartner.io.read_jsonl`` (validating, reads .xz/.gz too), or None without it."""
-    try:
-        from vnpartner.io import read_jsonl
-    except ImportError:
-        return None
-    return read_jsonl
-
-
-def _read_jsonl(path: Path) -> list[Document]:
-    """Minimal reader: one ``Document.from_json`` per non-blank line."""
-    docs = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                docs.append(Document.from_json(line))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise VnPartnerError(
-                    "E306", f"{path}:{lineno}: not a document ({exc!r}); each line must be one "
-                    "JSON document as ANNOTATION.md describes.",
-                ) from exc
-    return docs
+    return as_documents(read_jsonl(path, skip_failures=True), os.fspath(path))
 
 
 def pair_documents(gold: Sequence[Document], pred: Sequence[Document]

@@ -18,19 +18,28 @@ from ..schema import Document, Entity, Partnership, Relation
 from ._files import iter_records, located, write_lines
 
 
-def iter_jsonl(path: str | os.PathLike, *, labels: Collection[str] | None = None) -> Iterator[Document]:
+def iter_jsonl(path: str | os.PathLike, *, labels: Collection[str] | None = None,
+               skip_failures: bool = False) -> Iterator[Document]:
     """Yield the documents of a JSONL file (plain, ``.xz`` or ``.gz``), validating each line.
 
     ``labels``, when given, is the set of allowed entity labels. Raises AnnotationError
     naming the file, the 1-based line and the offending entity on the first bad record.
-    Blank lines are skipped.
+    Blank lines are skipped, and with ``skip_failures`` so are the ``{"id", "error"}`` lines
+    a batch job writes for documents it could not read.
     """
-    return iter_records(path, lambda data, _: parse_record(data, labels=labels))
+    records = iter_records(path, lambda data, _: None if skip_failures and _is_failure(data)
+                           else parse_record(data, labels=labels))
+    return (doc for doc in records if doc is not None)
 
 
-def read_jsonl(path: str | os.PathLike, *, labels: Collection[str] | None = None) -> list[Document]:
+def _is_failure(data: Any) -> bool:
+    return isinstance(data, dict) and "error" in data and "text" not in data
+
+
+def read_jsonl(path: str | os.PathLike, *, labels: Collection[str] | None = None,
+               skip_failures: bool = False) -> list[Document]:
     """All documents of a JSONL file, validated as in :func:`iter_jsonl`."""
-    return list(iter_jsonl(path, labels=labels))
+    return list(iter_jsonl(path, labels=labels, skip_failures=skip_failures))
 
 
 def write_jsonl(docs: Iterable[Document], path: str | os.PathLike) -> None:
