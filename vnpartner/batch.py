@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import VnPartnerError
+from .io import check_writable
 from .pipeline import Failure, chunked, load
 from .runtime import tune_for_throughput
 from .tag.neural import check_dtype
@@ -136,8 +137,7 @@ def run(input_path: str | os.PathLike, output_path: str | os.PathLike, *, model:
         raise VnPartnerError("E007", f"workers must be >= 1, not {workers}")
     if not isinstance(batch_size, int) or batch_size < 1:
         raise VnPartnerError("E007", f"batch_size must be a positive integer, not {batch_size!r}")
-    if Path(output_path).is_dir():
-        raise VnPartnerError("E007", f"the output {output_path} is a folder; give a file name")
+    check_writable(output_path)
     check_dtype(dtype)
     done = written_ids(output_path)
     ids = [item.id for item in read_items(input_path)]

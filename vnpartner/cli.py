@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import VnPartnerError
+from .io import check_writable
 from .schema import Document
 
 
@@ -72,7 +73,6 @@ def _extract_jsonl(args: argparse.Namespace) -> int:
     if given:
         raise VnPartnerError("E007", f"{', '.join(given)}: for FILES only; a batch job reads UTF-8 JSONL, takes "
                              "each document's own 'published' and writes JSONL")
-    _check_writable(args.output)
     counts = run(args.input, args.output, model=args.model, workers=args.workers, batch_size=args.batch_size,
                  dtype=args.dtype)
     print(f"vnpartner: {counts['written']} documents written to {args.output} ({counts['errors']} errors, "
@@ -134,7 +134,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_report, write_report
 
     if args.output:
-        _check_writable(args.output)
+        check_writable(args.output)
     report = evaluate(args.gold, args.pred)
     print(format_report(report))
     if args.output:
@@ -184,15 +184,6 @@ def _train_relations(args: argparse.Namespace) -> int:
         print(f"  {label:<16} P {100 * row['precision']:5.1f}  R {100 * row['recall']:5.1f}  F1 {100 * row['f1']:5.1f}  "
               f"support {row['support']}")
     return 0
-
-
-def _check_writable(path: str) -> None:
-    """A clear error now, not a traceback after the work, for an output path that cannot be written."""
-    target = Path(path)
-    if target.is_dir():
-        raise VnPartnerError("E007", f"{path} is a folder; give a file name")
-    if not target.parent.is_dir():
-        raise VnPartnerError("E007", f"no folder {target.parent} to write {target.name} in")
 
 
 def _positive_int(value: str) -> int:

@@ -2,6 +2,7 @@
 character offsets, Doccano and Label Studio exports. Every reader returns
 ``list[Document]`` with offsets into the NFC text."""
 
+from ._files import check_writable
 from .conll import default_words, to_conll, word_tags, write_conll
 from .doccano import from_doccano, read_doccano
 from .jsonl import iter_jsonl, parse_record, read_jsonl, write_jsonl
@@ -11,7 +12,7 @@ from .offsets import document_from_spans, from_char_offsets, nfc_offset_map, rea
 from .tokens import from_tokens, iob_to_spans, read_token_file
 
 __all__ = [
-    "default_words", "detect_format", "document_from_spans", "from_char_offsets", "from_doccano",
+    "check_writable", "default_words", "detect_format", "document_from_spans", "from_char_offsets", "from_doccano",
     "from_labelstudio", "from_tokens", "iob_to_spans", "iter_jsonl", "load_documents",
     "nfc_offset_map", "parse_record", "read_doccano", "read_jsonl", "read_labelstudio",
     "read_token_file", "read_vlsp2018", "to_conll", "word_tags", "write_conll", "write_jsonl",

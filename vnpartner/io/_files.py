@@ -39,6 +39,17 @@ def check_exists(path: str | os.PathLike) -> Path:
     return path
 
 
+def check_writable(path: str | os.PathLike) -> Path:
+    """``path`` as a Path; VnPartnerError E007 when it is a folder or its folder is missing,
+    so that a job fails before its work, not with a traceback after it."""
+    path = Path(path)
+    if path.is_dir():
+        raise VnPartnerError("E007", f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise VnPartnerError("E007", f"no folder {path.parent} to write {path.name} in")
+    return path
+
+
 def base_suffix(path: str | os.PathLike) -> str:
     """The extension of ``path`` without a trailing ``.xz``/``.gz`` (``a.jsonl.xz`` → ``.jsonl``)."""
     path = Path(path)
