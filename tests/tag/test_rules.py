@@ -169,3 +169,16 @@ def test_a_rotating_chair_and_a_chief_representative_are_titles():
 def test_a_type_word_after_a_number_is_the_groups_not_the_first_names():
     found = spans("Lãnh đạo hai tỉnh Bình Dương và Artemisa gặp lãnh đạo tỉnh Bình Dương.")
     assert [surface for surface, label in found if label == "LOCATION"] == ["Bình Dương", "Artemisa", "tỉnh Bình Dương"]
+
+
+def _spans(text):
+    return [(text[s:e], label) for s, e, label in RuleTagger().tag(text, iter_sentences(text))]
+
+
+def test_an_unknown_acronym_is_an_organization():
+    assert ("XYZT", "ORGANIZATION") in _spans("Công ty đã hợp tác với XYZT trong lĩnh vực y tế.")
+
+
+def test_a_capitalised_name_right_after_a_title_is_a_person_even_without_a_vietnamese_surname():
+    assert ("Abcde Fghij", "PERSON") in _spans("Bộ trưởng Ngoại giao Abcde Fghij đã tới thăm.")
+    assert ("Kowalski Zbigniew", "PERSON") in _spans("Đại sứ Kowalski Zbigniew phát biểu.")
