@@ -35,8 +35,12 @@ def test_kept_layers_are_renumbered_and_the_model_still_tags(tmp_path):
     assert (after[key.format(1)] == before[key.format(2)]).all()
     assert key.format(2) not in after
     assert (out / "vnpartner.json").is_file() and (out / "bpe.codes").is_file()
+    from vnpartner.tag.neural import NeuralTagger
+
+    tagger = NeuralTagger(out, dtype="float32")
+    assert tagger.model.config.num_hidden_layers == 2 and len(tagger.model.roberta.encoder.layer) == 2
     doc = vnpartner.extract("Tỉnh Bình Dương ký kết bản ghi nhớ với Cuba.", model=str(out))
-    assert doc.text.startswith("Tỉnh")
+    assert all(doc.text[e.start:e.end] == e.text for e in doc.entities)
 
 
 def test_layers_out_of_range_are_refused(tmp_path):
