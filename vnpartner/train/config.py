@@ -88,8 +88,7 @@ class TrainConfig:
         _int_at_least(self, "save_every", 0)
         if not isinstance(self.seed, int) or isinstance(self.seed, bool):
             _bad(f"seed must be an integer, got {self.seed!r}")
-        if not _finite(self.lr) or self.lr <= 0:
-            _bad(f"lr must be a number > 0, got {self.lr!r}")
+        check_rate("lr", self.lr)
         if not _finite(self.warmup_ratio) or not 0 <= self.warmup_ratio < 1:
             _bad(f"warmup_ratio must be in [0, 1), got {self.warmup_ratio!r}")
         for name in ("weight_decay", "max_grad_norm"):
@@ -120,9 +119,19 @@ def _finite(value) -> bool:
 
 
 def _int_at_least(config: TrainConfig, name: str, low: int) -> None:
-    value = getattr(config, name)
+    check_int(name, getattr(config, name), low)
+
+
+def check_int(name: str, value, low: int) -> None:
+    """VnPartnerError E400 unless ``value`` is an integer (not a bool) of at least ``low``."""
     if not isinstance(value, int) or isinstance(value, bool) or value < low:
         _bad(f"{name} must be an integer >= {low}, got {value!r}")
+
+
+def check_rate(name: str, value) -> None:
+    """VnPartnerError E400 unless ``value`` is a finite number above 0 (a learning rate)."""
+    if not _finite(value) or value <= 0:
+        _bad(f"{name} must be a number > 0, got {value!r}")
 
 
 def _check_labels(labels) -> list[str]:

@@ -36,6 +36,7 @@ from ..relate.partners import PartyPairFilter, fit_party_filter, party_pair_grou
 from ..evaluate import score_relations
 from ..schema import RELATION_LABELS, Document
 from ..text import iter_sentences
+from .config import check_int, check_rate
 from .joint import tune_encoder
 
 __all__ = ["encode_documents", "relation_scores", "train_relations"]
@@ -95,11 +96,9 @@ def train_relations(train_docs: list[Document], dev_docs: list[Document], base: 
     for name, value, least in (("epochs", epochs, 1), ("batch_size", batch_size, 1), ("heads", heads, 1),
                                ("width", width, 1), ("party_folds", party_folds, 0),
                                ("encoder_epochs", encoder_epochs, 0)):
-        if not isinstance(value, int) or isinstance(value, bool) or value < least:
-            raise VnPartnerError("E400", f"{name} must be an integer of at least {least}, not {value!r}")
-    for name, value in (("lr", lr), ("encoder_lr", encoder_lr)):
-        if not isinstance(value, (int, float)) or not value > 0:
-            raise VnPartnerError("E400", f"{name} must be a number above 0, not {value!r}")
+        check_int(name, value, least)
+    check_rate("lr", lr)
+    check_rate("encoder_lr", encoder_lr)
     if not any(doc.relations for doc in train_docs):
         raise VnPartnerError("E404", "the training data has no relations to learn from.")
     tagger = NeuralTagger(base, dtype="float32")  # trained, and the heads learn from exact vectors
