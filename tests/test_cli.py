@@ -104,7 +104,7 @@ def test_partners_reads_the_json_extract_writes_and_refuses_what_is_no_document(
     odd = tmp_path / "odd.jsonl"
     odd.write_text("[1, 2]\n", encoding="utf-8")
     assert main(["partners", str(odd)]) == 1
-    assert "E101" in capsys.readouterr().err
+    assert "[E111]" in (err := capsys.readouterr().err) and "line 1" in err
 
 
 def test_unknown_encoding_and_unwritable_report_are_one_line_errors(seed_paths, gold_path, tmp_path, capsys):

@@ -95,10 +95,10 @@ def partnership_lines(paths: Sequence[str], *, model: str | None = None) -> tupl
     for path in paths:
         try:
             if path.endswith((".jsonl", ".json")):
-                docs = [Document.from_dict(r) for r in _records(path) if "error" not in r]
+                docs = _extracted(path)
             else:
                 docs = [load(model)(Path(path).read_bytes(), id=Path(path).stem)]
-        except (OSError, ValueError, KeyError, TypeError, VnPartnerError) as err:
+        except (OSError, ValueError, VnPartnerError) as err:
             errors.append(f"{path}: {err}")
             continue
         for doc in docs:
@@ -106,19 +106,16 @@ def partnership_lines(paths: Sequence[str], *, model: str | None = None) -> tupl
     return lines, errors
 
 
-def _records(path: str) -> list[dict]:
-    """The documents of extract's output: JSONL, or the JSON of ``--format json`` (one or a list)."""
+def _extracted(path: str) -> list[Document]:
+    """The documents of extract's output, validated: JSONL, or the JSON of ``--format json`` (one
+    document or a list); the lines of documents a batch job could not read are left out."""
+    from .io import parse_record, read_jsonl
+
+    if not path.endswith(".json"):
+        return read_jsonl(path, skip_failures=True)
     with open(path, encoding="utf-8") as handle:
-        if path.endswith(".json"):
-            payload = json.load(handle)
-            records = payload if isinstance(payload, list) else [payload]
-        else:
-            records = [json.loads(line) for line in handle if line.strip()]
-    for record in records:
-        if not isinstance(record, dict):
-            raise VnPartnerError("E101", f"holds a {type(record).__name__} where a document (a JSON object) "
-                                 "was expected")
-    return records
+        payload = json.load(handle)
+    return [parse_record(record) for record in (payload if isinstance(payload, list) else [payload])]
 
 
 def _cmd_partners(args: argparse.Namespace) -> int:
