@@ -106,7 +106,8 @@ def _restates_a_local_pair(key: frozenset[str], pairs: dict, pair_sentences: dic
 def _within_a_country_pair(parties: tuple[Party, Party], all_pairs) -> bool:
     """A country paired with a public body of another country restates the pair of the two
     countries when the document has it (`Việt Nam` – `Ủy ban Quân lực Thượng viện Hoa Kỳ`
-    beside `Việt Nam` – `Hoa Kỳ`); a company keeps its own record."""
+    beside `Việt Nam` – `Hoa Kỳ`, where `Bộ Quốc phòng` met the committee and so stands for its
+    state); a company keeps its own record."""
     kinds = [p.kind == "country" for p in parties]
     if kinds.count(True) != 1:
         return False

@@ -8,6 +8,7 @@ from collections import Counter
 
 from ..normalize.names import COMPANY_TYPE, body_key, bracket_aliases, canonical_country
 from ..normalize.places import FACILITY_KIND, country_place, lookup_place, trailing_place
+from ..normalize.text import strip_diacritics
 from ..schema import Document, Entity, Party
 
 __all__ = ["at_venue", "bracketed_countries", "capital_for_state", "country_party", "domestic_affairs", "for_state",
@@ -334,14 +335,15 @@ def _name_words(name: str) -> list[str]:
 
 
 def _abbreviates(short: str, long: str) -> bool:
-    """Whether ``short`` is ``long`` with its first words cut to their capitalised initials."""
+    """Whether ``short`` is ``long`` with its first words cut to their capitalised initials,
+    which drop their diacritics as Vietnamese acronyms do (`UBND`, `Ủy ban nhân dân`)."""
     first, *rest = short.split()
     words = long.split()
     size = len(first)
     if size < 2 or not first.isalpha() or not first.isupper() or len(words) != size + len(rest):
         return False
     initials = "".join(word[0] for word in words[:size]).upper()
-    return initials == first and [w.casefold() for w in words[size:]] == [w.casefold() for w in rest]
+    return strip_diacritics(initials) == strip_diacritics(first) and [w.casefold() for w in words[size:]] == [w.casefold() for w in rest]
 
 
 def at_venue(text: str, start: int) -> bool:
