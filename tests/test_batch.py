@@ -137,3 +137,10 @@ def test_error_records_hold_the_message_once():
     failure = next(vnpartner.load("rules").pipe([123], errors="record"))
     assert failure.code == "E001" and not failure.message.startswith("[E001]")
     assert failure.to_dict()["error"]["message"].startswith("expected text")
+
+
+@pytest.mark.parametrize("cpus, workers, threads", [(16, 4, 4), (2, 1, 2), (2, 4, 1), (None, 2, 1)])
+def test_workers_share_the_cpus_with_at_least_one_thread_each(monkeypatch, cpus, workers, threads):
+    from vnpartner import batch
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: cpus)
+    assert batch.threads_per_worker(workers) == threads

@@ -192,3 +192,10 @@ def test_the_evaluate_subpackage_is_not_shadowed():
 
     assert callable(format_report) and callable(vnpartner.evaluate.evaluate)
     assert "evaluate" not in vnpartner.__all__ and "Failure" in vnpartner.__all__
+
+
+def test_chunked_keeps_order_and_a_shorter_last_chunk():
+    from vnpartner.pipeline import chunked
+    assert list(chunked(iter(range(5)), 2)) == [[0, 1], [2, 3], [4]]
+    assert list(chunked(range(4), 2)) == [[0, 1], [2, 3]]
+    assert list(chunked([], 3)) == []

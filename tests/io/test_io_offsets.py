@@ -76,3 +76,14 @@ def test_read_vlsp2018_file_and_errors(write_file, surfaces):
     with pytest.raises(AnnotationError, match=r"v2.jsonl, line 2: entity #1 \[0:40\]: offsets out of range") as info:
         read_vlsp2018(write_file("v2.jsonl", [good, bad]))
     assert info.value.code == "E106"
+
+
+def test_hangul_jamo_that_nfc_joins_map_to_the_syllable_they_make():
+    # conjoining jamo are starters of their own, yet NFC makes one syllable of them
+    jamo = unicodedata.normalize("NFD", "Hàn Quốc (한국) ký")
+    nfc, starts, ends = nfc_offset_map(jamo)
+    assert nfc == "Hàn Quốc (한국) ký"
+    korea = jamo.index("(") + 1, jamo.index(")")
+    assert nfc[starts[korea[0]]:ends[korea[1]]] == "한국"
+    second_syllable = korea[0] + 3  # the first jamo of 국
+    assert nfc[starts[second_syllable]:ends[korea[1]]] == "국"

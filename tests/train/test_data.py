@@ -2,7 +2,7 @@ from collections import Counter
 
 from vnpartner.schema import Document
 from vnpartner.tag.neural import tags_to_spans
-from vnpartner.train.data import label_words, read_corpus, tag_names, to_word_docs
+from vnpartner.train.data import corpus_is_segmented, label_words, read_corpus, tag_names, to_word_docs
 
 
 def test_tag_names():
@@ -74,3 +74,11 @@ def test_syllable_words_for_unsegmented_models(tmp_path, files, sentences):
     docs = to_word_docs(read_corpus(path), segmented=False, types=["LOCATION"])
     assert all(" " not in w for w in docs[0].words)
     assert "Quảng" in docs[0].words and "B-LOCATION" in docs[0].tags
+
+
+def test_a_token_file_is_segmented_only_when_its_tokens_join_syllables(tmp_path, files, sentences):
+    syllables = [[(syllable, tag if k == 0 or tag == "O" else "I-" + tag[2:])
+                  for token, tag in pairs for k, syllable in enumerate(token.split("_"))] for pairs in sentences[:3]]
+    assert corpus_is_segmented(read_corpus(files.conll(tmp_path / "words.conll", sentences[:3])))
+    assert not corpus_is_segmented(read_corpus(files.conll(tmp_path / "syllables.conll", syllables)))
+    assert corpus_is_segmented(read_corpus(files.jsonl(tmp_path / "raw.jsonl", sentences[:3])))  # we segment raw text

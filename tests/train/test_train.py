@@ -100,6 +100,14 @@ def test_resume_continues_the_step_count_and_ends_where_an_unbroken_run_ends(tmp
     assert (broken / "step-6").is_dir()
 
 
+def test_a_run_that_does_not_resume_clears_the_checkpoints_of_an_earlier_one(tmp_path, data_dir, quick):
+    options = {**quick, "train": data_dir / "train.jsonl", "save_every": 2}
+    train(TrainConfig(output_dir=tmp_path / "o", **{**options, "max_steps": 6}))
+    train(TrainConfig(output_dir=tmp_path / "o", **{**options, "max_steps": 2}))
+    # a later --resume must find this run's step 2, not the earlier run's step 6
+    assert [p.name for p in (tmp_path / "o" / "checkpoints").iterdir()] == ["step-2"]
+
+
 def test_resume_without_checkpoint_starts_fresh(tmp_path, data_dir, quick):
     report = train(TrainConfig(output_dir=tmp_path / "o", train=data_dir / "train.jsonl", resume=True, **quick))
     assert report["resumed_from"] is None and report["steps"] == 4
