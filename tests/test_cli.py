@@ -105,6 +105,7 @@ def test_partners_reads_the_json_extract_writes_and_refuses_what_is_no_document(
     odd.write_text("[1, 2]\n", encoding="utf-8")
     assert main(["partners", str(odd)]) == 1
     assert "[E111]" in (err := capsys.readouterr().err) and "line 1" in err
+    assert err.count(str(odd)) == 1  # the reader names the file; the view does not name it again
 
 
 def test_unknown_encoding_and_unwritable_report_are_one_line_errors(seed_paths, gold_path, tmp_path, capsys):

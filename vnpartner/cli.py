@@ -99,7 +99,7 @@ def partnership_lines(paths: Sequence[str], *, model: str | None = None) -> tupl
             else:
                 docs = [load(model)(Path(path).read_bytes(), id=Path(path).stem)]
         except (OSError, ValueError, VnPartnerError) as err:
-            errors.append(f"{path}: {err}")
+            errors.append(str(err) if path in str(err) else f"{path}: {err}")  # readers name the file themselves
             continue
         for doc in docs:
             lines += [f"{doc.id}: {format_partnership(r)}" for r in doc.partnerships]
