@@ -304,6 +304,17 @@ def test_ministries_of_two_states_stay_ministries_but_a_ministry_meeting_a_state
         [("Bộ Quốc phòng Campuchia", "KH"), ("Bộ Quốc phòng Việt Nam", "VN")], [("Lào", "LA"), ("Nhật Bản", "JP")]]
 
 
+def test_a_ministry_named_without_its_country_partners_the_namesake_ministry_of_another():
+    text = ("Bộ Quốc phòng tiếp đoàn. Bộ Quốc phòng Việt Nam và Bộ Quốc phòng Trung Quốc ký Thỏa thuận. "
+            "Bộ Quốc phòng chủ trì.")
+    doc = build(text, [("Bộ Quốc phòng", "ORGANIZATION"), ("Bộ Quốc phòng Việt Nam", "ORGANIZATION"),
+                       ("Bộ Quốc phòng Trung Quốc", "ORGANIZATION"), ("Bộ Quốc phòng", "ORGANIZATION", None, 3)],
+                [(1, 2, "PARTNER")])
+    # the article names its own ministry mostly without the country, which is not `Trung Quốc`'s part
+    assert [sorted((p.name, p.country) for p in r.parties) for r in records(doc)] == [
+        [("Bộ Quốc phòng", "VN"), ("Bộ Quốc phòng Trung Quốc", "CN")]]
+
+
 def test_a_signing_without_a_named_instrument_is_an_agreement():
     text = "Ngày 20/6, Tập đoàn Đất Xanh đã ký kết hợp tác với CPG."
     doc = build(text, [("20/6", "DATE", {"value": "--06-20", "granularity": "day"}),
@@ -694,6 +705,15 @@ def test_a_lone_record_takes_every_field_the_article_names():
                 [(0, 1, "PARTNER")])
     [record] = records(doc)
     assert record.sectors == ["education", "health"]
+
+
+def test_the_field_inside_an_agreements_name_is_a_field_of_its_record():
+    text = "Hà Nội và Lào ký Thỏa thuận hợp tác đào tạo. Lào và Campuchia hợp tác về y tế."
+    doc = build(text, [("Hà Nội", "LOCATION"), ("Lào", "LOCATION"), ("Thỏa thuận hợp tác đào tạo", "AGREEMENT"),
+                       ("Lào", "LOCATION", None, 2), ("Campuchia", "LOCATION"),
+                       ("y tế", "SECTOR", {"code": "health"})],
+                [(0, 1, "PARTNER"), (3, 4, "PARTNER")])
+    assert [r.sectors for r in records(doc)] == [["education"], ["health"]]
 
 
 def test_fields_outside_a_records_sentences_stay_out_when_there_are_several_records():

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..normalize.names import full_names, has_middle_initial, spelling_key, vietnamese_name
+from ..normalize.sectors import sector_code
 from ..normalize.titles import is_degree
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 from ..text import Sentence, sentence_finder
@@ -97,7 +98,7 @@ def build_record(doc: Document, by_id: dict[str, Entity], party_names: dict[str,
         if rel.head in party_ids and code and code not in sectors:
             sectors.append(code)
     for ent in doc.entities:  # fields named in the record's sentences, linked or not
-        code = (ent.normalized or {}).get("code") if ent.label == "SECTOR" else None
+        code = _field_code(ent)
         if code and code not in sectors and _within(ent.start, evidence):
             sectors.append(code)
     signers = party_ids | {r.head for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in party_ids}
@@ -217,6 +218,14 @@ def _held(event: re.Pattern, text: str) -> bool:
 def _announced_before(text: str, at: int, reach: int) -> bool:
     """Whether the ``reach`` characters before ``at`` say what follows is still to come (`sẽ`, `dự kiến`)."""
     return _PLANNED.search(text[max(0, at - reach):at]) is not None
+
+
+def _field_code(ent: Entity) -> str | None:
+    """The sector code a mention names: a SECTOR's, or that of the field inside an agreement's
+    name (`Thỏa thuận hợp tác đào tạo`: the guidelines give the record its code, not a span)."""
+    if ent.label == "SECTOR":
+        return (ent.normalized or {}).get("code")
+    return sector_code(ent.text) if ent.label == "AGREEMENT" else None
 
 
 def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity],

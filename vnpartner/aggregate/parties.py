@@ -382,8 +382,11 @@ def part_of(body: Party, other: Party) -> bool:
     """A body does not partner one whose name holds its name whole (`ASEAN` – `Ban Thư ký
     ASEAN`, `Mặt trận Tổ quốc` – `Mặt trận Tổ quốc Việt Nam`): that is its own office or its
     full name. A name joining two parties by a dash is a joint body (`Phòng Thương mại Hà Lan
-    - Việt Nam`), and may partner either."""
+    - Việt Nam`), and may partner either; so may the namesake body of another country
+    (`Bộ Quốc phòng` of Việt Nam – `Bộ Quốc phòng Trung Quốc`)."""
     if "country" in (body.kind, other.kind) or body.name == other.name or _DASHED.search(other.name):
+        return False
+    if body.kind == other.kind == "organization" and body.country and other.country and body.country != other.country:
         return False
     return re.search(rf"(?<!\w){re.escape(body.name)}(?!\w)", other.name) is not None
 
