@@ -676,6 +676,20 @@ def test_the_day_a_weaker_instrument_was_signed_is_not_the_records_day():
     assert (record.instrument, record.date) == ("mou", "2023-08-24")
 
 
+def test_an_instrument_no_signer_reached_still_dates_the_record_it_gave_its_level():
+    # no SIGNED relation reached the agreement (its signer went untagged): the words give the level
+    text = ("Ngày 21/6, tỉnh Bình Dương ký Hiệp định với tỉnh Artemisa. "
+            "Hội thảo của tỉnh Bình Dương và tỉnh Artemisa diễn ra ngày 13/7.")
+    doc = build(text, [
+        ("21/6", "DATE", {"value": "--06-21", "granularity": "day"}), ("tỉnh Bình Dương", "LOCATION"),
+        ("Hiệp định", "AGREEMENT"), ("tỉnh Artemisa", "LOCATION"),
+        ("tỉnh Bình Dương", "LOCATION", None, 2), ("tỉnh Artemisa", "LOCATION", None, 2),
+        ("13/7", "DATE", {"value": "--07-13", "granularity": "day"}),
+    ], [(1, 3, "PARTNER"), (4, 5, "PARTNER"), (2, 0, "DATE_OF")])
+    [record] = records(doc)
+    assert (record.instrument, record.date) == ("agreement", "--06-21")
+
+
 def test_the_day_of_this_event_beats_the_month_of_a_meeting_recalled():
     text = ("Ông Abe nhắc lại cuộc gặp giữa Việt Nam và Nhật Bản tháng 11/2016. "
             "Ngày 10/5/2017, ông Quang hội đàm, Việt Nam và Nhật Bản nhất trí hợp tác.")

@@ -106,7 +106,7 @@ def build_record(doc: Document, by_id: dict[str, Entity], party_names: dict[str,
               and not _planned(doc.text, by_id[r.tail]) and not _unsigned_declaration(doc.text, by_id[r.tail])]
     instruments = [_signed_instrument(a) for a in signed]
     instrument = min(instruments, key=INSTRUMENTS.index) if instruments else event_instrument(doc, evidence)
-    strongest = [a for a in signed if _signed_instrument(a) == instrument]
+    strongest = [a for a in signed if _signed_instrument(a) == instrument] or _named(doc, instrument, evidence)
     return Partnership(
         parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, evidence),
         instrument=instrument, people=_of_the_parties(_with_party_country(_people(doc, evidence), parties), parties),
@@ -118,6 +118,16 @@ def sector_codes(doc: Document) -> list[str]:
     """The codes of the document's SECTOR mentions, in text order, once each."""
     codes = [(ent.normalized or {}).get("code") for ent in doc.entities if ent.label == "SECTOR"]
     return list(dict.fromkeys(code for code in codes if code))
+
+
+def _named(doc: Document, instrument: str | None, evidence: list[tuple[int, int]]) -> list[Entity]:
+    """The instruments of level ``instrument`` that the record's sentences name, where the words
+    gave the record that level but no SIGNED relation reached one (its signer went untagged):
+    their date is the record's, not that of a weaker instrument signed before."""
+    if instrument not in INSTRUMENTS or INSTRUMENTS.index(instrument) >= INSTRUMENTS.index("visit"):
+        return []
+    return [ent for ent in doc.entities if ent.label == "AGREEMENT" and _within(ent.start, evidence)
+            and _signed_instrument(ent) == instrument and not _planned(doc.text, ent)]
 
 
 def _signed_instrument(agreement: Entity) -> str:
