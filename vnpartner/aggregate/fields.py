@@ -65,8 +65,8 @@ _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
 RECEIVES = (r"(?<!trực )(?<!gián )(?<!kế )(?<!liên )"
             r"tiếp(?!\s+(?:tục|nhận|cận|theo|đó|thu|diễn|sức|tế|giáp|nối|quản|viện|xúc|thị))")
 _MEETING = re.compile(
-    rf"hội đàm|người đồng cấp|làm việc|hội kiến|\b{RECEIVES}\b|hội thảo|gặp|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm"
-    r"|đối thoại",
+    rf"hội đàm|người đồng cấp|làm việc|hội kiến|\b{RECEIVES}\b|hội thảo|thảo luận|điện đàm|hội nghị|tọa đàm|toạ đàm"
+    r"|đối thoại|gặp(?!\s+(?:khó|phải|nạn|sự cố|trở ngại|rắc rối))",  # not running into trouble (`gặp khó`)
     re.I,
 )
 
