@@ -191,6 +191,18 @@ def test_normalize_date_tolerates_context_words_left_in_the_span():
     assert normalize_date("nhiệm kỳ 2020-2025")["value"] == "2020/2025"
 
 
+@pytest.mark.parametrize("span, value", [
+    ("2017", "2017"), ("1/2018", "2018-01"), ("quý 1/2017", "2017-01/2017-03"), ("Quý III/2017", "2017-07/2017-09"),
+    ("Quý 4-2016", "2016-10/2016-12"), ("năm 2014 đến 2016", "2014/2016"), ("27 đến ngày 30/6/2017", "2017-06-27/2017-06-30"),
+])
+def test_a_span_a_tagger_found_may_hold_forms_too_loose_to_search_for(span, value):
+    assert normalize_date(span)["value"] == value
+
+
+def test_a_bare_year_or_quarter_is_never_searched_for():
+    assert find_dates("Năm 2017 có 2017 người, quý 1/2017 tăng 1/2018.") == [(0, 8)]
+
+
 HEADER = "Chủ Nhật, 24/11/2024\nThời sự - Chính trị\n"
 DATELINE = "Thứ Tư, 23/8/2023 8:13'(GMT+7)\n"
 BODY = "\nTP Hồ Chí Minh và thủ đô La Habana thắt chặt quan hệ hợp tác.\nNgày 22/8/2023, đoàn đến thăm.\n"

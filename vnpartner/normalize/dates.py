@@ -91,7 +91,17 @@ _CUES = {"separator": re.compile(r"\d[/.\-]\d"), "range": re.compile(r"\d\s*[-�
 _NEEDS = {"iso": "separator", "dayrange2": "separator", "dayrange": "separator", "fullrange": "separator",
           "full": "separator", "daymonth": "separator", "words": "tháng", "monthrange": "tháng", "month": "tháng",
           "monthrel": "tháng", "yearrange": "range", "year": "năm", "yearrel": "năm"}
-_PARSE = [(kind, re.compile(core)) for kind, core, _ in _CORES]
+# Read inside a span a tagger found, never searched for: a bare year (`2017`), a month with no
+# `tháng` (`1/2018`) or a quarter (`quý 1/2017`, `Quý III/2017`) are too loose to find in text.
+_SPAN_CORES: list[tuple[str, str]] = [
+    ("yearrange", rf"(?:(?i:năm)\s+)?(?P<y1>{_Y})\s+(?:đến|tới)\s+(?:(?i:năm)\s+)?(?P<y2>{_Y})"),
+    ("dayrange", rf"(?P<d1>{_D})\s+(?:đến|tới)\s+(?i:ngày)\s+(?P<d2>{_D})/(?P<m>{_M})(?:/(?P<y>{_Y}))?"),
+    ("quarter", rf"(?i:quý)\s+(?P<q>[1-4]|I{{1,3}}|IV)\s*[/\-]\s*(?P<y>{_Y})"),
+    ("month", rf"(?P<m>{_M})/(?P<y>{_Y})"),
+    ("year", rf"(?P<y>{_Y})"),
+]
+_PARSE = [(kind, re.compile(core)) for kind, core, _ in _CORES] + [(kind, re.compile(core)) for kind, core in _SPAN_CORES]
+_QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "I": 1, "II": 2, "III": 3, "IV": 4}
 # A number or quantifier before `năm`/`tháng` makes a duration: `2 năm trước`, `mỗi tháng 2 lần`.
 _QUANTIFIER_BEFORE = re.compile(r"(?:\d|\b(?:những|các|nhiều|mấy|vài|hàng|hằng|mỗi|mọi|một|cả))\s*$", re.I)
 # `1/3 dân số` is a fraction, not 1 March.
@@ -177,10 +187,13 @@ def _read(kind: str, m: re.Match) -> _Parsed | None:
         parsed = _Parsed("dayrange", int(g["y1"]), int(g["m1"]), int(g["d1"]), int(g["y2"]), int(g["m2"]), int(g["d2"]))
     elif kind == "monthrange":
         parsed = _Parsed("monthrange", int(g["y"]), int(g["m1"]), None, int(g["y"]), int(g["m2"]))
+    elif kind == "quarter":
+        last = 3 * _QUARTERS[g["q"].upper()]
+        parsed = _Parsed("monthrange", int(g["y"]), last - 2, None, int(g["y"]), last)
     elif kind == "month":
         month = int(g["m"]) if g["m"] else _MONTH_WORDS[re.sub(r"\s+", " ", g["mw"].lower())]
-        rel = re.sub(r"\s+", " ", g["rel"].lower()) if g["rel"] else None
-        parsed = _Parsed("month", _int(g["y"] or g["y2"]), month, rel=rel)
+        rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
+        parsed = _Parsed("month", _int(g["y"] or g.get("y2")), month, rel=rel)
     elif kind == "monthrel":
         parsed = _Parsed("monthrel", rel=re.sub(r"\s+", " ", g["mrel"].lower()))
     elif kind == "yearrange":
