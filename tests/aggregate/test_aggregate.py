@@ -894,6 +894,14 @@ def test_a_vietnamese_official_meeting_a_foreign_party_pairs_viet_nam_with_it():
     assert (record.instrument, record.date) == ("meeting", "--05-24")
 
 
+def test_a_name_given_again_in_brackets_does_not_hide_the_meeting_after_it():
+    text = "Tổng thống Mỹ Đô-nan Trăm (Donald Trump) đã điện đàm với Quốc vương Iran."
+    trump = {"title": "Tổng thống", "affiliation": "Hoa Kỳ", "country": "US"}
+    doc = build(text, [("Mỹ", "LOCATION", {"name": "Hoa Kỳ", "country": "US", "admin": "country"}),
+                       ("Đô-nan Trăm", "PERSON", trump), ("Donald Trump", "PERSON", trump), ("Iran", "LOCATION")], [])
+    assert [[p.name for p in r.parties] for r in records(doc)] == [["Hoa Kỳ", "Iran"]]
+
+
 def test_the_meeting_of_a_pair_a_relation_made_elsewhere_gives_it_its_sentence():
     text = "Chiều 24/5, Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Iran. Việt Nam và Iran hợp tác về y tế."
     doc = build(text, [("24/5", "DATE", {"value": "--05-24", "granularity": "day"}), PRIME_MINISTER,

@@ -22,7 +22,7 @@ __all__ = ["LIST_GAP", "hosted_pairs"]
 
 # Meeting or visiting, said of the official just before (`đã hội kiến với`, `sẽ thăm`)
 _MEETS = re.compile(
-    rf"^[^,.;:()]{{0,25}}?\b(?:{RECEIVES}"
+    rf"^(?:\s*\([^()]{{1,40}}\))?[^,.;:()]{{0,25}}?\b(?:{RECEIVES}"
     r"|hội kiến|hội đàm|gặp|điện đàm|thăm|làm việc với)\b",
     re.I,
 )
