@@ -730,9 +730,18 @@ def test_the_field_inside_an_agreements_name_is_a_field_of_its_record():
     assert [r.sectors for r in records(doc)] == [["education"], ["health"]]
 
 
+def test_the_fields_of_the_two_parties_named_as_such_go_to_the_record_told_of_before():
+    text = ("Việt Nam và Nhật Bản hội đàm. Hai bên nhất trí hợp tác về y tế. "
+            "Lào và Campuchia hội đàm. Hai nước nhất trí hợp tác về giáo dục.")
+    doc = build(text, [("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION"), ("y tế", "SECTOR", {"code": "health"}),
+                       ("Lào", "LOCATION"), ("Campuchia", "LOCATION"), ("giáo dục", "SECTOR", {"code": "education"})],
+                [(0, 1, "PARTNER"), (3, 4, "PARTNER")])
+    assert [r.sectors for r in records(doc)] == [["health"], ["education"]]
+
+
 def test_fields_outside_a_records_sentences_stay_out_when_there_are_several_records():
     text = ("Việt Nam và Nhật Bản hội đàm. Việt Nam và Lào hội đàm. "
-            "Hai bên nhất trí hợp tác giáo dục.")
+            "Ngành giáo dục phát triển mạnh.")
     doc = build(text, [("Việt Nam", "LOCATION"), ("Nhật Bản", "LOCATION"), ("Việt Nam", "LOCATION", None, 2),
                        ("Lào", "LOCATION"), ("giáo dục", "SECTOR", {"code": "education"})],
                 [(0, 1, "PARTNER"), (2, 3, "PARTNER")])

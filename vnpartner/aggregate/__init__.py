@@ -7,6 +7,8 @@ record's sectors, instrument, date and people).
 
 from __future__ import annotations
 
+import re
+
 from ..schema import Document, Entity, Partnership, Party
 from ..text import Sentence, sentence_finder
 from .fields import (build_record, conflict_only, event_instrument, first_event_date, instrument_of, lead_people,
@@ -43,6 +45,9 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     _as_written(doc, party, records)
     return records
 
+
+# The parties named only as the two of them: `hai bên`, `hai nước`, `hai tỉnh` ...
+_THE_TWO = re.compile(r"(?i)\bhai (?:bên|nước|phía|tỉnh|thành phố|quốc gia|địa phương|đơn vị)\b")
 
 Pairs = dict[frozenset[str], tuple[Party, Party]]  # the two parties' names -> the two parties
 PairSentences = dict[frozenset[str], set[int]]  # the two parties' names -> numbers of the sentences pairing them
@@ -114,7 +119,8 @@ def _records(doc: Document, sentences: list[Sentence], by_id: dict[str, Entity],
 
 def _settle_fields(doc: Document, sentences: list[Sentence], records: list[Partnership]) -> None:
     """The fields that depend on the other records: dates of pledges, the main event's strongest
-    instrument and its partners, meetings of bodies, and a lone record's sectors."""
+    instrument and its partners, meetings of bodies, a lone record's sectors, and those of the
+    sentences that name the parties only as the two of them."""
     for record in records:  # a pledge with no event yet has no date (GUIDELINES: planned visits)
         if record.instrument is None:
             record.date = None
@@ -128,6 +134,28 @@ def _settle_fields(doc: Document, sentences: list[Sentence], records: list[Partn
         for code in sector_codes(doc):
             if code not in records[0].sectors:
                 records[0].sectors.append(code)
+    if len(records) > 1:
+        _add_fields_of_both(doc, sentences, records)
+
+
+def _add_fields_of_both(doc: Document, sentences: list[Sentence], records: list[Partnership]) -> None:
+    """A sentence that names the parties only as the two of them (`Hai bên nhất trí hợp tác về năng
+    lượng`) gives its fields to the record told of last before it: no relation reaches its
+    fields, as it names no party."""
+    for sentence in sentences:
+        if not _THE_TWO.search(doc.text, sentence.start, sentence.end):
+            continue
+        told_before = [(max(start for start, _ in record.evidence if start < sentence.start), k)
+                       for k, record in enumerate(records) if any(start < sentence.start for start, _ in record.evidence)]
+        if not told_before:
+            continue
+        record = records[max(told_before)[1]]
+        if (sentence.start, sentence.end) in record.evidence:
+            continue
+        for ent in doc.entities:
+            code = (ent.normalized or {}).get("code") if ent.label == "SECTOR" else None
+            if code and code not in record.sectors and sentence.start <= ent.start < sentence.end:
+                record.sectors.append(code)
 
 
 def _as_written(doc: Document, party: dict[str, Party], records: list[Partnership]) -> None:
