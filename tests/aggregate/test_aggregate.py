@@ -911,6 +911,18 @@ def test_a_name_given_again_in_brackets_does_not_hide_the_meeting_after_it():
     assert [[p.name for p in r.parties] for r in records(doc)] == [["Hoa Kỳ", "Iran"]]
 
 
+def test_the_official_who_visits_need_not_be_the_first_the_sentence_names():
+    text = "Nhận lời mời của Ngoại trưởng Nhật Bản Taro Kono, Phó Thủ tướng Phạm Bình Minh đã thăm Nhật Bản ngày 25/5."
+    doc = build(text, [("Nhật Bản", "LOCATION"),
+                       ("Taro Kono", "PERSON", {"title": "Ngoại trưởng", "affiliation": "Nhật Bản", "country": "JP"}),
+                       ("Phạm Bình Minh", "PERSON", {"title": "Phó Thủ tướng", "affiliation": None, "country": "VN"}),
+                       ("Nhật Bản", "LOCATION", None, 2), ("25/5", "DATE", {"value": "--05-25", "granularity": "day"})],
+                [])
+    [record] = records(doc)
+    assert ([p.name for p in record.parties], record.instrument, record.date) == (
+        ["Việt Nam", "Nhật Bản"], "visit", "--05-25")
+
+
 def test_the_meeting_of_a_pair_a_relation_made_elsewhere_gives_it_its_sentence():
     text = "Chiều 24/5, Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Iran. Việt Nam và Iran hợp tác về y tế."
     doc = build(text, [("24/5", "DATE", {"value": "--05-24", "granularity": "day"}), PRIME_MINISTER,

@@ -50,8 +50,7 @@ def hosted_pairs(doc: Document, sentences: list[Sentence],
         by_sentence.setdefault(sentence_at(ent.start), []).append(ent)
     for number, inside in by_sentence.items():
         sentence = sentences[number]
-        official = next((e for e in inside if _is_official(e)), None)
-        meets = _MEETS.search(doc.text[official.end:sentence.end]) if official else None
+        official, meets = _meeting_official(doc.text, inside, sentence)
         if meets is None:
             continue
         home = official.normalized["country"]
@@ -63,6 +62,17 @@ def hosted_pairs(doc: Document, sentences: list[Sentence],
         after = [e for e in inside if e.start >= verb_end and e.id in party]
         for other in _counterparts(doc.text, verb_end, after, party, home):
             yield own, other, number
+
+
+def _meeting_official(text: str, inside: list[Entity], sentence: Sentence) -> tuple[Entity | None, re.Match | None]:
+    """The first official of the sentence who meets or visits, with the verb: not always its
+    first official (`Nhận lời mời của Bộ trưởng Ngoại giao Bồ Đào Nha ..., Phó Thủ tướng Phạm
+    Bình Minh đã thăm ...`: the host who invited comes first)."""
+    for official in (e for e in inside if _is_official(e)):
+        meets = _MEETS.search(text[official.end:sentence.end])
+        if meets is not None:
+            return official, meets
+    return None, None
 
 
 def _counterparts(text: str, verb_end: int, mentions: list[Entity], party: dict[str, Party],
