@@ -690,6 +690,16 @@ def test_an_instrument_no_signer_reached_still_dates_the_record_it_gave_its_leve
     assert (record.instrument, record.date) == ("agreement", "--06-21")
 
 
+def test_the_day_two_countries_set_up_relations_is_not_the_day_of_their_meeting():
+    text = "Việt Nam, nước thiết lập quan hệ ngoại giao (1/7/1975) với Bồ Đào Nha, hội đàm với Bồ Đào Nha ngày 25/5."
+    portugal = {"name": "Bồ Đào Nha", "country": "PT", "admin": "country"}
+    doc = build(text, [("Việt Nam", "LOCATION"), ("1/7/1975", "DATE", {"value": "1975-07-01", "granularity": "day"}),
+                       ("Bồ Đào Nha", "LOCATION", portugal), ("Bồ Đào Nha", "LOCATION", portugal, 2),
+                       ("25/5", "DATE", {"value": "--05-25", "granularity": "day"})], [(0, 3, "PARTNER")])
+    [record] = records(doc)
+    assert (record.instrument, record.date) == ("meeting", "--05-25")
+
+
 def test_the_day_of_this_event_beats_the_month_of_a_meeting_recalled():
     text = ("Ông Abe nhắc lại cuộc gặp giữa Việt Nam và Nhật Bản tháng 11/2016. "
             "Ngày 10/5/2017, ông Quang hội đàm, Việt Nam và Nhật Bản nhất trí hợp tác.")

@@ -50,6 +50,7 @@ _COOPERATION_CUES = re.compile(_COOPERATION.pattern + r"|liên kết|phối hợ
                                r"liên minh|họp|thương thảo|gia nhập|bàn giao|\btặng\b|"
                                r"(?<!nói )(?<!nhìn )\bchung\b(?!\s+(?:kết|cư|cuộc))")
 _NAME_LABELS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+_FOUNDED_BEFORE = re.compile(r"(?i)(?:thiết lập quan hệ(?: ngoại giao)?|thành lập|kể từ)\s*(?:ngày\s*)?\(?\s*$")
 _STATE_OFFICE = re.compile(r"(?i)thủ tướng|tổng thống|bộ trưởng|ngoại trưởng|thứ trưởng|quốc vương|vua|hoàng|"
                            r"đại sứ|nghị sĩ|chủ tịch nước|chủ tịch quốc hội")
 _CREDIT_BEFORE = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip)\s*:\s*(?:[^\s/]+\s*/\s*)?$")
@@ -287,10 +288,12 @@ def _first_day(doc: Document, spans: list[tuple[int, int]], skip: set[str] = fro
 
 
 def _days(doc: Document) -> Iterator[tuple[Entity, str]]:
-    """The DATE mentions of day precision (or a range of days), with their values."""
+    """The DATE mentions of day precision (or a range of days), with their values, but for the
+    day a relation or a body was founded (`thiết lập quan hệ ngoại giao (1/7/1975)`): history."""
     for ent in doc.entities:
         value = (ent.normalized or {}).get("value") or ""
-        if ent.label == "DATE" and _coarseness(value) == 0:
+        if ent.label == "DATE" and _coarseness(value) == 0 \
+                and not _FOUNDED_BEFORE.search(doc.text, max(0, ent.start - 40), ent.start):
             yield ent, value
 
 
