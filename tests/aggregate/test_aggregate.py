@@ -339,10 +339,33 @@ def test_a_memorandum_is_an_mou_whatever_word_opens_it():
         == ["mou", "mou", "mou", "agreement", "agreement", "letter_of_intent", None]
 
 
-def test_a_planned_signing_is_no_agreement():
-    text = "Tập đoàn Đất Xanh và CPG sẽ ký kết hợp tác."
-    doc = build(text, [("Tập đoàn Đất Xanh", "ORGANIZATION"), ("CPG", "ORGANIZATION")], [(0, 1, "PARTNER")])
+@pytest.mark.parametrize("words", ["sẽ ký kết", "ủng hộ việc sớm ký", "có thể ký", "nhiều khả năng ký"])
+def test_a_planned_signing_is_no_agreement(words):
+    text = f"Tập đoàn Đất Xanh và CPG {words} Hiệp định."
+    doc = build(text, [("Tập đoàn Đất Xanh", "ORGANIZATION"), ("CPG", "ORGANIZATION"), ("Hiệp định", "AGREEMENT")],
+                [(0, 1, "PARTNER"), (0, 2, "SIGNED"), (1, 2, "SIGNED")])
     assert records(doc)[0].instrument is None
+
+
+@pytest.mark.parametrize("sentence", ["Việt Nam và Mông Cổ hội đàm, hai bên ký được Hiệp ước hữu nghị.",
+                                      "Việt Nam và Mông Cổ hội đàm rồi ký Hiệp ước hữu nghị.",
+                                      "Việt Nam và Mông Cổ hội đàm nhân kỷ niệm Ngày hai nước ký Hiệp ước hữu nghị."])
+def test_a_signing_said_without_da_is_an_agreement(sentence):
+    doc = build(sentence, [("Việt Nam", "LOCATION"),
+                           ("Mông Cổ", "LOCATION", {"name": "Mông Cổ", "country": "MN", "admin": "country"}),
+                           ("Hiệp ước hữu nghị", "AGREEMENT")], [(0, 1, "PARTNER")])
+    assert records(doc)[0].instrument == "agreement"
+
+
+def test_a_meeting_of_two_countries_within_the_visit_the_lead_reports_is_that_visit():
+    text = "Chủ tịch nước tới Nga, trong khuôn khổ chuyến thăm chính thức. Sau đó, Việt Nam và Nga hội đàm."
+    doc = build(text, [("Nga", "LOCATION", {"name": "Nga", "country": "RU", "admin": "country"}),
+                       ("Việt Nam", "LOCATION"), ("Nga", "LOCATION", {"name": "Nga", "country": "RU", "admin": "country"}, 2)],
+                [(1, 2, "PARTNER")])
+    assert records(doc)[0].instrument == "visit"
+    bodies = build(text.replace("Việt Nam và Nga", "Tập đoàn Đất Xanh và CPG"),
+                   [("Tập đoàn Đất Xanh", "ORGANIZATION"), ("CPG", "ORGANIZATION")], [(0, 1, "PARTNER")])
+    assert records(bodies)[0].instrument == "meeting"  # bodies meet within a visit
 
 
 def test_an_instrument_said_to_be_signed_later_is_no_agreement():

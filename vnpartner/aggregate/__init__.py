@@ -109,12 +109,23 @@ def _records(doc: Document, sentences: list[Sentence], by_id: dict[str, Entity],
     if records:  # the article's first record is its main event, with its date
         records[0].date = records[0].date or first_event_date(doc, by_id)
         lead = [(s.start, s.end) for s in sentences[:2]]
-        records[0].instrument = records[0].instrument or event_instrument(doc, lead)
+        records[0].instrument = _lead_event(doc, lead, records[0])
         records[0].people += lead_people(doc, lead, records[0])
         named = officials(doc)
         records[0].people += member_people(doc, by_id, party_names, records[0], named)
         officials_abroad(records, named)
     return records
+
+
+def _lead_event(doc: Document, lead: list[tuple[int, int]], main: Partnership) -> str | None:
+    """The main record's event: its own, else the lead's; a meeting of two countries within the
+    visit the lead reports (`Trong khuôn khổ chuyến thăm chính thức Nga, ... hội đàm`) is that visit."""
+    event = event_instrument(doc, lead)
+    if main.instrument is None:
+        return event
+    if main.instrument == "meeting" and event == "visit" and all(p.kind == "country" for p in main.parties):
+        return "visit"
+    return main.instrument
 
 
 def _settle_fields(doc: Document, sentences: list[Sentence], records: list[Partnership]) -> None:

@@ -29,13 +29,15 @@ _DAYS = re.compile(f"{_DAY}(?:/{_DAY})?")  # `2023-08-24`, `--06-06/--06-08`
 _MONTH = re.compile(r"(?:\d{4}|-)-\d\d")  # `2023-08`, `--08`
 _YEARS_APART = re.compile(r"(\d{4})-\d\d-\d\d/(?!\1)\d{4}-\d\d-\d\d")  # an anniversary's `1990-06-12/2017-06-12`
 _SIGNING = re.compile(
-    r"(?<!sẽ )\b(?:ký kết|đã ký|lễ ký|ký (?:hợp tác|thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|hiệp định|hợp đồng|văn kiện))\b",
+    r"(?<!sẽ )\b(?:ký kết|đã ký|lễ ký|ký được|ký (?:hợp tác|thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|hiệp định|hiệp ước|hợp đồng|văn kiện))\b",
     re.I,
 )
-_PLANNED = re.compile(r"\b(?:sẽ|sắp|nên|chưa|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$", re.I)
-_PLANNED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:sẽ|dự kiến|chuẩn bị)(?: được)? (?:ký|kí)\b", re.I)
+_PLANNED = re.compile(r"\b(?:sẽ|sắp|sớm|nên|chưa|có thể|nhiều khả năng|khi được|dự kiến|tiến tới|hướng tới|một khi)\b[^.;]*$",
+                      re.I)
+_PLANNED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:sẽ|dự kiến|chuẩn bị|khi được|một khi)(?: được)? (?:ký|kí)\b", re.I)
 # Signed, not to be signed: `đã ký`, `đã cùng ký`, `đã 3 lần ký`, `lễ ký kết` (not `mong muốn ký kết`, `đăng ký`).
-_SIGNED_PAST = re.compile(r"\b(?:đã|vừa)\s+(?:[^\s.;]+\s+){0,3}?(?:ký|kí)\b|\blễ (?:ký|kí)\b", re.I)
+_SIGNED_PAST = re.compile(r"\b(?:đã|vừa)\s+(?:[^\s.;]+\s+){0,3}?(?:ký|kí)\b|\blễ (?:ký|kí)\b|\b(?:ký|kí)(?: kết)? được\b"
+                          r"|\bkỷ niệm\b[^.;]{0,60}?\b(?:ký|kí)\b", re.I)
 _EVENTS = (None, "visit", "meeting")
 _CONFLICT = re.compile(r"(?i)trừng phạt|cáo buộc|chỉ trích|tấn công|đe dọa|đe doạ|phản đối|lên án|căng thẳng|xung đột|"
                        r"chiến tranh|\btố\b|cảnh báo|bất đồng|tranh chấp|khiêu khích|leo thang|cấm vận|trục xuất|"
