@@ -461,6 +461,19 @@ def test_the_main_record_takes_the_officials_of_its_bodies_wherever_the_article_
     assert other.people == []  # the later records' stories name their own people
 
 
+def test_people_a_shared_sentence_names_go_each_to_the_record_of_their_own_body():
+    text = ("Quảng Ninh ký kết hợp tác với TTXVN và VOV, có Tổng Giám đốc TTXVN Nguyễn Đức Lợi "
+            "và Tổng Giám đốc VOV Nguyễn Thế Kỷ.")
+    doc = build(text, [
+        ("Quảng Ninh", "LOCATION", {"name": "Quảng Ninh", "country": "VN", "admin": "province"}),
+        ("TTXVN", "ORGANIZATION"), ("VOV", "ORGANIZATION"),
+        ("Nguyễn Đức Lợi", "PERSON", {"title": "Tổng Giám đốc", "affiliation": "TTXVN", "country": "VN"}),
+        ("Nguyễn Thế Kỷ", "PERSON", {"title": "Tổng Giám đốc", "affiliation": "VOV", "country": "VN"}),
+    ], [(0, 1, "PARTNER"), (0, 2, "PARTNER")])
+    assert [(sorted(p.name for p in r.parties), [p.name for p in r.people]) for r in records(doc)] == [
+        (["Quảng Ninh", "TTXVN"], ["Nguyễn Đức Lợi"]), (["Quảng Ninh", "VOV"], ["Nguyễn Thế Kỷ"])]
+
+
 def test_a_foreign_official_goes_to_the_one_record_of_their_country_wherever_named():
     germany = {"name": "Đức", "country": "DE", "admin": "country"}
     text = ("Hàn Quốc điện đàm với Đức. Hàn Quốc điện đàm với Nhật Bản. "

@@ -147,6 +147,7 @@ def _settle_fields(doc: Document, sentences: list[Sentence], records: list[Partn
                 records[0].sectors.append(code)
     if len(records) > 1:
         _add_fields_of_both(doc, sentences, records)
+        _people_of_their_own_records(doc, records)
 
 
 def _add_fields_of_both(doc: Document, sentences: list[Sentence], records: list[Partnership]) -> None:
@@ -167,6 +168,18 @@ def _add_fields_of_both(doc: Document, sentences: list[Sentence], records: list[
             code = (ent.normalized or {}).get("code") if ent.label == "SECTOR" else None
             if code and code not in record.sectors and sentence.start <= ent.start < sentence.end:
                 record.sectors.append(code)
+
+
+def _people_of_their_own_records(doc: Document, records: list[Partnership]) -> None:
+    """A person who acts for a party of another record, not of this one, is that record's: the
+    attendees a shared sentence lists (`Tổng Giám đốc TTXVN ..., Tổng Giám đốc VOV ...`) go each
+    to the record of their own body."""
+    affiliation = {ent.text: (ent.normalized or {}).get("affiliation") for ent in doc.entities if ent.label == "PERSON"}
+    names = [{p.name for p in record.parties} for record in records]
+    everyone = set().union(*names)
+    for record, own in zip(records, names):
+        record.people = [person for person in record.people
+                         if affiliation.get(person.name) not in everyone - own]
 
 
 def _as_written(doc: Document, party: dict[str, Party], records: list[Partnership]) -> None:
