@@ -674,6 +674,15 @@ def test_a_signing_the_relations_missed_raises_the_main_records_event_to_its_ins
     assert records(registered)[0].instrument == "meeting"
 
 
+def test_a_signing_of_another_record_does_not_raise_the_main_records_event():
+    text = "Nhà vua Thụy Điển thăm Việt Nam. Công ty Comvik và MobiFone đã ký Bản ghi nhớ."
+    sweden = {"name": "Thụy Điển", "country": "SE", "admin": "country"}
+    doc = build(text, [("Thụy Điển", "LOCATION", sweden), ("Việt Nam", "LOCATION"), ("Công ty Comvik", "ORGANIZATION"),
+                       ("MobiFone", "ORGANIZATION"), ("Bản ghi nhớ", "AGREEMENT")],
+                [(0, 1, "PARTNER"), (2, 3, "PARTNER"), (2, 4, "SIGNED"), (3, 4, "SIGNED")])
+    assert [r.instrument for r in records(doc)] == ["visit", "mou"]
+
+
 def test_an_instrument_signed_long_ago_stays_the_groups_instrument():
     # GUIDELINES, "Signed earlier": a background instrument is still the strongest the article reports.
     text = "Thủ tướng Lào thăm Việt Nam nhân kỷ niệm 40 năm Ngày ký Hiệp ước hữu nghị Việt Nam - Lào."

@@ -136,7 +136,8 @@ def _settle_fields(doc: Document, sentences: list[Sentence], records: list[Partn
         if record.instrument is None:
             record.date = None
     if records:  # the main event's group: the strongest instrument the article reports signed
-        records[0].instrument = stronger_signed(doc, sentences, records[0].instrument)
+        others = {span for record in records[1:] for span in record.evidence} - set(records[0].evidence)
+        records[0].instrument = stronger_signed(doc, sentences, records[0].instrument, others)
         _share_main_event(records)
     for record in records:  # bodies in a visit's story meet (the gold: 6 meetings to 1 visit)
         if record.instrument == "visit" and all(p.kind == "organization" for p in record.parties):

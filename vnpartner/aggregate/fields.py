@@ -206,18 +206,23 @@ def _without_names(text: str, start: int, end: int, names: list[Entity]) -> str:
     return "".join(chars)
 
 
-def stronger_signed(doc: Document, sentences: list[Sentence], instrument: str | None) -> str | None:
+def stronger_signed(doc: Document, sentences: list[Sentence], instrument: str | None,
+                    others: set[tuple[int, int]] = frozenset()) -> str | None:
     """The main record's instrument: an event (a visit, a meeting, or none) yields to the strongest
     instrument the article reports signed (`hai nước đã 3 lần ký Hiệp ước ...`, `lễ ký kết 5 văn
     kiện`), background included: the gold takes the strongest instrument the article reports
     for the group. A signed instrument the relations gave stays. The record keeps its date:
-    most such signings happen at the event (round 4 and the train rounds' gold: 4 of 6)."""
+    most such signings happen at the event (round 4 and the train rounds' gold: 4 of 6).
+    ``others``: the sentences of the other records only, whose signings are theirs (two
+    companies' memorandum during a king's visit is not the visit's)."""
     if instrument not in _EVENTS:
         return instrument
     sentence_at = sentence_finder(sentences)
     signed = []
     for agreement in (ent for ent in doc.entities if ent.label == "AGREEMENT"):
         sentence = sentences[sentence_at(agreement.start)]
+        if (sentence.start, sentence.end) in others:
+            continue
         if _held(_SIGNED_PAST, doc.text[sentence.start:sentence.end]) and not _planned(doc.text, agreement):
             signed.append(_signed_instrument(agreement))
     return min(signed, key=INSTRUMENTS.index) if signed else instrument
