@@ -424,6 +424,14 @@ def test_a_pledge_with_no_event_has_no_date():
     assert (record.instrument, record.date) == (None, None)
 
 
+def test_leading_a_delegation_is_a_visit():
+    text = "Ngày 7/2, Thủ tướng Lào dẫn đầu Đoàn đại biểu Chính phủ Lào tới Việt Nam, Lào và Việt Nam họp."
+    doc = build(text, [("7/2", "DATE", {"value": "--02-07", "granularity": "day"}), ("Lào", "LOCATION"),
+                       ("Việt Nam", "LOCATION"), ("Lào", "LOCATION", None, 3), ("Việt Nam", "LOCATION", None, 2)],
+                [(3, 4, "PARTNER")])
+    assert (records(doc)[0].instrument, records(doc)[0].date) == ("visit", "--02-07")
+
+
 def test_a_trip_is_a_visit_and_counterparts_agreeing_is_a_meeting():
     japan = {"name": "Nhật Bản", "country": "JP", "admin": "country"}
     trip = "Đặc phái viên Hoa Kỳ có chuyến công du tới Nhật Bản."
@@ -681,6 +689,26 @@ def test_a_signing_of_another_record_does_not_raise_the_main_records_event():
                        ("MobiFone", "ORGANIZATION"), ("Bản ghi nhớ", "AGREEMENT")],
                 [(0, 1, "PARTNER"), (2, 3, "PARTNER"), (2, 4, "SIGNED"), (3, 4, "SIGNED")])
     assert [r.instrument for r in records(doc)] == ["visit", "mou"]
+
+
+def test_a_witness_of_a_signing_is_no_party_to_it():
+    text = ("Tổng công ty Bưu điện và Cục Đường thủy ký thỏa thuận trước sự chứng kiến của lãnh đạo "
+            "Bộ Thông tin và Truyền thông.")
+    doc = build(text, [("Tổng công ty Bưu điện", "ORGANIZATION"), ("Cục Đường thủy", "ORGANIZATION"),
+                       ("thỏa thuận", "AGREEMENT"), ("Bộ Thông tin và Truyền thông", "ORGANIZATION")],
+                [(0, 1, "PARTNER"), (0, 3, "PARTNER"), (1, 3, "PARTNER"), (0, 2, "SIGNED"), (1, 2, "SIGNED"),
+                 (3, 2, "SIGNED")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["Cục Đường thủy", "Tổng công ty Bưu điện"]]
+
+
+def test_the_anniversary_a_signing_marks_dates_it_by_its_last_day():
+    text = "Lễ kỷ niệm (11/7/1995-11/7/2017), Việt Nam và bang Virginia ký Bản ghi nhớ."
+    doc = build(text, [("11/7/1995-11/7/2017", "DATE", {"value": "1995-07-11/2017-07-11", "granularity": "range"}),
+                       ("Việt Nam", "LOCATION"),
+                       ("Virginia", "LOCATION", {"name": "Virginia", "country": "US", "admin": "province"}),
+                       ("Bản ghi nhớ", "AGREEMENT")], [(1, 2, "PARTNER"), (1, 3, "SIGNED"), (2, 3, "SIGNED"),
+                                                       (3, 0, "DATE_OF")])
+    assert records(doc)[0].date == "2017-07-11"
 
 
 def test_an_instrument_signed_long_ago_stays_the_groups_instrument():

@@ -16,7 +16,8 @@ from .fields import (build_record, conflict_only, event_instrument, first_event_
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
 from .parties import (bracketed_countries, capital_for_state, domestic_affairs, for_state, inside, is_facility,
-                      is_region, is_venue, mention_parties, own_body, part_of, party_of, unnamed, written_names)
+                      is_region, is_venue, mention_parties, own_body, part_of, party_of, unnamed, witnessed_by,
+                      written_names)
 
 __all__ = ["aggregate", "instrument_of", "mention_parties", "party_of"]
 
@@ -66,7 +67,8 @@ def _related_pairs(doc: Document, sentences: list[Sentence], by_id: dict[str, En
     for rel in partner:
         a, b = for_state(party[rel.head], party[rel.tail]), for_state(party[rel.tail], party[rel.head])
         a, b = capital_for_state(a, b), capital_for_state(b, a)
-        if is_venue(doc.text, by_id[rel.head], a, named) or is_venue(doc.text, by_id[rel.tail], b, named):
+        if is_venue(doc.text, by_id[rel.head], a, named) or is_venue(doc.text, by_id[rel.tail], b, named) \
+                or witnessed_by(doc.text, by_id[rel.head]) or witnessed_by(doc.text, by_id[rel.tail]):
             continue
         if any(unnamed(p) or is_region(p) or is_facility(p) for p in (a, b)) or a.name == b.name or own_body(a, b) \
                 or own_body(b, a) or inside(a, b) or inside(b, a) or part_of(a, b) or part_of(b, a) \

@@ -12,6 +12,7 @@ from ..normalize.sectors import sector_code
 from ..normalize.titles import is_degree
 from ..schema import INSTRUMENTS, Document, Entity, Partnership, Party, Person
 from ..text import Sentence, sentence_finder
+from .parties import witnessed_by
 
 __all__ = [
     "build_record", "conflict_only", "event_instrument", "first_event_date", "instrument_of", "lead_people",
@@ -63,7 +64,7 @@ _THEN = re.compile(r"\s+khi đó\b")
 _DECLARATION = re.compile(r"(?i)(?:bản )?tuyên bố(?! chung)")
 _SIGN_WORD = re.compile(r"(?<!đăng )(?<!\w)(?:ký|kí)(?!\w)", re.I)
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.I)
-_VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du", re.I)
+_VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du|\bdẫn đầu (?:đoàn|phái đoàn)\b", re.I)
 # `tiếp` receiving someone: not `tiếp tục`, `tiếp nhận` and the other words it opens, nor `trực tiếp`, `liên tiếp`
 RECEIVES = (r"(?<!trực )(?<!gián )(?<!kế )(?<!liên )"
             r"tiếp(?!\s+(?:tục|nhận|cận|theo|đó|thu|diễn|sức|tế|giáp|nối|quản|viện|xúc|thị))")
@@ -106,12 +107,13 @@ def build_record(doc: Document, by_id: dict[str, Entity], party_names: dict[str,
             sectors.append(code)
     signers = party_ids | {r.head for r in doc.relations if r.label == "AFFILIATED_WITH" and r.tail in party_ids}
     signed = [by_id[r.tail] for r in doc.relations if r.label == "SIGNED" and r.head in signers
+              and not witnessed_by(doc.text, by_id[r.head])
               and not _planned(doc.text, by_id[r.tail]) and not _unsigned_declaration(doc.text, by_id[r.tail])]
     instruments = [_signed_instrument(a) for a in signed]
     instrument = min(instruments, key=INSTRUMENTS.index) if instruments else event_instrument(doc, evidence)
     strongest = [a for a in signed if _signed_instrument(a) == instrument] or _named(doc, instrument, evidence)
     return Partnership(
-        parties=parties, sectors=sectors, date=_record_date(doc, by_id, strongest, evidence),
+        parties=parties, sectors=sectors, date=_anniversary_day(_record_date(doc, by_id, strongest, evidence)),
         instrument=instrument, people=_of_the_parties(_with_party_country(_people(doc, evidence), parties), parties),
         evidence=evidence,
     )
@@ -269,6 +271,12 @@ def _record_date(doc: Document, by_id: dict[str, Entity], strongest: list[Entity
     weaker = {r.tail for r in doc.relations if r.label == "DATE_OF" and by_id[r.head].label == "AGREEMENT"
               and r.head not in strongest_ids}
     return _first_day(doc, evidence, skip=weaker) or (first_event_date(doc, by_id, skip=weaker) if weaker else None)
+
+
+def _anniversary_day(value: str | None) -> str | None:
+    """The day an anniversary's span of years ends, which is the day of the event that marks it
+    (`11/7/1995-11/7/2017` → `2017-07-11`); any other value as it is."""
+    return value.split("/")[1] if value and _YEARS_APART.fullmatch(value) else value
 
 
 def _coarseness(value: str | None) -> int:

@@ -12,7 +12,8 @@ from ..normalize.text import strip_diacritics
 from ..schema import Document, Entity, Party
 
 __all__ = ["at_venue", "bracketed_countries", "capital_for_state", "country_party", "domestic_affairs", "for_state",
-           "inside", "is_facility", "is_venue", "mention_parties", "own_body", "party_of", "unnamed", "written_names"]
+           "inside", "is_facility", "is_venue", "mention_parties", "own_body", "party_of", "unnamed", "witnessed_by",
+           "written_names"]
 
 # Government bodies act for their place: `UBND tỉnh Bình Dương` is the party `Bình Dương`.
 _PLACE_BODY = re.compile(
@@ -39,6 +40,7 @@ _MINISTRY = re.compile(r"^Bộ\s")
 _OWN_NAME_BODY = re.compile(
     r"(?i)^(?:tổng công ty|công ty|tập đoàn|đảng|ngân hàng|liên đoàn|hiệp hội|hội|đại học|trường)\s")
 
+_WITNESS_BEFORE = re.compile(r"(?i)\bsự chứng kiến\b[^,.;:]*$")
 # China's special administrative regions: a party of kind `other`, not a country, as the gold names them.
 _SPECIAL_REGIONS = frozenset({"HK", "MO"})
 
@@ -349,6 +351,12 @@ def _abbreviates(short: str, long: str) -> bool:
 def at_venue(text: str, start: int) -> bool:
     """Whether the words just before ``start`` name what follows as the place of the event (`tại`, `ở`)."""
     return _VENUE.search(text[max(0, start - 8):start]) is not None
+
+
+def witnessed_by(text: str, ent: Entity) -> bool:
+    """Whether ``ent`` is named as a witness (`ký thỏa thuận trước sự chứng kiến của lãnh đạo 2
+    Bộ ...`): present at the signing, no party to it."""
+    return _WITNESS_BEFORE.search(text, max(0, ent.start - 100), ent.start) is not None
 
 
 def is_venue(text: str, ent: Entity, party: Party, parties: set[str]) -> bool:
