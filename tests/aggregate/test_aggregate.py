@@ -691,6 +691,13 @@ def test_a_signing_of_another_record_does_not_raise_the_main_records_event():
     assert [r.instrument for r in records(doc)] == ["visit", "mou"]
 
 
+def test_the_bodies_each_of_two_countries_has_are_no_pair():
+    text = "Quân ủy Trung ương và Bộ Quốc phòng hai nước thúc đẩy hợp tác. Việt Nam và Lào hợp tác."
+    doc = build(text, [("Quân ủy Trung ương", "ORGANIZATION"), ("Bộ Quốc phòng", "ORGANIZATION"),
+                       ("Việt Nam", "LOCATION"), ("Lào", "LOCATION")], [(0, 1, "PARTNER"), (2, 3, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["Lào", "Việt Nam"]]
+
+
 def test_a_witness_of_a_signing_is_no_party_to_it():
     text = ("Tổng công ty Bưu điện và Cục Đường thủy ký thỏa thuận trước sự chứng kiến của lãnh đạo "
             "Bộ Thông tin và Truyền thông.")

@@ -50,6 +50,9 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
 # The parties named only as the two of them: `hai bên`, `hai nước`, `hai tỉnh` ...
 _THE_TWO = re.compile(r"(?i)\bhai (?:bên|nước|phía|tỉnh|thành phố|quốc gia|địa phương|đơn vị)\b")
 
+_AND = re.compile(r"\s+và\s+")
+_OF_BOTH = re.compile(r"\s+(?:của\s+)?(?:hai|mỗi|các)\s+(?:nước|bên)\b")
+
 Pairs = dict[frozenset[str], tuple[Party, Party]]  # the two parties' names -> the two parties
 PairSentences = dict[frozenset[str], set[int]]  # the two parties' names -> numbers of the sentences pairing them
 
@@ -68,7 +71,8 @@ def _related_pairs(doc: Document, sentences: list[Sentence], by_id: dict[str, En
         a, b = for_state(party[rel.head], party[rel.tail]), for_state(party[rel.tail], party[rel.head])
         a, b = capital_for_state(a, b), capital_for_state(b, a)
         if is_venue(doc.text, by_id[rel.head], a, named) or is_venue(doc.text, by_id[rel.tail], b, named) \
-                or witnessed_by(doc.text, by_id[rel.head]) or witnessed_by(doc.text, by_id[rel.tail]):
+                or witnessed_by(doc.text, by_id[rel.head]) or witnessed_by(doc.text, by_id[rel.tail]) \
+                or _kinds_of_both(doc.text, by_id[rel.head], by_id[rel.tail]):
             continue
         if any(unnamed(p) or is_region(p) or is_facility(p) for p in (a, b)) or a.name == b.name or own_body(a, b) \
                 or own_body(b, a) or inside(a, b) or inside(b, a) or part_of(a, b) or part_of(b, a) \
@@ -78,6 +82,14 @@ def _related_pairs(doc: Document, sentences: list[Sentence], by_id: dict[str, En
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(sentence_at(by_id[rel.head].start))
     return pairs, pair_sentences
+
+
+def _kinds_of_both(text: str, one: Entity, other: Entity) -> bool:
+    """Whether two mentions joined by `và` name the kinds of body each of the two countries has
+    (`Quân ủy Trung ương và Bộ Quốc phòng hai nước`): one side's bodies are no pair."""
+    first, second = sorted((one, other), key=lambda ent: ent.start)
+    return _AND.fullmatch(text, first.end, second.start) is not None \
+        and _OF_BOTH.match(text, second.end) is not None
 
 
 def _add_hosted_pairs(doc: Document, sentences: list[Sentence], party: dict[str, Party], pairs: Pairs,
