@@ -100,7 +100,8 @@ _SPAN_CORES: list[tuple[str, str]] = [
     ("month", rf"(?P<m>{_M})/(?P<y>{_Y})"),
     ("year", rf"(?P<y>{_Y})"),
 ]
-_PARSE = [(kind, re.compile(core)) for kind, core, _ in _CORES] + [(kind, re.compile(core)) for kind, core in _SPAN_CORES]
+_PARSE = [(kind, re.compile(core)) for kind, core, _ in _CORES]
+_PARSE_SPAN = _PARSE + [(kind, re.compile(core)) for kind, core in _SPAN_CORES]
 _QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "I": 1, "II": 2, "III": 3, "IV": 4}
 # A number or quantifier before `năm`/`tháng` makes a duration: `2 năm trước`, `mỗi tháng 2 lần`.
 _QUANTIFIER_BEFORE = re.compile(r"(?:\d|\b(?:những|các|nhiều|mấy|vài|hàng|hằng|mỗi|mọi|một|cả))\s*$", re.I)
@@ -229,8 +230,9 @@ def _valid_day(year: int, month: int | None, day: int) -> bool:
 
 def _parse(span_text: str) -> _Parsed | None:
     text = _CLOCK_AFTER.sub("", nfc(span_text).strip().rstrip(".,;:"))
-    for candidate in (text, _LEADING_NOISE.sub("", text)):
-        for kind, pattern in _PARSE:
+    # the loose forms only as the whole span: `Từ năm 1969 đến năm 1972` is no span of one date
+    for candidate, patterns in ((text, _PARSE_SPAN), (_LEADING_NOISE.sub("", text), _PARSE)):
+        for kind, pattern in patterns:
             m = pattern.fullmatch(candidate)
             if m:
                 parsed = _read(kind, m)
