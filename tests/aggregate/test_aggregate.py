@@ -368,6 +368,16 @@ def test_a_meeting_of_two_countries_within_the_visit_the_lead_reports_is_that_vi
     assert records(bodies)[0].instrument == "meeting"  # bodies meet within a visit
 
 
+def test_an_instrument_carried_out_is_no_signing_unless_its_signing_is_told():
+    spans = [("Nga", "LOCATION", {"name": "Nga", "country": "RU", "admin": "country"}),
+             ("Trung Quốc", "LOCATION"), ("hợp đồng", "AGREEMENT")]
+    relations = [(0, 1, "PARTNER"), (0, 2, "SIGNED"), (1, 2, "SIGNED")]
+    carried_out = build("Nga và Trung Quốc hội đàm, Nga đã bắt đầu thực hiện hợp đồng cung ứng.", spans, relations)
+    assert records(carried_out)[0].instrument == "meeting"
+    signed = build("Nga và Trung Quốc hội đàm, Nga thực hiện hợp đồng ký năm 2015.", spans, relations)
+    assert records(signed)[0].instrument == "agreement"
+
+
 def test_an_instrument_said_to_be_signed_later_is_no_agreement():
     text = "Pháp và Trung Quốc hội đàm, nhiều hợp đồng sẽ được ký kết trong chuyến đi."
     doc = build(text, [("Pháp", "LOCATION"), ("Trung Quốc", "LOCATION"), ("hợp đồng", "AGREEMENT")],

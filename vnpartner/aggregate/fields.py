@@ -62,6 +62,9 @@ _SPOKESPERSON = re.compile(r"(?i)phát ngôn")
 _PAST_OFFICE = re.compile(r"(?i)(?:\bthời|\bcựu|\bchính quyền(?: của)?(?: hai| các)?)\s+[^\s,.;]+(?:\s+[^\s,.;]+){0,4}\s*$")
 _THEN = re.compile(r"\s+khi đó\b")
 _DECLARATION = re.compile(r"(?i)(?:bản )?tuyên bố(?! chung)")
+_CARRIED_OUT_BEFORE = re.compile(
+    r"(?i)\b(?:thực hiện|triển khai|thực thi|tuân thủ|áp dụng|vi phạm|rút khỏi|hủy bỏ|huỷ bỏ|hủy|huỷ)"
+    r"(?:\s+(?:có hiệu quả|hiệu quả|đầy đủ|nghiêm túc|tốt))?(?:\s+(?:các|những|một|hai|\d+))?\s+$")
 _SIGN_WORD = re.compile(r"(?<!đăng )(?<!\w)(?:ký|kí)(?!\w)", re.I)
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.I)
 _VISIT = re.compile(r"\bthăm\b|chuyến công tác|công du|\bdẫn đầu (?:đoàn|phái đoàn)\b", re.I)
@@ -150,9 +153,12 @@ def _unsigned_declaration(text: str, agreement: Entity) -> bool:
 
 def _planned(text: str, agreement: Entity) -> bool:
     """Whether the words around an agreement say it is yet to be signed (`sẽ ký kết` before it,
-    `Nhiều hợp đồng sẽ được ký kết` after it)."""
-    return _announced_before(text, agreement.start, 60) or \
-        _PLANNED_AFTER.search(text[agreement.end:agreement.end + 60]) is not None
+    `Nhiều hợp đồng sẽ được ký kết` after it), or only that it is carried out, with no word of
+    its signing near (`Nga đã bắt đầu thực hiện hợp đồng`, `triển khai có hiệu quả các tuyên bố chung`)."""
+    if _announced_before(text, agreement.start, 60) or _PLANNED_AFTER.search(text[agreement.end:agreement.end + 60]):
+        return True
+    return _CARRIED_OUT_BEFORE.search(text, max(0, agreement.start - 45), agreement.start) is not None \
+        and _SIGN_WORD.search(text, max(0, agreement.start - 80), agreement.end + 40) is None
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
