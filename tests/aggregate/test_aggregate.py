@@ -389,13 +389,15 @@ def test_a_visit_only_announced_is_a_pledge():
     # GUIDELINES, "Planned visits": instrument null, date null.
     planned = "Ngày 29/6, Quốc vương Saudi Arabia cho biết sẽ đến thăm Nga để tăng cường hợp tác."
     soon = "Ngày 29/6, Quốc vương Saudi Arabia sắp thăm Nga để tăng cường hợp tác."
+    later = "Ngày 29/6, Quốc vương Saudi Arabia nói về chuyến thăm Nga sắp tới để tăng cường hợp tác."
+    wished = "Ngày 29/6, Quốc vương Saudi Arabia mong muốn các chuyến thăm Nga để tăng cường hợp tác."
     made = "Ngày 29/6, Quốc vương Saudi Arabia đã đến thăm Nga để tăng cường hợp tác."
     found = []
-    for text in (planned, soon, made):
+    for text in (planned, soon, later, wished, made):
         doc = build(text, [("29/6", "DATE", {"value": "--06-29", "granularity": "day"}),
                            ("Saudi Arabia", "LOCATION"), ("Nga", "LOCATION")], [(1, 2, "PARTNER")])
         found.append(records(doc)[0].instrument)
-    assert found == [None, None, "visit"]
+    assert found == [None, None, None, None, "visit"]
 
 
 def test_going_on_with_cooperation_is_no_meeting_but_receiving_someone_is():

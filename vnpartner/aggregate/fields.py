@@ -62,6 +62,10 @@ _SPOKESPERSON = re.compile(r"(?i)phát ngôn")
 _PAST_OFFICE = re.compile(r"(?i)(?:\bthời|\bcựu|\bchính quyền(?: của)?(?: hai| các)?)\s+[^\s,.;]+(?:\s+[^\s,.;]+){0,4}\s*$")
 _THEN = re.compile(r"\s+khi đó\b")
 _DECLARATION = re.compile(r"(?i)(?:bản )?tuyên bố(?! chung)")
+_PLANNED_EVENT_AFTER = re.compile(
+    r"(?i)[^.;:]{0,40}?\b(?:sắp tới|tới đây|dự kiến|theo kế hoạch|(?:tuần|tháng|năm) tới|đang được[^.;]{0,20}sắp xếp)\b")
+_WISHED_BEFORE = re.compile(
+    r"(?i)(?:mong muốn|mong|chuẩn bị cho|kêu gọi|đề nghị|lời mời|khôi phục|tiến tới|hướng tới)\s+(?:\S+\s+){0,3}$")
 _CARRIED_OUT_BEFORE = re.compile(
     r"(?i)\b(?:thực hiện|triển khai|thực thi|tuân thủ|áp dụng|vi phạm|rút khỏi|hủy bỏ|huỷ bỏ|hủy|huỷ)"
     r"(?:\s+(?:có hiệu quả|hiệu quả|đầy đủ|nghiêm túc|tốt))?(?:\s+(?:các|những|một|hai|\d+))?\s+$")
@@ -237,8 +241,11 @@ def stronger_signed(doc: Document, sentences: list[Sentence], instrument: str | 
 
 
 def _held(event: re.Pattern, text: str) -> bool:
-    """Whether ``text`` reports an ``event`` that took place, not one announced (`sẽ đến thăm`)."""
-    return any(not _announced_before(text, m.start(), 40) for m in event.finditer(text))
+    """Whether ``text`` reports an ``event`` that took place, not one announced (`sẽ đến thăm`,
+    `chuyến thăm ... sắp tới`) or wished for (`mong muốn các chuyến thăm`)."""
+    return any(not _announced_before(text, m.start(), 40) and not _PLANNED_EVENT_AFTER.match(text, m.end())
+               and not _WISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+               for m in event.finditer(text))
 
 
 def _announced_before(text: str, at: int, reach: int) -> bool:
