@@ -169,6 +169,8 @@ def _add_fields_of_both(doc: Document, sentences: list[Sentence], records: list[
     """A sentence that names the parties only as the two of them (`Hai bên nhất trí hợp tác về năng
     lượng`) gives its fields to the record told of last before it: no relation reaches its
     fields, as it names no party."""
+    fields = [(ent.start, ent.normalized["code"]) for ent in doc.entities
+              if ent.label == "SECTOR" and (ent.normalized or {}).get("code")]
     for sentence in sentences:
         if not _THE_TWO.search(doc.text, sentence.start, sentence.end):
             continue
@@ -179,9 +181,8 @@ def _add_fields_of_both(doc: Document, sentences: list[Sentence], records: list[
         record = records[max(told_before)[1]]
         if (sentence.start, sentence.end) in record.evidence:
             continue
-        for ent in doc.entities:
-            code = (ent.normalized or {}).get("code") if ent.label == "SECTOR" else None
-            if code and code not in record.sectors and sentence.start <= ent.start < sentence.end:
+        for start, code in fields:
+            if code not in record.sectors and sentence.start <= start < sentence.end:
                 record.sectors.append(code)
 
 

@@ -65,7 +65,7 @@ _DECLARATION = re.compile(r"(?i)(?:bản )?tuyên bố(?! chung)")
 _PLANNED_EVENT_AFTER = re.compile(
     r"(?i)[^.;:]{0,40}?\b(?:sắp tới|tới đây|dự kiến|theo kế hoạch|(?:tuần|tháng|năm) tới|đang được[^.;]{0,20}sắp xếp)\b")
 _WISHED_BEFORE = re.compile(
-    r"(?i)(?:mong muốn|mong|chuẩn bị cho|kêu gọi|đề nghị|lời mời|khôi phục|tiến tới|hướng tới)\s+(?:\S+\s+){0,3}$")
+    r"(?i)(?:mong muốn|mong|chuẩn bị cho|kêu gọi|đề nghị|lời mời|khôi phục)\s+(?:\S+\s+){0,3}$")  # and _PLANNED's
 _CARRIED_OUT_BEFORE = re.compile(
     r"(?i)\b(?:thực hiện|triển khai|thực thi|tuân thủ|áp dụng|vi phạm|rút khỏi|hủy bỏ|huỷ bỏ|hủy|huỷ)"
     r"(?:\s+(?:có hiệu quả|hiệu quả|đầy đủ|nghiêm túc|tốt))?(?:\s+(?:các|những|một|hai|\d+))?\s+$")
