@@ -710,6 +710,16 @@ def test_the_bodies_each_of_two_countries_has_are_no_pair():
     assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["Lào", "Việt Nam"]]
 
 
+def test_a_member_state_or_its_city_takes_part_in_its_bloc_but_another_state_partners_it():
+    text = "Việt Nam và ASEAN họp. Đà Nẵng đón Diễn đàn APEC. ASEAN và Hàn Quốc hợp tác."
+    korea = {"name": "Hàn Quốc", "country": "KR", "admin": "country"}
+    doc = build(text, [("Việt Nam", "LOCATION"), ("ASEAN", "ORGANIZATION"),
+                       ("Đà Nẵng", "LOCATION", {"name": "Đà Nẵng", "country": "VN", "admin": "city"}),
+                       ("Diễn đàn APEC", "ORGANIZATION"), ("ASEAN", "ORGANIZATION", None, 2),
+                       ("Hàn Quốc", "LOCATION", korea)], [(0, 1, "PARTNER"), (2, 3, "PARTNER"), (4, 5, "PARTNER")])
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["ASEAN", "Hàn Quốc"]]
+
+
 def test_a_witness_of_a_signing_is_no_party_to_it():
     text = ("Tổng công ty Bưu điện và Cục Đường thủy ký thỏa thuận trước sự chứng kiến của lãnh đạo "
             "Bộ Thông tin và Truyền thông.")

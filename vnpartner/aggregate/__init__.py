@@ -16,8 +16,8 @@ from .fields import (build_record, conflict_only, event_instrument, first_event_
 from .groups import drop_background, with_trilaterals
 from .hosts import hosted_pairs
 from .parties import (bracketed_countries, capital_for_state, domestic_affairs, for_state, inside, is_facility,
-                      is_region, is_venue, mention_parties, own_body, part_of, party_of, unnamed, witnessed_by,
-                      written_names)
+                      is_region, is_venue, mention_parties, own_body, part_of, party_of, unnamed, within_its_bloc,
+                      witnessed_by, written_names)
 
 __all__ = ["aggregate", "instrument_of", "mention_parties", "party_of"]
 
@@ -76,7 +76,7 @@ def _related_pairs(doc: Document, sentences: list[Sentence], by_id: dict[str, En
             continue
         if any(unnamed(p) or is_region(p) or is_facility(p) for p in (a, b)) or a.name == b.name or own_body(a, b) \
                 or own_body(b, a) or inside(a, b) or inside(b, a) or part_of(a, b) or part_of(b, a) \
-                or domestic_affairs(a, b):
+                or domestic_affairs(a, b) or within_its_bloc(a, b):
             continue
         key = frozenset((a.name, b.name))
         pairs.setdefault(key, (a, b))
@@ -104,7 +104,7 @@ def _add_hosted_pairs(doc: Document, sentences: list[Sentence], party: dict[str,
             pair_sentences[key].add(number)
             continue
         if frozenset((a.country, b.country)) in paired_countries or unnamed(b) or is_facility(b) or own_body(a, b) \
-                or own_body(b, a) or part_of(a, b) or part_of(b, a) or domestic_affairs(a, b):
+                or own_body(b, a) or part_of(a, b) or part_of(b, a) or domestic_affairs(a, b) or within_its_bloc(a, b):
             continue
         pairs.setdefault(key, (a, b))
         pair_sentences.setdefault(key, set()).add(number)
