@@ -529,6 +529,18 @@ def test_an_office_holder_of_the_past_is_not_among_a_records_people():
     assert [p.name for p in records(doc)[0].people] == ["Donald Trump", "Nguyễn Xuân Phúc"]
 
 
+def test_the_addressee_of_a_message_passed_on_is_not_among_a_records_people():
+    text = ("Thủ tướng Nguyễn Xuân Phúc tiếp Ngoại trưởng John Kerry, đề nghị ông truyền tải thông điệp "
+            "tới Tổng thống Donald Trump về quan hệ Việt Nam - Hoa Kỳ.")
+    doc = build(text, [
+        ("Nguyễn Xuân Phúc", "PERSON", {"title": "Thủ tướng", "affiliation": None, "country": "VN"}),
+        ("John Kerry", "PERSON", {"title": "Ngoại trưởng", "affiliation": None, "country": "US"}),
+        ("Donald Trump", "PERSON", {"title": "Tổng thống", "affiliation": None, "country": "US"}),
+        ("Việt Nam", "LOCATION"), ("Hoa Kỳ", "LOCATION", {"name": "Hoa Kỳ", "country": "US", "admin": "country"}),
+    ], [(3, 4, "PARTNER")])
+    assert [p.name for p in records(doc)[0].people] == ["Nguyễn Xuân Phúc", "John Kerry"]
+
+
 def test_a_person_written_two_ways_is_listed_once():
     text = ("Thủ tướng Prayut Chan-o-cha tiếp Đại sứ Việt Nam. "
             "Thái Lan và Việt Nam hợp tác, Thủ tướng Prayut Chan-ocha nói.")

@@ -61,6 +61,8 @@ _SPOKESPERSON = re.compile(r"(?i)phát ngôn")
 # An office held in the past, said just before the holder's name (`thời Tổng thống`, `cựu Thủ tướng Nhật Bản`).
 _PAST_OFFICE = re.compile(r"(?i)(?:\bthời|\bcựu|\bchính quyền(?: của)?(?: hai| các)?)\s+[^\s,.;]+(?:\s+[^\s,.;]+){0,4}\s*$")
 _THEN = re.compile(r"\s+khi đó\b")
+_MESSAGE_BEFORE = re.compile(r"(?i)\b(?:chuyển|gửi|truyền tải|chuyển tải|nhắn)\s+(?:tới\s+|đến\s+)?(?:lời|thông điệp)\b"
+                             r"[^.;:!?]{0,70}$")
 _DECLARATION = re.compile(r"(?i)(?:bản )?tuyên bố(?! chung)")
 _PLANNED_EVENT_AFTER = re.compile(
     r"(?i)[^.;:]{0,40}?\b(?:sắp tới|tới đây|dự kiến|theo kế hoạch|(?:tuần|tháng|năm) tới|đang được[^.;]{0,20}sắp xếp)\b")
@@ -382,13 +384,16 @@ def officials_abroad(records: list[Partnership], named: list[Person]) -> None:
 
 def _recalled_people(doc: Document) -> set[str]:
     """Names the article gives only as office holders of the past (`thời Tổng thống Bill Clinton`,
-    `cựu Tổng thống Mỹ Barack Obama`, `chính quyền của hai Tổng thống George W. Bush`)."""
+    `cựu Tổng thống Mỹ Barack Obama`, `chính quyền của hai Tổng thống George W. Bush`) or as the
+    sender or addressee of a message passed on (`truyền tải thông điệp tới Tổng thống Donald Trump`,
+    `chuyển lời mời Thủ tướng Canada`): neither takes part in the record's event."""
     past: dict[str, bool] = {}
     for ent in doc.entities:
         if ent.label == "PERSON":
             before = doc.text[max(0, ent.start - 45):ent.start]
             after = doc.text[ent.end:ent.end + 10]
-            then = bool(_PAST_OFFICE.search(before) or _THEN.match(after))
+            then = bool(_PAST_OFFICE.search(before) or _THEN.match(after)
+                        or _MESSAGE_BEFORE.search(doc.text, max(0, ent.start - 110), ent.start))
             past[ent.text] = past.get(ent.text, True) and then
     return {name for name, only_past in past.items() if only_past}
 
