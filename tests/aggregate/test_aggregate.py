@@ -400,6 +400,17 @@ def test_a_visit_only_announced_is_a_pledge():
     assert found == [None, None, None, None, "visit"]
 
 
+def test_a_signing_followed_by_plans_of_its_own_was_held():
+    # A signing reads words of plans after it only within its clause: after a comma they are
+    # the parties' next plan, not the signing's.
+    found = []
+    for text in ("Hà Nội và Sumitomo đã ký kết hợp tác, dự kiến đầu tư 4 tỷ USD.",
+                 "Hà Nội và Sumitomo ký kết hợp tác trong tháng tới.", "Hà Nội và Sumitomo sẽ ký kết hợp tác."):
+        doc = build(text, [("Hà Nội", "LOCATION"), ("Sumitomo", "ORGANIZATION")], [(0, 1, "PARTNER")])
+        found.append(records(doc)[0].instrument)
+    assert found == ["agreement", None, None]
+
+
 def test_going_on_with_cooperation_is_no_meeting_but_receiving_someone_is():
     found = []
     for text in ("EU sẽ tăng cường tiếp xúc với Libya và tiếp tục hợp tác.", "EU trực tiếp hỗ trợ Libya.",

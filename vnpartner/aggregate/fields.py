@@ -245,9 +245,18 @@ def stronger_signed(doc: Document, sentences: list[Sentence], instrument: str | 
 def _held(event: re.Pattern, text: str) -> bool:
     """Whether ``text`` reports an ``event`` that took place, not one announced (`sẽ đến thăm`,
     `chuyến thăm ... sắp tới`) or wished for (`mong muốn các chuyến thăm`)."""
-    return any(not _announced_before(text, m.start(), 40) and not _PLANNED_EVENT_AFTER.match(text, m.end())
+    return any(not _announced_before(text, m.start(), 40) and not _planned_after(text, m.end(), event is _VISIT)
                and not _WISHED_BEFORE.search(text, max(0, m.start() - 40), m.start())
                for m in event.finditer(text))
+
+
+def _planned_after(text: str, end: int, past_a_comma: bool) -> bool:
+    """Whether the words after an event at ``end`` say it is still to come (`chuyến thăm ... sắp
+    tới`). A visit reads them past a comma (`sang thăm Việt Nam (khoảng 20 người), dự kiến`); a
+    signing only within its clause, as a comma often opens the parties' next plan (`đã ký kết hợp
+    tác, dự kiến đầu tư`)."""
+    later = _PLANNED_EVENT_AFTER.match(text, end)
+    return later is not None and (past_a_comma or "," not in later.group())
 
 
 def _announced_before(text: str, at: int, reach: int) -> bool:
