@@ -9,8 +9,8 @@ from vnpartner.errors import VnPartnerError
 from vnpartner.normalize.document import normalize_document
 from vnpartner.relate.neural import PARTNER, build_head, decide, load_relater, save_head
 from vnpartner.relate.partners import (
-    FEATURES, PartyPairFilter, cosigner_partners, fit_party_filter, listed_trio_partners, party_pair_groups,
-    shared_fields,
+    FEATURES, PartyPairFilter, cosigner_partners, fit_party_filter, listed_counterparts, listed_trio_partners,
+    party_pair_groups, shared_fields,
 )
 from vnpartner.schema import RELATION_LABELS, Document, Relation
 from vnpartner.text import iter_sentences
@@ -250,6 +250,39 @@ def test_a_longer_list_or_parties_not_listed_get_no_link():
     assert listed_trio_partners(longer, [Relation("T2", "T3", "PARTNER"), Relation("T2", "T4", "PARTNER")]) == []
     met = _places("Mỹ gặp Nga và Jordan.", ["Mỹ", "Nga", "Jordan"])  # one meets two: one record each
     assert listed_trio_partners(met, [Relation("T1", "T2", "PARTNER"), Relation("T1", "T3", "PARTNER")]) == []
+
+
+def test_a_party_linked_to_one_listed_counterpart_is_linked_to_the_others_the_head_allows():
+    doc = _places("ASEAN họp với ba nước Trung Quốc, Nhật Bản và Hàn Quốc.",
+                  ["Trung Quốc", "Nhật Bản", "Hàn Quốc"])
+    at = doc.text.index("ASEAN")
+    doc.add_entity(at, at + 5, "ORGANIZATION")  # T4
+    sentences = list(iter_sentences(doc.text))
+    keys = [("T4", "T1"), ("T4", "T2"), ("T4", "T3"), ("T1", "T2")]
+    linked = [Relation("T4", "T1", "PARTNER")]
+    found = listed_counterparts(doc, sentences, keys, [0.9, 0.5, 0.2, 0.1], linked, floor=0.3)
+    assert found == [Relation("T4", "T2", "PARTNER")]  # Hàn Quốc's pair is below the floor
+    assert listed_counterparts(doc, sentences, keys, [0.9, 0.5, 0.4, 0.1], linked, floor=0.3) == [
+        Relation("T4", "T2", "PARTNER"), Relation("T4", "T3", "PARTNER")]
+    assert listed_counterparts(doc, sentences, keys, [0.9, 0.5, 0.4, 0.1], [], floor=0.3) == []
+
+
+def test_listed_subjects_are_no_counterparts_of_the_party_after_them():
+    doc = _places("Iran, Nga và Thổ Nhĩ Kỳ hỗ trợ Syria.", ["Iran", "Nga", "Thổ Nhĩ Kỳ", "Syria"])
+    keys = [("T1", "T4"), ("T2", "T4"), ("T3", "T4")]
+    found = listed_counterparts(doc, list(iter_sentences(doc.text)), keys, [0.9, 0.9, 0.9],
+                                [Relation("T1", "T4", "PARTNER")], floor=0.3)
+    assert found == []
+
+
+def test_signers_named_after_with_are_counterparts_of_the_party_before_it():
+    text = "EU đẩy nhanh việc ký kết FTA với Singapore và Việt Nam."
+    doc = _places(text, ["Singapore", "Việt Nam"])
+    for surface, label in (("EU", "ORGANIZATION"), ("FTA", "AGREEMENT")):
+        doc.add_entity(text.index(surface), text.index(surface) + len(surface), label)  # T3, T4
+    signed = [Relation("T1", "T4", "SIGNED"), Relation("T2", "T4", "SIGNED")]
+    assert cosigner_partners(doc, list(iter_sentences(text)), signed) == [
+        Relation("T3", "T1", "PARTNER"), Relation("T3", "T2", "PARTNER")]
 
 
 def test_a_title_opening_a_later_name_across_its_country_is_the_later_ones():

@@ -33,7 +33,8 @@ from ..errors import VnPartnerError
 from ..schema import (ENTITY_LABELS, RELATION_ARGUMENTS, RELATION_LABELS, SYMMETRIC_RELATIONS, Document, Entity,
                       Relation)
 from ..text import Sentence, sentence_finder
-from .partners import PartyPairFilter, cosigner_partners, listed_trio_partners, party_pair_groups, shared_fields
+from .partners import (PartyPairFilter, cosigner_partners, listed_counterparts, listed_trio_partners, party_pair_groups,
+                       shared_fields)
 from .rules import RuleRelater
 
 __all__ = ["HEAD_CONFIG", "HEAD_SCHEMA", "HEAD_WEIGHTS", "NeuralRelater", "Pair", "build_ensemble", "build_head",
@@ -355,19 +356,23 @@ def decide(doc: Document, sentences: list[Sentence], keys: list[tuple[str, str]]
     HAS_TITLE from a person to the title of a later person or to one whose holder is theirs, `cố vấn
     của Trump`);
     with a party filter, PARTNER goes to the mention pairs the filter chooses instead. Two
-    parties that sign one agreement in one sentence are partners (:func:`cosigner_partners`), and
-    partners in one sentence share its fields (:func:`shared_fields`).
+    parties that sign one agreement in one sentence are partners (:func:`cosigner_partners`), a
+    party linked to one item of a list of counterparts is linked to the others the head does not
+    rule out (:func:`listed_counterparts`), and partners in one sentence share its fields
+    (:func:`shared_fields`).
     """
     probs = _without_titles_of_later_people(doc, keys, _without_foreign_places(doc, keys, probs))
     probs = _without_titles_of_whose(doc, keys, probs)
     best = probs.argmax(-1).tolist()
+    partner = partner_probabilities(probs, mask)
     if party_filter is not None:
-        partner = partner_probabilities(probs, mask)
         chosen = party_filter.partner_indices(party_pair_groups(doc, sentences, keys, partner), partner)
         best = [PARTNER if i in chosen else NONE if k == PARTNER else k for i, k in enumerate(best)]
     relations = [Relation(head, tail, RELATION_LABELS[k - 1]) for (head, tail), k in zip(keys, best) if k != NONE]
     relations += cosigner_partners(doc, sentences, relations)
     relations += listed_trio_partners(doc, relations)
+    floor = party_filter.floor if party_filter is not None else PartyPairFilter.floor
+    relations += listed_counterparts(doc, sentences, keys, partner, relations, floor)
     return relations + shared_fields(doc, sentences, relations)
 
 
