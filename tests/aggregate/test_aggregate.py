@@ -1268,6 +1268,19 @@ def test_two_parties_one_sentence_names_with_no_word_of_cooperation_make_no_reco
     assert records(fire) == []  # a name's words are no cue
 
 
+def test_a_pair_with_no_word_of_cooperation_stays_beside_a_list_sibling_that_shows_it():
+    def country(name, code):
+        return (name, "LOCATION", {"name": name, "country": code, "admin": "country"})
+    text = "Hàn Quốc sẽ nhận lao động từ các nước gồm Lào và Việt Nam. Hàn Quốc hợp tác với Việt Nam về lao động."
+    spans = [country("Hàn Quốc", "KR"), country("Lào", "LA"), country("Việt Nam", "VN"),
+             ("Hàn Quốc", "LOCATION", {"name": "Hàn Quốc", "country": "KR", "admin": "country"}, 2),
+             ("Việt Nam", "LOCATION", {"name": "Việt Nam", "country": "VN", "admin": "country"}, 2)]
+    doc = build(text, spans, [(0, 1, "PARTNER"), (0, 2, "PARTNER"), (3, 4, "PARTNER")])
+    assert sorted(sorted(p.name for p in r.parties) for r in records(doc)) == [["Hàn Quốc", "Lào"], ["Hàn Quốc", "Việt Nam"]]
+    alone = build(text.split(". ")[0] + ".", spans[:3], [(0, 1, "PARTNER"), (0, 2, "PARTNER")])
+    assert records(alone) == []  # no sibling shows cooperation
+
+
 def test_a_political_organ_with_a_vietnamese_body_is_the_states_own_business_but_abroad_a_partner():
     text = ("Ủy ban Thường vụ Quốc hội họp với Ủy ban Trung ương MTTQ Việt Nam. "
             "Mặt trận Tổ quốc Việt Nam và Chính hiệp Trung Quốc ký kế hoạch hợp tác.")

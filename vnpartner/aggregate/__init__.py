@@ -41,7 +41,7 @@ def aggregate(doc: Document, sentences: list[Sentence]) -> list[Partnership]:
     pairs = dict(sorted(pairs.items(), key=lambda item: min(pair_sentences[item[0]])))  # text order
     keys = with_trilaterals(drop_background(pairs, pair_sentences), pairs, pair_sentences)
     records = _records(doc, sentences, by_id, party, pairs, pair_sentences, keys)
-    records = [record for record in records if not conflict_only(doc, record) and not without_cooperation(doc, record)]
+    records = _with_cooperation(doc, [record for record in records if not conflict_only(doc, record)])
     _settle_fields(doc, sentences, records)
     _as_written(doc, party, records)
     return records
@@ -129,6 +129,22 @@ def _records(doc: Document, sentences: list[Sentence], by_id: dict[str, Entity],
         records[0].people += member_people(doc, by_id, party_names, records[0], named)
         officials_abroad(records, named)
     return records
+
+
+def _with_cooperation(doc: Document, records: list[Partnership]) -> list[Partnership]:
+    """The records that show cooperation (:func:`without_cooperation`), and those that share each
+    of their sentences with such a record of one of their parties: list siblings (`Hàn Quốc sẽ
+    nhận lao động từ 8 quốc gia gồm: Trung Quốc, Kazakhstan, ..., Việt Nam`, where only the
+    Việt Nam pair says `hợp tác` elsewhere)."""
+    showing = [not without_cooperation(doc, record) for record in records]
+    sure = [record for record, shows in zip(records, showing) if shows]
+
+    def sibling(record: Partnership) -> bool:
+        names = {p.name for p in record.parties}
+        return all(any(span in other.evidence and names & {p.name for p in other.parties} for other in sure)
+                   for span in record.evidence)
+
+    return [record for record, shows in zip(records, showing) if shows or sibling(record)]
 
 
 def _lead_event(doc: Document, lead: list[tuple[int, int]], main: Partnership) -> str | None:
