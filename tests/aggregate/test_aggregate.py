@@ -1046,6 +1046,18 @@ def test_a_name_given_again_in_brackets_does_not_hide_the_meeting_after_it():
     assert [[p.name for p in r.parties] for r in records(doc)] == [["Hoa Kỳ", "Iran"]]
 
 
+def test_an_office_of_a_country_whose_holder_goes_unnamed_meets_as_its_country():
+    france = ("Pháp", "LOCATION", {"name": "Pháp", "country": "FR", "admin": "country"})
+    usa = ("Mỹ", "LOCATION", {"name": "Hoa Kỳ", "country": "US", "admin": "country"})
+    text = "Vị tổng thống trẻ tuổi của Pháp cũng đã tiếp Tổng thống Mỹ Donald Trump."
+    trump = ("Donald Trump", "PERSON", {"title": "Tổng thống", "affiliation": "Hoa Kỳ", "country": "US"})
+    doc = build(text, [("tổng thống", "TITLE"), france, ("Tổng thống", "TITLE"), usa, trump], [])
+    assert [([p.name for p in r.parties], r.instrument) for r in records(doc)] == [(["Pháp", "Hoa Kỳ"], "meeting")]
+    named = "Tổng thống Pháp Emmanuel Macron cũng đã tiếp Mỹ."
+    doc = build(named, [("Tổng thống", "TITLE"), france, ("Emmanuel Macron", "PERSON"), usa], [])
+    assert records(doc) == []  # a named holder with no country of their own is no official
+
+
 def test_the_official_who_visits_need_not_be_the_first_the_sentence_names():
     text = "Nhận lời mời của Ngoại trưởng Nhật Bản Taro Kono, Phó Thủ tướng Phạm Bình Minh đã thăm Nhật Bản ngày 25/5."
     doc = build(text, [("Nhật Bản", "LOCATION"),

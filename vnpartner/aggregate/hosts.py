@@ -31,6 +31,8 @@ _TOPIC = re.compile(r"\b(?:để|về|nhằm|bao gồm|tình hình|vấn đề)\
 # La`) is its venue; `thăm Nhật Bản và dự` is a visit of its own.
 _TO_ATTEND = re.compile(r"\s+để\s+(?:tham\s+)?dự\b", re.I)
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # between two items of a list
+# Between a title and its country: nothing, or a few words and `của` (`tổng thống trẻ tuổi của Pháp`)
+_TITLE_OF = re.compile(r"\s+|\s+(?:[^\s,.;:()]+\s+){0,3}?của\s+")
 
 
 def hosted_pairs(doc: Document, sentences: list[Sentence],
@@ -50,29 +52,47 @@ def hosted_pairs(doc: Document, sentences: list[Sentence],
         by_sentence.setdefault(sentence_at(ent.start), []).append(ent)
     for number, inside in by_sentence.items():
         sentence = sentences[number]
-        official, meets = _meeting_official(doc.text, inside, sentence)
-        if meets is None:
+        official, home, verb_end = _meeting_official(doc.text, inside, sentence, party)
+        if home is None:
             continue
-        home = official.normalized["country"]
-        own = body.get(official.id)
+        own = body.get(official.id) if official is not None else None
         own = own if own is not None and own.country == home else country_party(home)
         if own is None:
             continue
-        verb_end = official.end + meets.end()
         after = [e for e in inside if e.start >= verb_end and e.id in party]
         for other in _counterparts(doc.text, verb_end, after, party, home):
             yield own, other, number
 
 
-def _meeting_official(text: str, inside: list[Entity], sentence: Sentence) -> tuple[Entity | None, re.Match | None]:
-    """The first official of the sentence who meets or visits, with the verb: not always its
-    first official (`Nhận lời mời của Bộ trưởng Ngoại giao Bồ Đào Nha ..., Phó Thủ tướng Phạm
-    Bình Minh đã thăm ...`: the host who invited comes first)."""
-    for official in (e for e in inside if _is_official(e)):
-        meets = _MEETS.search(text[official.end:sentence.end])
+def _meeting_official(text: str, inside: list[Entity], sentence: Sentence,
+                      party: dict[str, Party]) -> tuple[Entity | None, str | None, int]:
+    """(the person or None, their country, where their verb ends) for the first official of the
+    sentence who meets or visits; (None, None, 0) where none does. Not always its first official
+    (`Nhận lời mời của Bộ trưởng Ngoại giao Bồ Đào Nha ..., Phó Thủ tướng Phạm Bình Minh đã thăm
+    ...`: the host who invited comes first)."""
+    for person, home, end in _officials(text, inside, party):
+        meets = _MEETS.search(text[end:sentence.end])
         if meets is not None:
-            return official, meets
-    return None, None
+            return person, home, end + meets.end()
+    return None, None, 0
+
+
+def _officials(text: str, inside: list[Entity], party: dict[str, Party]) -> Iterator[tuple[Entity | None, str, int]]:
+    """(person or None, country, end) of each official of a sentence, in text order: a titled
+    person of a known country, or the title of a country's office whose holder goes unnamed
+    (`Vị tổng thống trẻ tuổi của Pháp cũng đã tiếp`, `Thủ tướng Anh điện đàm với`)."""
+    for i, ent in enumerate(inside):
+        if _is_official(ent):
+            yield ent, ent.normalized["country"], ent.end
+        elif ent.label == "TITLE" and i + 1 < len(inside):
+            place = inside[i + 1]
+            country = party.get(place.id)
+            if place.label != "LOCATION" or country is None or country.kind != "country" or not country.country \
+                    or not _TITLE_OF.fullmatch(text, ent.end, place.start):
+                continue
+            holder = inside[i + 2] if i + 2 < len(inside) else None
+            if holder is None or holder.label != "PERSON" or text[place.end:holder.start].strip():
+                yield None, country.country, place.end  # not `Tổng thống Nga Vladimir Putin`: the person is
 
 
 def _counterparts(text: str, verb_end: int, mentions: list[Entity], party: dict[str, Party],
