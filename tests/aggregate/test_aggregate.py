@@ -688,6 +688,24 @@ def test_a_ministry_named_without_its_country_is_the_foreign_one_the_article_nam
     assert [sorted(p.name for p in r.parties) for r in records(doc)] == [["Bộ Công an", "Bộ Nội vụ Slovakia"]]
 
 
+def test_a_cut_name_within_two_bodies_of_different_kinds_joins_neither():
+    from vnpartner.aggregate import mention_parties
+
+    committee, council = "Ủy ban quốc gia về Hợp tác kinh tế Thái Bình Dương", "Hội đồng hợp tác kinh tế Thái Bình Dương"
+    text = f"{committee} phối hợp với {council}. Hợp tác kinh tế được bàn."
+    doc = build(text, [(committee, "ORGANIZATION"), (council, "ORGANIZATION"), ("Hợp tác kinh tế", "ORGANIZATION", None, 2)],
+                [(0, 1, "PARTNER")])
+    party = mention_parties(doc)
+    assert len({party[e.id].name for e in doc.entities}) == 3
+    assert [sorted(p.name for p in r.parties) for r in records(doc)] == [sorted([committee, council])]
+    spellings = "Bộ Ngoại giao và Hợp tác Quốc tế. Bộ Ngoại giao và Quan hệ Quốc tế. Bộ Ngoại giao họp."
+    doc = build(spellings, [("Bộ Ngoại giao và Hợp tác Quốc tế", "ORGANIZATION"),
+                            ("Bộ Ngoại giao và Quan hệ Quốc tế", "ORGANIZATION"),
+                            ("Bộ Ngoại giao", "ORGANIZATION", None, 3)], [])
+    party = mention_parties(doc)
+    assert len({party[e.id].name for e in doc.entities}) == 1  # one ministry spelt two ways
+
+
 def test_a_signed_instrument_with_no_instrument_word_is_an_agreement():
     text = "Việt Nam và Lào ký Kế hoạch hợp tác năm 2017."
     doc = build(text, [("Việt Nam", "LOCATION"), ("Lào", "LOCATION"), ("Kế hoạch hợp tác năm 2017", "AGREEMENT")],

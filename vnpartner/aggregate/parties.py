@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import combinations
 
 from ..normalize.names import COMPANY_TYPE, body_key, bracket_aliases, canonical_country
 from ..normalize.places import FACILITY_KIND, country_place, lookup_place, trailing_place
@@ -290,13 +291,19 @@ def _variant_pairs(organizations: list[Party]) -> list[tuple[str, str]]:
     """Names of one organisation, countries agreeing: the same words in another case or
     without a company type word (`Công ty cổ phần VNG`, `VNG`), one name's words all within
     another's, an abbreviation (`LLBVBB Nhật Bản`, `Lực lượng Bảo vệ bờ biển Nhật Bản`), or
-    two names the bodies list gives one body (`ASEAN`, `Hiệp hội các quốc gia Đông Nam Á`)."""
+    two names the bodies list gives one body (`ASEAN`, `Hiệp hội các quốc gia Đông Nam Á`).
+    A name within two longer names of different kinds of body is neither's: a cut name (`Hợp
+    tác kinh tế` in `Ủy ban quốc gia về Hợp tác kinh tế` and `Hội đồng hợp tác kinh tế`) would
+    otherwise chain the two into one party. Two spellings of one ministry open alike (`Bộ Ngoại
+    giao và Hợp tác Quốc tế`, `Bộ Ngoại giao và Quan hệ Quốc tế`) and still join through `Bộ
+    Ngoại giao`."""
     names: dict[str, str | None] = {}
     for p in organizations:
         names.setdefault(p.name, p.country)
     words = {n: _name_words(n) for n in names}
     known = {n: body_key(n) for n in names}
     pairs = []
+    within: dict[str, list[str]] = {}  # a name -> the longer names holding all its words
     for name, other in _pairs_to_test(names, words, known):
         same = words[name] == words[other] or _abbreviates(name, other) or (known[name] and known[name] == known[other])
         if not same and (len(set(words[name])) < 2 or not set(words[name]) < set(words[other])):
@@ -306,7 +313,18 @@ def _variant_pairs(organizations: list[Party]) -> list[tuple[str, str]]:
         if not same and not names[name] and names[other] and trailing_place(other) is not None:
             continue  # `Bộ Quốc phòng` is not `Bộ Quốc phòng Campuchia`
         pairs.append((name, other))
-    return pairs
+        if not same:
+            within.setdefault(name, []).append(other)
+    linked = {frozenset(pair) for pair in pairs}
+    ambiguous = {name for name, longer in within.items()
+                 if any(frozenset(two) not in linked and _kind_word(two[0]) != _kind_word(two[1])
+                        for two in combinations(longer, 2))}
+    return [(name, other) for name, other in pairs if name not in ambiguous or other not in within[name]]
+
+
+def _kind_word(name: str) -> str:
+    """The word a body's name opens with, which says its kind (`Bộ`, `Ủy`, `Hội`)."""
+    return name.split()[0].casefold()
 
 
 def _pairs_to_test(names: dict, words: dict[str, list[str]], known: dict[str, str | None]):
