@@ -33,6 +33,7 @@ _TO_ATTEND = re.compile(r"\s+để\s+(?:tham\s+)?dự\b", re.I)
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # between two items of a list
 # Between a title and its country: nothing, or a few words and `của` (`tổng thống trẻ tuổi của Pháp`)
 _TITLE_OF = re.compile(r"\s+|\s+(?:[^\s,.;:()]+\s+){0,3}?của\s+")
+_BEFORE_HOLDER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?")  # `Chủ tịch ... Việt Nam (VUFO) Nguyễn Phương Nga`
 
 
 def hosted_pairs(doc: Document, sentences: list[Sentence],
@@ -90,8 +91,8 @@ def _officials(text: str, inside: list[Entity], party: dict[str, Party]) -> Iter
             if place.label != "LOCATION" or country is None or country.kind != "country" or not country.country \
                     or not _TITLE_OF.fullmatch(text, ent.end, place.start):
                 continue
-            holder = inside[i + 2] if i + 2 < len(inside) else None
-            if holder is None or holder.label != "PERSON" or text[place.end:holder.start].strip():
+            holder = next((e for e in inside[i + 2:] if e.label == "PERSON"), None)
+            if holder is None or not _BEFORE_HOLDER.fullmatch(text, place.end, holder.start):
                 yield None, country.country, place.end  # not `Tổng thống Nga Vladimir Putin`: the person is
 
 
