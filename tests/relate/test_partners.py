@@ -45,6 +45,8 @@ def test_mentions_of_one_party_pair_are_one_group():
     assert features["noisy_or_p"] == pytest.approx(1 - 0.1 * 0.6)
     assert features["in_first_sentence"] == 1.0
     assert features["share_above_half"] == pytest.approx(0.5)
+    assert features["kind_locality"] == 2.0  # two provinces
+    assert features["kind_country"] == features["kind_organization"] == 0.0
 
 
 def test_a_kept_pair_links_its_likely_mentions_and_a_dropped_pair_none():

@@ -30,6 +30,7 @@ __all__ = ["FEATURES", "PartyPairFilter", "cosigner_partners", "fit_party_filter
            "listed_trio_partners", "party_pair_groups", "shared_fields"]
 
 KINDS = ("country", "locality", "organization")
+KIND_OF = {"province": "locality", "city": "locality"}  # a party's kind as the filter counts it
 FEATURES = (
     "max_p", "noisy_or_p", "log_sum_p", "log_mentions", "log_sentences", "in_first_sentence", "in_lead",
     "log_first_sentence", "log_min_count", "log_max_count", "has_most_named", "both_in_top3", "same_country",
@@ -109,7 +110,8 @@ def party_pair_groups(doc: Document, sentences: list[Sentence], keys: list[tuple
             math.log1p(max(counts[n] for n in names)), float(min(rank[n] for n in names) == 0),
             float(max(rank[n] for n in names) <= 2), float(a.country is not None and a.country == b.country),
             float("VN" in (a.country, b.country)), sum(p > 0.5 for p in probs) / len(probs),
-            *(float([a.kind, b.kind].count(k)) for k in KINDS), float(max(probs) > 0.5),
+            *(float([KIND_OF.get(a.kind, a.kind), KIND_OF.get(b.kind, b.kind)].count(k)) for k in KINDS),
+            float(max(probs) > 0.5),
         ]
         groups.append(PartyPairGroup(names, indices, features))
     return groups
