@@ -165,3 +165,66 @@ def test_bad_relation_training_numbers_are_refused_before_any_work(tmp_path, opt
     with pytest.raises(VnPartnerError, match=rf"E400.*{name}"):
         train_relations([], [], tmp_path / "no-base", tmp_path / "out", **options)
     assert not (tmp_path / "out").exists()
+
+
+def test_cross_validation_reads_each_document_with_heads_trained_without_it(tiny_tagger, relation_files,
+                                                                           monkeypatch):
+    from vnpartner.train import crossval, relations
+
+    docs = vnpartner.io.read_jsonl(relation_files["train"])  # 8 articles
+    trained_on = []
+    fit_head = relations._fit_head
+
+    def recording(examples, *args, **kwargs):
+        trained_on.append({e["doc"].id for e in examples})
+        return fit_head(examples, *args, **kwargs)
+
+    monkeypatch.setattr(relations, "_fit_head", recording)
+    predicted = crossval.cross_validate_relations(docs, tiny_tagger, folds=4, epochs=2, heads=2, progress=False)
+    assert [doc.id for doc in predicted] == [doc.id for doc in docs]
+    assert all(doc.entities is not None and isinstance(doc.partnerships, list) for doc in predicted)
+    ids = {doc.id for doc in docs}
+    assert len(trained_on) == 8  # two heads per fold
+    held_out = [ids - seen for seen in trained_on[::2]]
+    assert all(held_out) and sorted(i for part in held_out for i in part) == sorted(ids)  # each left out once
+    assert trained_on[0] == trained_on[1]  # a fold's heads share their articles
+
+
+def test_recipe_prints_a_row_per_file_and_writes_them(tmp_path, tiny_tagger, relation_files, capsys):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "recipes" / "relation_cv.py"
+    spec = importlib.util.spec_from_file_location("relation_cv", path)
+    recipe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(recipe)
+    out = tmp_path / "cv.json"
+    dev = vnpartner.io.read_jsonl(relation_files["dev"])
+    for doc in dev:
+        doc.id = f"dev-{doc.id}"  # ids are unique across the files, as in the team's gold
+    vnpartner.io.write_jsonl(dev, tmp_path / "dev.jsonl")
+    assert recipe.main([str(relation_files["train"]), str(tmp_path / "dev.jsonl"), "--base", str(tiny_tagger),
+                        "--folds", "3", "--epochs", "1", "--heads", "1", "--output", str(out)]) == 0
+    printed = capsys.readouterr().out
+    rows = json.loads(out.read_text())["rows"]
+    assert list(rows) == ["train.jsonl", "dev.jsonl", "all"]
+    assert all(f"| {name} |" in printed for name in rows)
+    assert rows["all"]["records gold / proposed / matched"].startswith("0 / ")  # the made-up files have none
+
+
+@pytest.mark.parametrize("options, code", [({"folds": 1}, "E400"), ({"folds": 99}, "E400"), ({"epochs": 0}, "E400")])
+def test_bad_cross_validation_settings_are_clear_errors(tiny_tagger, relation_files, options, code):
+    from vnpartner.train.crossval import cross_validate_relations
+
+    docs = vnpartner.io.read_jsonl(relation_files["train"])
+    with pytest.raises(VnPartnerError) as err:
+        cross_validate_relations(docs, tiny_tagger, progress=False, **options)
+    assert err.value.code == code
+
+
+def test_cross_validation_without_relations_is_a_clear_error(tiny_tagger, data_dir):
+    from vnpartner.train.crossval import cross_validate_relations
+
+    with pytest.raises(VnPartnerError) as err:
+        cross_validate_relations(vnpartner.io.read_jsonl(data_dir / "train.jsonl"), tiny_tagger, progress=False)
+    assert err.value.code == "E404"

@@ -39,7 +39,7 @@ from ..text import iter_sentences
 from .config import check_int, check_rate
 from .joint import tune_encoder
 
-__all__ = ["encode_documents", "relation_scores", "train_relations"]
+__all__ = ["check_head_options", "encode_documents", "filter_rows", "relation_scores", "train_relations"]
 
 
 def encode_documents(tagger, docs: list[Document], batch_size: int = 8, progress: bool = False) -> list[dict]:
@@ -93,12 +93,8 @@ def train_relations(train_docs: list[Document], dev_docs: list[Document], base: 
     """
     from ..tag.neural import NeuralTagger
 
-    for name, value, least in (("epochs", epochs, 1), ("batch_size", batch_size, 1), ("heads", heads, 1),
-                               ("width", width, 1), ("party_folds", party_folds, 0),
-                               ("encoder_epochs", encoder_epochs, 0)):
-        check_int(name, value, least)
-    check_rate("lr", lr)
-    check_rate("encoder_lr", encoder_lr)
+    check_head_options(epochs=epochs, batch_size=batch_size, heads=heads, width=width, lr=lr,
+                       encoder_epochs=encoder_epochs, encoder_lr=encoder_lr, party_folds=(party_folds, 0))
     if not any(doc.relations for doc in train_docs):
         raise VnPartnerError("E404", "the training data has no relations to learn from.")
     tagger = NeuralTagger(base, dtype="float32")  # trained, and the heads learn from exact vectors
@@ -134,6 +130,17 @@ def train_relations(train_docs: list[Document], dev_docs: list[Document], base: 
         report[f"{scored_on}_with_party_filter"] = relation_scores(head, dev_examples or train_examples, party_filter)
     _write(head, base, output, {"hidden": hidden, "width": width, "heads": heads}, report, party_filter)
     return report
+
+
+def check_head_options(*, epochs: int, batch_size: int, heads: int, width: int, lr: float, encoder_epochs: int,
+                       encoder_lr: float, **more: tuple[int, int]) -> None:
+    """Refuse bad settings before any work (E400); ``more`` maps other counts to (value, least)."""
+    counts = {"epochs": (epochs, 1), "batch_size": (batch_size, 1), "heads": (heads, 1), "width": (width, 1),
+              "encoder_epochs": (encoder_epochs, 0), **more}
+    for name, (value, least) in counts.items():
+        check_int(name, value, least)
+    check_rate("lr", lr)
+    check_rate("encoder_lr", encoder_lr)
 
 
 def _fit_head(examples: list[dict], dev_examples: list[dict] | None, *, hidden: int, width: int, epochs: int,
@@ -196,18 +203,25 @@ def _fit_party_filter(examples: list[dict], folds: int, kept: list[dict], fit: d
         kept_in = [e for i, e in enumerate(examples) if fold_of[i] != fold]
         members = [_fit_head(kept_in, None, epochs=m["best_epoch"], seed=m["seed"], **fit)[0] for m in kept]
         for example, probs in zip(held_out, _probabilities(build_ensemble(members), held_out)):
-            doc = example["doc"]
-            partner = partner_probabilities(probs, example["inputs"]["mask"])
-            party = mention_parties(doc)
-            linked = {frozenset((party[r.head].name, party[r.tail].name)) for r in doc.relations
-                      if r.label == "PARTNER" and r.head in party and r.tail in party}
-            for group in party_pair_groups(doc, example["sentences"], example["keys"], partner):
-                rows.append(group.features)
-                labels.append(int(group.parties in linked))
+            found = filter_rows(example, probs)
+            rows += found[0]
+            labels += found[1]
     try:
         return fit_party_filter(rows, labels)
     except ValueError as err:
         raise VnPartnerError("E404", f"cannot fit the party filter: {err}; train with party_folds=0") from None
+
+
+def filter_rows(example: dict, probs) -> tuple[list[list[float]], list[int]]:
+    """The party filter's feature rows of an encoded document, given a head's probabilities
+    that did not see it, and whether the gold links each pair of parties (1) or not (0)."""
+    doc = example["doc"]
+    partner = partner_probabilities(probs, example["inputs"]["mask"])
+    party = mention_parties(doc)
+    linked = {frozenset((party[r.head].name, party[r.tail].name)) for r in doc.relations
+              if r.label == "PARTNER" and r.head in party and r.tail in party}
+    groups = party_pair_groups(doc, example["sentences"], example["keys"], partner)
+    return [group.features for group in groups], [int(group.parties in linked) for group in groups]
 
 
 def _probabilities(head, examples: list[dict]) -> list:
