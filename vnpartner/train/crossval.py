@@ -40,7 +40,7 @@ def cross_validate_relations(docs: list[Document], base: str | os.PathLike, *, f
     from ..relate.neural import NeuralRelater, build_ensemble
     from ..relate.partners import fit_party_filter
     from .joint import tune_encoder
-    from .relations import _fit_head, _probabilities, check_head_options, encode_documents, filter_rows
+    from .relations import _fit_head, check_head_options, encode_documents, filter_rows
 
     check_head_options(epochs=epochs, batch_size=batch_size, heads=heads, width=width, lr=lr,
                        encoder_epochs=encoder_epochs, encoder_lr=encoder_lr, folds=(folds, 2))
@@ -73,11 +73,9 @@ def cross_validate_relations(docs: list[Document], base: str | os.PathLike, *, f
         fit["hidden"] = train_examples[0]["inputs"]["head"].shape[1]
         head = build_ensemble([_fit_head(train_examples, None, epochs=epochs, seed=seed + k, **fit)[0]
                                for k in range(heads)])
-        scored = [e for e in examples if fold_of[position[id(e["doc"])]] == fold]
-        for example, probs in zip(scored, _probabilities(head, scored)):
-            found = filter_rows(example, probs)
-            rows += found[0]
-            labels += found[1]
+        found_rows, found_labels = filter_rows(head, [e for e in examples if fold_of[position[id(e["doc"])]] == fold])
+        rows += found_rows
+        labels += found_labels
         fold_parts.append((tagger, head, held_out))
     try:
         party_filter = fit_party_filter(rows, labels)

@@ -202,26 +202,29 @@ def _fit_party_filter(examples: list[dict], folds: int, kept: list[dict], fit: d
         held_out = [e for i, e in enumerate(examples) if fold_of[i] == fold]
         kept_in = [e for i, e in enumerate(examples) if fold_of[i] != fold]
         members = [_fit_head(kept_in, None, epochs=m["best_epoch"], seed=m["seed"], **fit)[0] for m in kept]
-        for example, probs in zip(held_out, _probabilities(build_ensemble(members), held_out)):
-            found = filter_rows(example, probs)
-            rows += found[0]
-            labels += found[1]
+        found_rows, found_labels = filter_rows(build_ensemble(members), held_out)
+        rows += found_rows
+        labels += found_labels
     try:
         return fit_party_filter(rows, labels)
     except ValueError as err:
         raise VnPartnerError("E404", f"cannot fit the party filter: {err}; train with party_folds=0") from None
 
 
-def filter_rows(example: dict, probs) -> tuple[list[list[float]], list[int]]:
-    """The party filter's feature rows of an encoded document, given a head's probabilities
-    that did not see it, and whether the gold links each pair of parties (1) or not (0)."""
-    doc = example["doc"]
-    partner = partner_probabilities(probs, example["inputs"]["mask"])
-    party = mention_parties(doc)
-    linked = {frozenset((party[r.head].name, party[r.tail].name)) for r in doc.relations
-              if r.label == "PARTNER" and r.head in party and r.tail in party}
-    groups = party_pair_groups(doc, example["sentences"], example["keys"], partner)
-    return [group.features for group in groups], [int(group.parties in linked) for group in groups]
+def filter_rows(head, examples: list[dict]) -> tuple[list[list[float]], list[int]]:
+    """The party filter's feature rows of encoded documents, from a ``head`` that did not see
+    them, and whether the gold links each pair of parties (1) or not (0)."""
+    rows, labels = [], []
+    for example, probs in zip(examples, _probabilities(head, examples)):
+        doc = example["doc"]
+        partner = partner_probabilities(probs, example["inputs"]["mask"])
+        party = mention_parties(doc)
+        linked = {frozenset((party[r.head].name, party[r.tail].name)) for r in doc.relations
+                  if r.label == "PARTNER" and r.head in party and r.tail in party}
+        for group in party_pair_groups(doc, example["sentences"], example["keys"], partner):
+            rows.append(group.features)
+            labels.append(int(group.parties in linked))
+    return rows, labels
 
 
 def _probabilities(head, examples: list[dict]) -> list:
