@@ -24,10 +24,11 @@ COLUMNS = ("party-set F1", "sector F1", "date acc.", "instrument acc.", "people 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from vnpartner.data.standoff import load_annotated
     from vnpartner.evaluate import evaluate
     from vnpartner.train.crossval import cross_validate_relations
 
-    files = [(path, _read(path, args.corpus)) for path in args.files]
+    files = [(path, load_annotated(path, args.corpus)) for path in args.files]
     docs = [doc for _, part in files for doc in part]
     predicted = cross_validate_relations(docs, args.base, folds=args.folds, epochs=args.epochs, heads=args.heads,
                                          seed=args.seed, encoder_epochs=args.encoder_epochs)
@@ -64,14 +65,6 @@ def _row(report: dict) -> dict:
 
 def _pct(value) -> float | None:
     return None if value is None else round(100 * value, 1)
-
-
-def _read(path: str, corpus: str | None):
-    if corpus:
-        from vnpartner.data.standoff import load_gold
-        return load_gold(path, corpus)
-    from vnpartner.io import load_documents
-    return load_documents(path, "auto")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -157,13 +157,8 @@ def _train_relations(args: argparse.Namespace) -> int:
     from .train.relations import train_relations
 
     def read(path):
-        if path is None:
-            return []
-        if args.corpus:
-            from .data.standoff import load_gold
-            return load_gold(path, args.corpus)
-        from .io import load_documents
-        return load_documents(path, args.format or "auto")
+        from .data.standoff import load_annotated
+        return load_annotated(path, args.corpus, args.format or "auto") if path is not None else []
 
     options = {name: getattr(args, name) for name in ("epochs", "lr", "batch_size", "seed", "heads", "party_folds",
                                                       "encoder_epochs", "encoder_lr")

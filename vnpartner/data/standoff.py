@@ -27,7 +27,7 @@ from ..errors import AnnotationError, VnPartnerError
 from ..io.jsonl import parse_record
 from ..schema import INSTRUMENTS, PARTY_KINDS, RELATION_ARGUMENTS, SECTOR_CODES, Document
 
-__all__ = ["corpus_texts", "from_standoff", "load_gold", "problems", "to_standoff"]
+__all__ = ["corpus_texts", "from_standoff", "load_annotated", "load_gold", "problems", "to_standoff"]
 
 GRANULARITIES = ("day", "month", "year", "range")
 ADMIN_LEVELS = ("country", "province", "city", "other")
@@ -120,6 +120,17 @@ def load_gold(path: str | os.PathLike, corpus: str | os.PathLike) -> list[Docume
     records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = corpus_texts(corpus, (record["id"] for record in records))
     return [from_standoff(record, texts[record["id"]]) for record in records]
+
+
+def load_annotated(path: str | os.PathLike, corpus: str | os.PathLike | None = None,
+                   fmt: str = "auto") -> list[Document]:
+    """Annotated documents of a file: stand-off records joined with their text from ``corpus``
+    when one is given, else a file in an annotation format ``vnpartner.io`` reads."""
+    if corpus:
+        return load_gold(path, corpus)
+    from ..io import load_documents
+
+    return load_documents(path, fmt)
 
 
 def problems(doc: Document) -> list[str]:
